@@ -1,0 +1,37 @@
+# Two commands on a fresh machine with Python 3.11 and make:
+#   make run    serve the API on 127.0.0.1:8000 with the bundled rules
+#   make test   run every test
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test openapi lint bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,dev]'
+	touch $@
+
+run: install
+	$(VENV)/bin/uvicorn api.app:create_app --factory --host $(HOST) --port $(PORT)
+
+test: install
+	$(PY) -m pytest
+
+openapi: install
+	$(PY) -m api.openapi > openapi.yaml
+
+lint: install
+	$(VENV)/bin/ruff check service api tests bench
+	$(VENV)/bin/mypy
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache

@@ -1,0 +1,105 @@
+"""Every error answer has one shape, and none repeats what the client sent.
+
+FastAPI's own 422 echoes the submitted input; profiles hold sensitive facts, so it is
+rebuilt here with only where (``loc``), what kind (``type``) and what is allowed (``msg``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
+
+from service.errors import AdhikarError, InvalidProfile, RulesetInvalid, UnknownEntitlement
+
+log = logging.getLogger("adhikar.api")
+
+STATUS: dict[type[AdhikarError], int] = {
+    UnknownEntitlement: 404, InvalidProfile: 422, RulesetInvalid: 422,
+}
+_IDENTITY = re.compile(r"name|phone|mobile|address|aadhaa?r|email|pan_?(card|no)|passport|"
+                       r"voter|ration_?(card_)?(no|number)|account_?(no|number)|contact|"
+                       r"father|mother|husband|guardian|village|street|pin_?code|dob|birth_?date",
+                       re.IGNORECASE)
+_SAFE_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,47}$")
+
+
+class ErrorItem(BaseModel):
+    loc: list[str | int] = Field(description="where in the request the problem is")
+    type: str = Field(description="a stable machine-readable kind")
+    msg: str = Field(description="what is wrong and what is allowed")
+
+
+class ErrorBody(BaseModel):
+    error: str
+    message: str
+    errors: list[ErrorItem] = Field(default_factory=list)
+
+
+def error_response(status: int, error: str, message: str, items: list[ErrorItem] | None = None,
+                   headers: dict[str, str] | None = None) -> JSONResponse:
+    body = ErrorBody(error=error, message=message, errors=items or [])
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+
+
+def _safe_loc(loc: tuple[Any, ...]) -> list[str | int]:
+    # A key the client invented is shown only if it looks like a field name, not like data.
+    return [p if isinstance(p, int) or _SAFE_KEY.match(str(p)) else "<field>" for p in loc]
+
+
+def _item(err: dict[str, Any]) -> ErrorItem:
+    loc = _safe_loc(tuple(err.get("loc", ())))
+    kind, msg = err.get("type", "invalid"), str(err.get("msg", "invalid value"))
+    if kind == "extra_forbidden":
+        key = str(err["loc"][-1]) if err.get("loc") else ""
+        if "profile" in err.get("loc", ())[:2] and _IDENTITY.search(key):
+            kind = "identity_not_allowed"
+            msg = ("identity data is not a fact: a profile carries facts, never names, phone "
+                   "numbers, addresses or ID numbers")
+        elif "profile" in err.get("loc", ())[:2]:
+            msg = "not a fact this service knows; GET /v1/facts lists them"
+        else:
+            msg = "not a field of this request"
+    elif kind == "json_invalid":
+        msg = "the body is not valid JSON"
+    return ErrorItem(loc=loc, type=kind, msg=msg)
+
+
+async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+    items = [_item(e) for e in exc.errors()]
+    fields = ", ".join(".".join(str(p) for p in i.loc) for i in items[:5])
+    return error_response(422, "invalid_request", f"the request is not valid: {fields}", items)
+
+
+async def _domain(request: Request, exc: AdhikarError) -> JSONResponse:
+    status = STATUS.get(type(exc), 400)
+    items: list[ErrorItem] = []
+    if isinstance(exc, InvalidProfile):
+        items = [ErrorItem(loc=["body", "profile", *_safe_loc((f,))], type="invalid_fact",
+                           msg=m) for f, m in exc.problems]
+    return error_response(status, exc.code, str(exc), items)
+
+
+async def _http(request: Request, exc: HTTPException) -> JSONResponse:
+    error = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}.get(
+        exc.status_code, "http_error")
+    return error_response(exc.status_code, error, str(exc.detail), headers=exc.headers)
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    # The one broad handler, at the edge. The log names the route, never the request body.
+    log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
+    return error_response(500, "internal_error", "an unexpected error; it has been logged")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _validation)  # type: ignore[arg-type]
+    app.add_exception_handler(AdhikarError, _domain)  # type: ignore[arg-type]
+    app.add_exception_handler(HTTPException, _http)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,0 +1,31 @@
+"""POST /v1/eligibility: a profile in, every entitlement out. Stateless."""
+
+# No `from __future__ import annotations` here: the request model is built at start-up from
+# facts.yaml, and FastAPI must see it as a real class in the handler's signature.
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter
+
+from api.deps import RulesetDep
+from api.routers import INVALID
+from service.engine.evaluate import evaluate
+from service.engine.offices import Place
+from service.engine.profile import coerce_profile
+from service.engine.result import Evaluation
+
+
+def build(request_model: Any) -> APIRouter:
+    router = APIRouter(prefix="/v1", tags=["eligibility"])
+
+    @router.post("/eligibility", responses=INVALID)
+    def check_eligibility(body: request_model, rules: RulesetDep) -> Evaluation:  # type: ignore[valid-type]
+        """Every entitlement in force on `as_of` (today by default) for this profile: status,
+        reasons, amounts, documents, offices, steps; and the next questions worth asking."""
+        facts = coerce_profile(rules, body.profile.model_dump(exclude_none=True))
+        place = Place(district=body.district, state=facts.get("state"))
+        return evaluate(rules, facts, body.as_of or dt.date.today(),
+                        documents_held=body.documents_held, place=place, domains=body.domains)
+
+    return router

@@ -1,0 +1,205 @@
+"""Request and listing models. The profile model is built from facts.yaml, so the published
+contract lists every fact with its type and allowed values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model
+
+from service.engine.result import OfficeRef, RulesetRef
+from service.rules import model
+from service.rules.ruleset import FactDef, Ruleset
+
+Strict = ConfigDict(extra="forbid", frozen=True)
+
+
+def _iso_date(value: Any) -> Any:
+    # JSON carries dates as text; a number is not a date here (pydantic would read epoch time).
+    if not isinstance(value, str | dt.date):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+def _distinct(values: list[Any]) -> list[Any]:
+    if len(set(values)) != len(values):
+        raise ValueError("values must not repeat")
+    return values
+
+
+def _unique_list(item: Any) -> Any:
+    return Annotated[list[item], AfterValidator(_distinct),  # type: ignore[valid-type]
+                     Field(json_schema_extra={"uniqueItems": True})]
+
+
+def _fact_type(fact: FactDef) -> Any:
+    if fact.kind == "bool":
+        return Annotated[bool, Field(strict=True)]
+    if fact.kind == "int":
+        return Annotated[int, Field(strict=True, ge=fact.min, le=fact.max)]
+    if fact.kind == "date":
+        return IsoDate
+    values = Literal[fact.values]  # type: ignore[valid-type]
+    return values if fact.kind == "enum" else _unique_list(values)
+
+
+def profile_model(ruleset: Ruleset) -> type[BaseModel]:
+    """A pydantic model with one optional field per fact; null or absent means unknown."""
+    fields: dict[str, Any] = {}
+    for name, fact in ruleset.facts.items():
+        text = fact.question + (f" ({fact.unit})" if fact.unit else "")
+        fields[name] = (_fact_type(fact) | None, Field(None, description=text))
+    return create_model("Profile", __config__=Strict, **fields)  # type: ignore[call-overload, no-any-return]
+
+
+District = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z .'\-]{0,47}$",
+                                description="the district, to name local offices")]
+
+
+def eligibility_request(ruleset: Ruleset, profile: type[BaseModel]) -> type[BaseModel]:
+    document_ids = Literal[tuple(ruleset.documents)]  # type: ignore[valid-type]
+    return create_model(
+        "EligibilityRequest", __config__=Strict,
+        profile=(profile, Field(description="facts about the survivor; never identity data")),
+        as_of=(IsoDate | None,
+               Field(None, description="the date to evaluate on; today when absent")),
+        domains=(_unique_list(model.Domain) | None,
+                 Field(None, description="only these domains; all when absent")),
+        documents_held=(_unique_list(document_ids) | None,
+                        Field(None, description="documents she already has; when given, each "
+                              "result marks its documents held or missing")),
+        district=(District | None, None),
+    )
+
+
+class VersionSummary(BaseModel):
+    valid_from: dt.date
+    valid_until: dt.date | None
+    title: str | None
+    verified: bool
+
+
+class EntitlementSummary(BaseModel):
+    id: str
+    title: str
+    domain: model.Domain
+    summary: str
+    versions: list[VersionSummary]
+
+
+class EntitlementsPublic(BaseModel):
+    ruleset: RulesetRef
+    data: list[EntitlementSummary]
+    count: int
+
+
+class ConditionOut(BaseModel):
+    text: str
+    cite: str | None
+
+
+class SlabOut(BaseModel):
+    when: str | None
+    min: int | None
+    max: int | None
+    cite: str | None
+    verified: bool
+    note: str | None
+
+
+class BenefitOut(BaseModel):
+    label: str
+    kind: str
+    unit: str
+    period: str | None
+    when: str | None
+    amounts: list[SlabOut]
+    verified: bool
+    note: str | None
+    sources: list[str]
+
+
+class DocumentOut(BaseModel):
+    id: str
+    name: str
+    issued_by: str
+
+
+class VersionOut(BaseModel):
+    valid_from: dt.date
+    valid_until: dt.date | None
+    title: str | None
+    verified: bool
+    note: str | None
+    legal_basis: list[model.LegalBasis]
+    conditions: list[ConditionOut]
+    benefits: list[BenefitOut]
+    office: OfficeRef
+    pays: OfficeRef | None
+    documents: list[DocumentOut]
+    time_limits: list[model.TimeLimit]
+    steps: list[model.Step]
+
+
+class EntitlementPublic(BaseModel):
+    ruleset: RulesetRef
+    id: str
+    title: str
+    domain: model.Domain
+    summary: str
+    versions: list[VersionOut]
+    sources: list[model.Source]
+
+
+class FactOut(BaseModel):
+    name: str
+    type: str
+    question: str | None
+    description: str | None
+    unit: str | None
+    values: list[str] | None
+    min: int | None
+    max: int | None
+    derived: bool
+    expr: str | None = Field(None, description="for a derived fact, how it is computed")
+
+
+class FactsPublic(BaseModel):
+    ruleset: RulesetRef
+    data: list[FactOut]
+    count: int
+
+
+class RuleErrorOut(BaseModel):
+    file: str
+    line: int
+    col: int
+    code: str
+    message: str
+
+
+class LoadFailureOut(BaseModel):
+    at: dt.datetime
+    errors: list[RuleErrorOut]
+
+
+class RulesetPublic(BaseModel):
+    name: str
+    version: str
+    digest: str
+    loaded_at: dt.datetime
+    files: int
+    counts: dict[str, int] = Field(description="entitlements by domain, facts, offices, "
+                                   "documents")
+    last_failure: LoadFailureOut | None = Field(description="the last reload that failed, "
+                                                "while the older rules kept serving")
+
+
+class Health(BaseModel):
+    status: Literal["ok", "ready", "not_ready"]
+    ruleset: RulesetRef | None = None
+    detail: str | None = None

@@ -1,0 +1,57 @@
+"""Benefits: whether each applies, and its amount, exact or as a range with what would fix it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from service.engine.explain import clause_unknowns
+from service.engine.result import BenefitResult
+from service.expr.kleene import FALSE, TRUE, UNKNOWN
+from service.rules.ruleset import Benefit, Slab
+
+
+def benefit_result(benefit: Benefit, facts: Mapping[str, Any]) -> BenefitResult:
+    missing: dict[str, None] = {}
+    applies = TRUE
+    if benefit.when is not None:
+        applies = benefit.when.fn(facts)
+        if applies is UNKNOWN:
+            missing.update(dict.fromkeys(clause_unknowns(benefit.when, facts)))
+    possible = _possible_slabs(benefit.slabs, facts, missing)
+    low, high = _span(possible)
+    exact = low if possible and len(possible) == 1 and low == high else None
+    return BenefitResult(
+        label=benefit.label, kind=benefit.kind, unit=benefit.unit, period=benefit.period,
+        applies=applies.to_json(), condition=benefit.when.text if benefit.when else None,
+        amount=exact, amount_min=low, amount_max=high, has_amount=bool(benefit.slabs),
+        missing=list(missing),
+        verified=benefit.verified and all(s.verified for s in possible), note=benefit.note)
+
+
+def _possible_slabs(slabs: tuple[Slab, ...], facts: Mapping[str, Any],
+                    missing: dict[str, None]) -> list[Slab]:
+    """First match wins; a slab whose condition is unknown stays possible until one holds."""
+    possible = []
+    for slab in slabs:
+        if slab.when is None:
+            possible.append(slab)
+            break
+        value = slab.when.fn(facts)
+        if value is FALSE:
+            continue
+        possible.append(slab)
+        if value is TRUE:
+            break
+        missing.update(dict.fromkeys(clause_unknowns(slab.when, facts)))
+    return possible
+
+
+def _span(slabs: list[Slab]) -> tuple[int | None, int | None]:
+    if not slabs:
+        return None, None
+    lows = [s.low for s in slabs]
+    highs = [s.high for s in slabs]
+    low = None if None in lows else min(x for x in lows if x is not None)
+    high = None if None in highs else max(x for x in highs if x is not None)
+    return low, high

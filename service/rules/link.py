@@ -1,0 +1,308 @@
+"""Validated files -> one linked ``Ruleset``: names resolved, conditions parsed, typed and
+compiled. Every problem is collected with its file and position; nothing is returned
+half-built.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from service.errors import RuleError
+from service.expr import compile as expr_compile
+from service.expr import nodes
+from service.expr.parse import ExprInvalid, parse
+from service.rules import model
+from service.rules.marks import Document, Path
+from service.rules.ruleset import (
+    Benefit,
+    Clause,
+    DerivedDef,
+    Document as Doc,
+    Entitlement,
+    FactDef,
+    Office,
+    Ruleset,
+    Slab,
+    Version,
+)
+
+
+@dataclass
+class _Linker:
+    facts: dict[str, FactDef]
+    types: dict[str, nodes.FactType]
+    derived: dict[str, DerivedDef]
+    offices: dict[str, Office]
+    documents: dict[str, Doc]
+    errors: list[RuleError]
+
+    # ---- conditions ----------------------------------------------------------------------
+
+    def condition(self, doc: Document, path: Path, spec: Any) -> Clause | None:
+        if isinstance(spec, str):
+            return self.leaf(doc, path, spec, None)
+        if isinstance(spec, model.Test):
+            return self.leaf(doc, (*path, "test"), spec.test, spec.cite)
+        is_all = isinstance(spec, model.AllOf)
+        key = "all" if is_all else "any"
+        members = spec.all if is_all else spec.any
+        children = [self.condition(doc, (*path, key, i), c) for i, c in enumerate(members)]
+        if any(c is None for c in children):
+            return None
+        kids = tuple(c for c in children if c is not None)
+        fns = tuple(c.fn for c in kids)
+        fn = expr_compile.all_of(fns) if is_all else expr_compile.any_of(fns)
+        text = (" and " if is_all else " or ").join(f"({c.text})" for c in kids)
+        read = tuple(dict.fromkeys(f for c in kids for f in c.facts))
+        return Clause(text, spec.cite, key, fn, read, None, kids)
+
+    def leaf(self, doc: Document, path: Path, text: str, cite: str | None) -> Clause | None:
+        node = self.expression(doc, path, text)
+        if node is None:
+            return None
+        return Clause(text, cite, "test", expr_compile.compile_node(node), nodes.base_facts(node),
+                      node)
+
+    def expression(self, doc: Document, path: Path, text: str) -> nodes.Node | None:
+        try:
+            return parse(text, self.types, {n: d.node for n, d in self.derived.items()})
+        except ExprInvalid as exc:
+            pos = doc.at(path)
+            for e in exc.errors:
+                shift = 0 if pos.style is None else 1
+                col = pos.col + shift + e.offset if pos.single_line and pos.style in (
+                    None, "'", '"') else pos.col
+                self.errors.append(RuleError(doc.file, pos.line, col, e.code, e.message, e.hint))
+            return None
+
+    # ---- references ------------------------------------------------------------------------
+
+    def ref(self, doc: Document, path: Path, value: str | None, table: Mapping[str, Any],
+            what: str, code: str) -> None:
+        if value is None or value in table:
+            return
+        close = difflib.get_close_matches(value, list(table), n=1)
+        self.errors.append(doc.error(path, code, f"unknown {what} {value!r}",
+                                     close[0] if close else None))
+
+
+def link(parsed: dict[str, tuple[Document, Any]], digest: str,
+         errors: list[RuleError]) -> Ruleset | None:
+    facts_doc, facts_file = parsed["facts.yaml"]
+    linker = _Linker({}, {}, {}, {}, {}, errors)
+    _link_facts(linker, facts_doc, facts_file)
+    _link_offices(linker, *parsed["offices.yaml"])
+    _link_documents(linker, *parsed["documents.yaml"])
+    entitlements: dict[str, Entitlement] = {}
+    for name in sorted(parsed):
+        doc, spec = parsed[name]
+        if isinstance(spec, model.EntitlementFile):
+            ent = _link_entitlement(linker, name, doc, spec, entitlements)
+            if ent is not None:
+                entitlements[ent.id] = ent
+    if errors:
+        return None
+    meta: model.RulesetFile = parsed["ruleset.yaml"][1]
+    ordered = dict(sorted(entitlements.items(), key=lambda kv: (kv[1].domain, kv[0])))
+    return Ruleset(meta.name, meta.version, digest, linker.facts, linker.derived,
+                   linker.offices, linker.documents, ordered, len(parsed))
+
+
+def _link_facts(linker: _Linker, doc: Document, spec: model.FactsFile) -> None:
+    for name, f in spec.facts.items():
+        linker.facts[name] = FactDef(name, f.type, f.question, f.description, f.unit,
+                                     tuple(f.values or ()), f.min, f.max)
+        linker.types[name] = nodes.FactType(f.type, frozenset(f.values or ()), f.min, f.max)
+    pending = dict(spec.derived)
+    for name in pending:
+        if name in spec.facts:
+            linker.errors.append(doc.error(("derived", name), "E307",
+                                           f"{name!r} is both a fact and a derived fact",
+                                           key=True))
+    # Derived facts may use each other: resolve in dependency order, and name any cycle.
+    while pending:
+        progressed = False
+        for name, d in list(pending.items()):
+            uses = _names_in(d.expr)
+            if uses & set(pending) - {name}:
+                continue
+            node = linker.expression(doc, ("derived", name, "expr"), d.expr)
+            if node is not None:
+                linker.derived[name] = DerivedDef(name, d.expr, node, d.description, d.question)
+            del pending[name]
+            progressed = True
+        if not progressed:
+            for name in pending:
+                linker.errors.append(doc.error(("derived", name), "E305",
+                                               f"derived fact {name!r} depends on itself",
+                                               key=True))
+            return
+
+
+def _names_in(text: str) -> set[str]:
+    try:
+        return {n.id for n in ast.walk(ast.parse(" ".join(text.split()), mode="eval"))
+                if isinstance(n, ast.Name)}
+    except SyntaxError:
+        return set()
+
+
+def _link_offices(linker: _Linker, doc: Document, spec: model.OfficesFile) -> None:
+    for oid, o in spec.offices.items():
+        linker.offices[oid] = Office(oid, o.name, o.level, o.department, o.escalates_to,
+                                     tuple(o.helplines), o.community_resource, o.note)
+    for oid, o in spec.offices.items():
+        linker.ref(doc, ("offices", oid, "escalates_to"), o.escalates_to, linker.offices,
+                   "office", "E310")
+        seen = {oid}
+        above = o.escalates_to
+        while above in linker.offices:
+            if above in seen:
+                linker.errors.append(doc.error(("offices", oid, "escalates_to"), "E311",
+                                               f"escalation from {oid!r} loops back"))
+                break
+            seen.add(above)
+            above = linker.offices[above].escalates_to
+
+
+def _link_documents(linker: _Linker, doc: Document, spec: model.DocumentsFile) -> None:
+    for did, d in spec.documents.items():
+        linker.ref(doc, ("documents", did, "issued_by"), d.issued_by, linker.offices,
+                   "office", "E310")
+        linker.documents[did] = Doc(did, d.name, d.issued_by, d.note)
+
+
+def _link_entitlement(linker: _Linker, name: str, doc: Document, spec: model.EntitlementFile,
+                      seen: Mapping[str, Entitlement]) -> Entitlement | None:
+    path = PurePosixPath(name)
+    if spec.id != path.stem:
+        linker.errors.append(doc.error(("id",), "E402", f"id {spec.id!r} differs from the "
+                                       f"file name {path.stem!r}"))
+    if spec.domain != path.parent.name:
+        linker.errors.append(doc.error(("domain",), "E403", f"domain {spec.domain!r} differs "
+                                       f"from the folder {path.parent.name!r}"))
+    if spec.id in seen:
+        linker.errors.append(doc.error(("id",), "E402", f"id {spec.id!r} is used twice"))
+    source_ids = [s.id for s in spec.sources]
+    for i, sid in enumerate(source_ids):
+        if sid in source_ids[:i]:
+            linker.errors.append(doc.error(("sources", i, "id"), "E409",
+                                           f"source id {sid!r} is used twice"))
+    versions = [_link_version(linker, doc, ("versions", i), v, set(source_ids))
+                for i, v in enumerate(spec.versions)]
+    _check_dates(linker, doc, spec.versions)
+    if any(v is None for v in versions):
+        return None
+    ent = Entitlement(spec.id, spec.title, spec.domain, spec.summary, name,
+                      tuple(v for v in versions if v is not None), tuple(spec.sources),
+                      tuple(spec.examples))
+    for i, ex in enumerate(spec.examples):
+        _check_example(linker, doc, ("examples", i), ex, ent)
+    return ent
+
+
+def _check_dates(linker: _Linker, doc: Document, versions: list[model.Version]) -> None:
+    for i in range(1, len(versions)):
+        before, after = versions[i - 1], versions[i]
+        if after.valid_from <= before.valid_from:
+            linker.errors.append(doc.error(("versions", i, "valid_from"), "E404",
+                                           "versions must be in date order"))
+        elif before.valid_until is None or before.valid_until >= after.valid_from:
+            linker.errors.append(doc.error(("versions", i, "valid_from"), "E404",
+                                           f"version {i + 1} starts while version {i} is "
+                                           "still in force"))
+
+
+def _link_version(linker: _Linker, doc: Document, path: Path, v: model.Version,
+                  sources: set[str]) -> Version | None:
+    clauses = [linker.condition(doc, (*path, "when", i), c) for i, c in enumerate(v.when)]
+    benefits = [_link_benefit(linker, doc, (*path, "benefits", i), b, sources)
+                for i, b in enumerate(v.benefits)]
+    offices = linker.offices
+    linker.ref(doc, (*path, "office"), v.office, offices, "office", "E312")
+    linker.ref(doc, (*path, "pays"), v.pays, offices, "office", "E312")
+    for i, d in enumerate(v.documents):
+        linker.ref(doc, (*path, "documents", i), d, linker.documents, "document", "E313")
+    for i, s in enumerate(v.steps):
+        linker.ref(doc, (*path, "steps", i, "office"), s.office, offices, "office", "E312")
+    for i, t in enumerate(v.time_limits):
+        linker.ref(doc, (*path, "time_limits", i, "office"), t.office, offices, "office",
+                   "E312")
+    if any(c is None for c in clauses) or any(b is None for b in benefits):
+        return None
+    kept = tuple(c for c in clauses if c is not None)
+    fn = expr_compile.all_of(tuple(c.fn for c in kept))
+    return Version(v.valid_from, v.valid_until, v.title, v.verified, v.note,
+                   tuple(v.legal_basis), kept, fn, tuple(b for b in benefits if b is not None),
+                   v.office, v.pays, tuple(v.documents), tuple(v.time_limits), tuple(v.steps))
+
+
+def _link_benefit(linker: _Linker, doc: Document, path: Path, b: model.Benefit,
+                  sources: set[str]) -> Benefit | None:
+    for i, sid in enumerate(b.sources):
+        linker.ref(doc, (*path, "sources", i), sid, {s: s for s in sources}, "source", "E314")
+    when = None if b.when is None else linker.condition(doc, (*path, "when"), b.when)
+    if b.when is not None and when is None:
+        return None
+    slabs: list[Slab] = []
+    if isinstance(b.amount, list):
+        for i, s in enumerate(b.amount):
+            cond = None if s.when is None else linker.condition(
+                doc, (*path, "amount", i, "when"), s.when)
+            if s.when is not None and cond is None:
+                return None
+            low, high = _bounds(s.value)
+            slabs.append(Slab(cond, low, high, s.cite, s.verified, s.note))
+    elif b.amount is not None:
+        low, high = _bounds(b.amount)
+        slabs.append(Slab(None, low, high))
+    return Benefit(b.label, b.kind, b.unit, b.period, when, tuple(slabs), b.verified, b.note,
+                   tuple(b.sources))
+
+
+def _bounds(value: int | model.Range) -> tuple[int | None, int | None]:
+    if isinstance(value, int):
+        return value, value
+    return value.min, value.max
+
+
+def _check_example(linker: _Linker, doc: Document, path: Path, ex: model.Example,
+                   ent: Entitlement) -> None:
+    for fact, value in ex.profile.items():
+        where = (*path, "profile", fact)
+        if fact in linker.derived:
+            linker.errors.append(doc.error(where, "E405", f"{fact!r} is derived; give the "
+                                           "facts it is made from", key=True))
+        elif fact not in linker.facts:
+            close = difflib.get_close_matches(fact, list(linker.facts), n=1)
+            linker.errors.append(doc.error(where, "E405", f"unknown fact {fact!r}",
+                                           close[0] if close else None, key=True))
+        else:
+            problem = linker.facts[fact].coerce(value)[1]
+            if problem:
+                linker.errors.append(doc.error(where, "E405", f"{fact} {problem}"))
+    for i, d in enumerate(ex.documents_held or ()):
+        linker.ref(doc, (*path, "documents_held", i), d, linker.documents, "document", "E313")
+    version = ent.version_on(ex.as_of)
+    if (version is None) != (ex.expect.status == "not_in_force"):
+        linker.errors.append(doc.error((*path, "as_of"), "E407", "no version is in force on "
+                                       "this date: expect status not_in_force" if version is None
+                                       else "a version is in force on this date"))
+    if version is None:
+        return
+    labels = {b.label for b in version.benefits}
+    for label in (ex.expect.benefits or {}):
+        if label not in labels:
+            close = difflib.get_close_matches(label, sorted(labels), n=1)
+            linker.errors.append(doc.error((*path, "expect", "benefits", label), "E406",
+                                           f"no benefit {label!r} in the version in force on "
+                                           f"{ex.as_of}", close[0] if close else None, key=True))
+    for i, fact in enumerate(ex.expect.missing or ()):
+        if fact not in linker.facts:
+            linker.errors.append(doc.error((*path, "expect", "missing", i), "E408",
+                                           f"{fact!r} is not a base fact"))

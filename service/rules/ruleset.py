@@ -1,0 +1,206 @@
+"""The loaded rule base: immutable, linked, with every condition compiled once.
+
+Built by ``link`` from validated files; read by the engine. Nothing here changes after load,
+so one ``Ruleset`` can serve many threads and be swapped whole on reload.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from service.expr.compile import Compiled
+from service.expr.nodes import Node
+from service.rules import model
+
+
+@dataclass(frozen=True, slots=True)
+class FactDef:
+    name: str
+    kind: str  # bool | int | date | enum | set
+    question: str
+    description: str | None = None
+    unit: str | None = None
+    values: tuple[str, ...] = ()
+    min: int | None = None
+    max: int | None = None
+
+    def coerce(self, value: Any) -> tuple[Any, str | None]:
+        """``(value, None)`` in the engine's form, or ``(None, what is allowed)``.
+
+        The message says what the fact accepts and never repeats the value given.
+        """
+        if self.kind == "bool":
+            return (value, None) if isinstance(value, bool) else (None, "must be true or false")
+        if self.kind == "int":
+            if isinstance(value, bool) or not isinstance(value, int):
+                return None, f"must be a whole number {self.bounds()}".rstrip()
+            low_ok = self.min is None or value >= self.min
+            if not (low_ok and (self.max is None or value <= self.max)):
+                return None, f"must be a whole number {self.bounds()}"
+            return value, None
+        if self.kind == "date":
+            return _coerce_date(value)
+        if self.kind == "enum":
+            if isinstance(value, str) and value in self.values:
+                return value, None
+            return None, "must be one of: " + ", ".join(self.values)
+        return self._coerce_set(value)
+
+    def _coerce_set(self, value: Any) -> tuple[Any, str | None]:
+        allowed = "must be a list of distinct values from: " + ", ".join(self.values)
+        if not isinstance(value, list | tuple | set | frozenset):
+            return None, allowed
+        if not all(isinstance(v, str) and v in self.values for v in value):
+            return None, allowed
+        if len(set(value)) != len(value):
+            return None, allowed
+        return frozenset(value), None
+
+    def bounds(self) -> str:
+        if self.min is not None and self.max is not None:
+            return f"from {self.min} to {self.max}"
+        if self.min is not None:
+            return f"of at least {self.min}"
+        return f"of at most {self.max}" if self.max is not None else ""
+
+
+def _coerce_date(value: Any) -> tuple[Any, str | None]:
+    if isinstance(value, dt.date):
+        return value, None
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value), None
+        except ValueError:
+            pass
+    return None, "must be a date written YYYY-MM-DD"
+
+
+@dataclass(frozen=True, slots=True)
+class DerivedDef:
+    name: str
+    expr: str
+    node: Node
+    description: str | None = None
+    question: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    id: str
+    name: str
+    level: str
+    department: str | None
+    escalates_to: str | None
+    helplines: tuple[model.Helpline, ...]
+    community_resource: bool
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    name: str
+    issued_by: str
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One condition as written, compiled. A leaf has ``node``; a group has ``children``."""
+
+    text: str
+    cite: str | None
+    kind: str  # test | all | any
+    fn: Compiled
+    facts: tuple[str, ...]  # the base facts it reads
+    node: Node | None = None
+    children: tuple[Clause, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Slab:
+    """One possible amount. ``low``/``high`` None means open at that end."""
+
+    when: Clause | None
+    low: int | None
+    high: int | None
+    cite: str | None = None
+    verified: bool = True
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Benefit:
+    label: str
+    kind: str
+    unit: str
+    period: str | None
+    when: Clause | None
+    slabs: tuple[Slab, ...]  # empty when the rule gives no amount
+    verified: bool
+    note: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    valid_from: dt.date
+    valid_until: dt.date | None
+    title: str | None
+    verified: bool
+    note: str | None
+    legal_basis: tuple[model.LegalBasis, ...]
+    clauses: tuple[Clause, ...]
+    fn: Compiled  # all clauses
+    benefits: tuple[Benefit, ...]
+    office: str
+    pays: str | None
+    documents: tuple[str, ...]
+    time_limits: tuple[model.TimeLimit, ...]
+    steps: tuple[model.Step, ...]
+
+    def in_force(self, on: dt.date) -> bool:
+        return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
+
+
+@dataclass(frozen=True, slots=True)
+class Entitlement:
+    id: str
+    title: str
+    domain: str
+    summary: str
+    file: str
+    versions: tuple[Version, ...]
+    sources: tuple[model.Source, ...]
+    examples: tuple[model.Example, ...]
+
+    def version_on(self, on: dt.date) -> Version | None:
+        for version in self.versions:
+            if version.in_force(on):
+                return version
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Ruleset:
+    name: str
+    version: str
+    digest: str
+    facts: Mapping[str, FactDef]
+    derived: Mapping[str, DerivedDef]
+    offices: Mapping[str, Office]
+    documents: Mapping[str, Document]
+    entitlements: Mapping[str, Entitlement]
+    files: int
+
+    def escalation(self, office_id: str) -> tuple[Office, ...]:
+        """The offices above ``office_id``, nearest first. Loops are refused at load."""
+        chain: list[Office] = []
+        above = self.offices[office_id].escalates_to
+        while above is not None:
+            chain.append(self.offices[above])
+            above = self.offices[above].escalates_to
+        return tuple(chain)
