@@ -87,6 +87,12 @@ async def _domain(request: Request, exc: AdhikarError) -> JSONResponse:
 
 
 async def _http(request: Request, exc: HTTPException) -> JSONResponse:
+    if exc.status_code == 400:
+        # FastAPI's answer to a body it cannot decode (not UTF-8, say): the same 422 as any
+        # other body that does not fit the contract.
+        item = ErrorItem(loc=["body"], type="json_invalid",
+                         msg="the body is not valid JSON in UTF-8")
+        return error_response(422, "invalid_request", "the request is not valid: body", [item])
     error = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}.get(
         exc.status_code, "http_error")
     return error_response(exc.status_code, error, str(exc.detail), headers=exc.headers)

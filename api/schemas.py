@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
+from annotated_types import Interval
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 from service.engine.result import OfficeRef, RulesetRef
@@ -25,6 +26,17 @@ def _iso_date(value: Any) -> Any:
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
+def _whole_number(value: Any) -> Any:
+    # JSON Schema's integer includes 3.0; text and true/false are not numbers here.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a whole number")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("must be a whole number")
+        return int(value)
+    return value
+
+
 def _distinct(values: list[Any]) -> list[Any]:
     if len(set(values)) != len(values):
         raise ValueError("values must not repeat")
@@ -40,7 +52,7 @@ def _fact_type(fact: FactDef) -> Any:
     if fact.kind == "bool":
         return Annotated[bool, Field(strict=True)]
     if fact.kind == "int":
-        return Annotated[int, Field(strict=True, ge=fact.min, le=fact.max)]
+        return Annotated[int, Interval(ge=fact.min, le=fact.max), BeforeValidator(_whole_number)]
     if fact.kind == "date":
         return IsoDate
     values = Literal[fact.values]  # type: ignore[valid-type]

@@ -1,0 +1,14 @@
+# adhikar: the eligibility API with the bundled rules.
+FROM python:3.11-slim
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY service ./service
+COPY api ./api
+RUN pip install --no-cache-dir .
+COPY rules ./rules
+ENV ADHIKAR_RULES_DIR=/app/rules
+RUN useradd --create-home adhikar
+USER adhikar
+EXPOSE 8000
+HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/readyz')"
+CMD ["uvicorn", "api.app:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000"]
