@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from service.engine.result import OfficeRef, OfficeResult
 from service.rules.ruleset import Office, Ruleset
 
-_LOCAL = ("district", "sub_division", "block")
+_WITHIN_DISTRICT = ("sub_division", "block")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +34,10 @@ def office_result(ruleset: Ruleset, office_id: str, place: Place) -> OfficeResul
 
 
 def _named(office: Office, place: Place) -> str:
-    if office.level in _LOCAL and place.district:
+    if office.level == "district" and place.district:
         return f"{office.name}, {place.district}"
+    if office.level in _WITHIN_DISTRICT and place.district:
+        return f"{office.name}, {place.district} district"
     if office.level == "state" and place.state:
         return f"{office.name}, {state_name(place.state)}"
     return office.name

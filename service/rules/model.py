@@ -26,7 +26,8 @@ Status = Literal["eligible", "not_eligible", "needs_info"]
 Period = Literal["once", "per_month", "per_year", "per_family_per_year", "per_household_per_year"]
 Confidence = Literal["H", "M", "L", "NC"]
 FactKind = Literal["bool", "int", "date", "enum", "set"]
-OfficeLevel = Literal["national", "state", "district", "sub_division", "block", "village",
+OfficeLevel = Literal["national", "state", "division", "district", "sub_division", "block",
+                      "village",
                       "court", "facility", "community"]
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)]

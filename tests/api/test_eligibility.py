@@ -59,7 +59,8 @@ SECRETS = ["Priya Kumari", "9876543210", "femal-day", "Flat 4 Gandhi Road"]
 @pytest.mark.parametrize(("profile", "field", "allowed"), [
     ({"age": -3}, "age", "greater than or equal to 0"),
     ({"age": 121}, "age", "less than or equal to 120"),
-    ({"age": "sixteen"}, "age", "integer"),
+    ({"age": "sixteen"}, "age", "whole number"),
+    ({"age": 16.5}, "age", "whole number"),
     ({"gender": "femal"}, "gender", "'female'"),
     ({"trafficked": "yes"}, "trafficked", "boolean"),
     ({"harms_suffered": ["rape", "rape"]}, "harms_suffered", "repeat"),
