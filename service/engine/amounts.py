@@ -7,17 +7,20 @@ from typing import Any
 
 from service.engine.explain import clause_unknowns
 from service.engine.result import BenefitResult
-from service.expr.kleene import FALSE, TRUE, UNKNOWN
+from service.expr import kleene
+from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
 from service.rules.ruleset import Benefit, Slab
 
 
-def benefit_result(benefit: Benefit, facts: Mapping[str, Any]) -> BenefitResult:
+def benefit_result(benefit: Benefit, facts: Mapping[str, Any], status: Tri) -> BenefitResult:
+    """``status`` is the entitlement's: she gets a benefit only if she gets the entitlement."""
     missing: dict[str, None] = {}
-    applies = TRUE
+    own = TRUE
     if benefit.when is not None:
-        applies = benefit.when.fn(facts)
-        if applies is UNKNOWN:
+        own = benefit.when.fn(facts)
+        if own is UNKNOWN:
             missing.update(dict.fromkeys(clause_unknowns(benefit.when, facts)))
+    applies = kleene.and_(status, own)
     possible = _possible_slabs(benefit.slabs, facts, missing)
     low, high = _span(possible)
     exact = low if possible and len(possible) == 1 and low == high else None

@@ -69,7 +69,7 @@ def entitlement_result(ruleset: Ruleset, ent: Entitlement, version: Version,
     if status is UNKNOWN:
         for clause in version.clauses:
             missing.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
-    benefits = [amounts.benefit_result(b, facts) for b in version.benefits]
+    benefits = [amounts.benefit_result(b, facts, status) for b in version.benefits]
     return EntitlementResult(
         entitlement=ent.id, title=version.title or ent.title, domain=ent.domain,  # type: ignore[arg-type]
         summary=ent.summary, status=STATUS[status], missing=list(missing),  # type: ignore[arg-type]

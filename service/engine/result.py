@@ -37,14 +37,16 @@ class BenefitResult(Out):
     kind: Literal["cash", "in_kind", "service", "work"]
     unit: Literal["inr", "days"]
     period: model.Period | None
-    applies: bool | None = Field(description="null when the facts deciding it are unknown")
+    applies: bool | None = Field(description="whether she gets it: the entitlement holds and "
+                                 "so does the benefit's own condition; null while unknown")
     condition: str | None = Field(description="when the benefit applies, if not always")
     amount: int | None = Field(description="the exact amount, when the facts fix one")
     amount_min: int | None = Field(description="lowest possible amount; null if none is set")
     amount_max: int | None = Field(description="highest possible amount; null if none is set")
     has_amount: bool = Field(description="false when the rule sets no figure (in kind, or "
                              "case by case)")
-    missing: list[str] = Field(description="facts that would decide or narrow this benefit")
+    missing: list[str] = Field(description="unknown facts of the benefit's own condition and "
+                               "amount (the entitlement's are in its `missing`)")
     verified: bool
     note: str | None
 
