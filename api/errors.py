@@ -95,7 +95,8 @@ async def _http(request: Request, exc: HTTPException) -> JSONResponse:
         return error_response(422, "invalid_request", "the request is not valid: body", [item])
     error = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}.get(
         exc.status_code, "http_error")
-    return error_response(exc.status_code, error, str(exc.detail), headers=exc.headers)
+    headers = dict(exc.headers) if exc.headers else None
+    return error_response(exc.status_code, error, str(exc.detail), headers=headers)
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -44,7 +44,7 @@ def _distinct(values: list[Any]) -> list[Any]:
 
 
 def _unique_list(item: Any) -> Any:
-    return Annotated[list[item], AfterValidator(_distinct),  # type: ignore[valid-type]
+    return Annotated[list[item], AfterValidator(_distinct),
                      Field(json_schema_extra={"uniqueItems": True})]
 
 
@@ -55,7 +55,7 @@ def _fact_type(fact: FactDef) -> Any:
         return Annotated[int, Interval(ge=fact.min, le=fact.max), BeforeValidator(_whole_number)]
     if fact.kind == "date":
         return IsoDate
-    values = Literal[fact.values]  # type: ignore[valid-type]
+    values = Literal[fact.values]  # type: ignore[name-defined]
     return values if fact.kind == "enum" else _unique_list(values)
 
 
@@ -65,7 +65,7 @@ def profile_model(ruleset: Ruleset) -> type[BaseModel]:
     for name, fact in ruleset.facts.items():
         text = fact.question + (f" ({fact.unit})" if fact.unit else "")
         fields[name] = (_fact_type(fact) | None, Field(None, description=text))
-    return create_model("Profile", __config__=Strict, **fields)  # type: ignore[call-overload, no-any-return]
+    return create_model("Profile", __config__=Strict, **fields)
 
 
 District = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z .'\-]{0,47}$",

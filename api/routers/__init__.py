@@ -1,8 +1,13 @@
 """One module per resource."""
 
+from typing import Any
+
 from api.errors import ErrorBody
 
-NOT_FOUND = {404: {"model": ErrorBody, "description": "no such entitlement"}}
-INVALID = {422: {"model": ErrorBody, "description": "the request does not fit the contract; "
-                 "each error names the field and what is allowed, never the value sent"},
-           413: {"model": ErrorBody, "description": "the body is over the size limit"}}
+Responses = dict[int | str, dict[str, Any]]
+NOT_FOUND: Responses = {404: {"model": ErrorBody, "description": "no such entitlement"}}
+INVALID: Responses = {
+    422: {"model": ErrorBody, "description": "the request does not fit the contract; each "
+          "error names the field and what is allowed, never the value sent"},
+    413: {"model": ErrorBody, "description": "the body is over the size limit"},
+}

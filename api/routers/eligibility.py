@@ -20,7 +20,7 @@ def build(request_model: Any) -> APIRouter:
     router = APIRouter(prefix="/v1", tags=["eligibility"])
 
     @router.post("/eligibility", responses=INVALID)
-    def check_eligibility(body: request_model, rules: RulesetDep) -> Evaluation:  # type: ignore[valid-type]
+    def check_eligibility(body: request_model, rules: RulesetDep) -> Evaluation:
         """Every entitlement in force on `as_of` (today by default) for this profile: status,
         reasons, amounts, documents, offices, steps; and the next questions worth asking."""
         facts = coerce_profile(rules, body.profile.model_dump(exclude_none=True))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Query
 
 from api.deps import RulesetDep
@@ -28,7 +30,7 @@ router = APIRouter(prefix="/v1/entitlements", tags=["entitlements"])
 
 @router.get("")
 def list_entitlements(rules: RulesetDep,
-                      domain: model.Domain | None = Query(None)) -> EntitlementsPublic:
+                      domain: Annotated[model.Domain | None, Query()] = None) -> EntitlementsPublic:
     """Every entitlement with its versions and dates."""
     data = [_summary(e) for e in rules.entitlements.values()
             if domain is None or e.domain == domain]
@@ -43,7 +45,7 @@ def get_entitlement(entitlement_id: str, rules: RulesetDep) -> EntitlementPublic
     if ent is None:
         raise UnknownEntitlement(entitlement_id)
     return EntitlementPublic(ruleset=ruleset_ref(rules), id=ent.id, title=ent.title,
-                             domain=ent.domain,  # type: ignore[arg-type]
+                             domain=ent.domain,
                              summary=ent.summary,
                              versions=[_version(rules, v) for v in ent.versions],
                              sources=list(ent.sources))
@@ -51,7 +53,7 @@ def get_entitlement(entitlement_id: str, rules: RulesetDep) -> EntitlementPublic
 
 def _summary(ent: Entitlement) -> EntitlementSummary:
     return EntitlementSummary(
-        id=ent.id, title=ent.title, domain=ent.domain, summary=ent.summary,  # type: ignore[arg-type]
+        id=ent.id, title=ent.title, domain=ent.domain, summary=ent.summary,
         versions=[VersionSummary(valid_from=v.valid_from, valid_until=v.valid_until,
                                  title=v.title, verified=v.verified) for v in ent.versions])
 

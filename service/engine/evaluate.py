@@ -16,6 +16,7 @@ from service.engine.result import (
     DocumentResult,
     EntitlementResult,
     Evaluation,
+    OfficeRef,
     RulesetRef,
     StepResult,
     TimeLimitResult,
@@ -71,8 +72,8 @@ def entitlement_result(ruleset: Ruleset, ent: Entitlement, version: Version,
             missing.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
     benefits = [amounts.benefit_result(b, facts, status) for b in version.benefits]
     return EntitlementResult(
-        entitlement=ent.id, title=version.title or ent.title, domain=ent.domain,  # type: ignore[arg-type]
-        summary=ent.summary, status=STATUS[status], missing=list(missing),  # type: ignore[arg-type]
+        entitlement=ent.id, title=version.title or ent.title, domain=ent.domain,
+        summary=ent.summary, status=STATUS[status], missing=list(missing),
         reasons=explain.reasons(version.clauses, facts, status),
         benefits=benefits,
         documents=[_document(ruleset, d, documents_held, place) for d in version.documents],
@@ -88,7 +89,7 @@ def entitlement_result(ruleset: Ruleset, ent: Entitlement, version: Version,
     )
 
 
-def _office_ref(ruleset: Ruleset, office_id: str | None, place: Place) -> offices.OfficeRef | None:
+def _office_ref(ruleset: Ruleset, office_id: str | None, place: Place) -> OfficeRef | None:
     if office_id is None:
         return None
     return offices.office_ref(ruleset.offices[office_id], place)

@@ -16,7 +16,8 @@ from service.expr import nodes
 from service.expr.nodes import FactType, Node, Scalar
 
 FUNCTIONS = ("date", "has_any")
-_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!=",
+         "in": "contains", "not in": "not contains"}
 _OPS: dict[type[ast.cmpop], str] = {
     ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
     ast.In: "in", ast.NotIn: "not in",
@@ -150,7 +151,8 @@ def _unknown_fact(node: ast.AST, name: str, ctx: _Ctx) -> None:
 def _call(node: ast.AST, ctx: _Ctx) -> Node | None:
     assert isinstance(node, ast.Call)
     if not (isinstance(node.func, ast.Name) and node.func.id == "has_any"):
-        return _bad_call(node, ctx, "a condition")
+        _bad_call(node, ctx, "a condition")
+        return None
     if len(node.args) != 2 or node.keywords or not isinstance(node.args[0], ast.Name):
         ctx.error(node, "E203", "has_any takes a set fact and a list: has_any(fact, ['a', 'b'])")
         return None
@@ -211,11 +213,9 @@ def _pair(whole: ast.Compare, left: ast.expr, op: str, right: ast.expr, ctx: _Ct
     if left_fact:
         name, value_node = left_fact, right
     else:
+        assert right_fact is not None
         name, value_node = right_fact, left
-        if op in ("in", "not in"):
-            op = "contains" if op == "in" else "not contains"
-        else:
-            op = _FLIP[op]
+        op = _FLIP[op]  # `'x' in fact` reads as `fact contains 'x'`
     if name in ctx.derived:
         ctx.error(whole, "E302", f"{name!r} is a derived condition: use it on its own, "
                   f"or with not")
@@ -290,7 +290,7 @@ def _a(kind: str) -> str:
 
 
 def _literal(node: ast.AST, ctx: _Ctx) -> _Literal | None:
-    if isinstance(node, ast.Constant) and type(node.value) in (bool, int, str):
+    if isinstance(node, ast.Constant) and isinstance(node.value, bool | int | str):
         kind = {bool: "bool", int: "int", str: "str"}[type(node.value)]
         return _Literal(node.value, kind)
     if isinstance(node, ast.Name) and node.id in _BOOL_NAMES:
@@ -302,7 +302,12 @@ def _literal(node: ast.AST, ctx: _Ctx) -> _Literal | None:
         members = [_literal(e, ctx) for e in node.elts]
         if any(m is None for m in members):
             return None
-        return _Literal(frozenset(m.value for m in members if m is not None), "list")
+        values: list[Scalar] = [m.value for m in members
+                                if m is not None and not isinstance(m.value, frozenset)]
+        if len(values) != len(members):
+            _not_allowed(node, ctx)  # a list inside a list
+            return None
+        return _Literal(frozenset(values), "list")
     if isinstance(node, ast.Call):
         return _date_call(node, ctx)
     if isinstance(node, ast.Name):

@@ -22,13 +22,15 @@ from service.rules.ruleset import (
     Benefit,
     Clause,
     DerivedDef,
-    Document as Doc,
     Entitlement,
     FactDef,
     Office,
     Ruleset,
     Slab,
     Version,
+)
+from service.rules.ruleset import (
+    Document as Doc,
 )
 
 

@@ -18,7 +18,7 @@ from service.rules.ruleset import Ruleset
 
 M = TypeVar("M", bound=pydantic.BaseModel)
 
-SPECIAL = {
+SPECIAL: dict[str, type[pydantic.BaseModel]] = {
     "ruleset.yaml": model.RulesetFile,
     "facts.yaml": model.FactsFile,
     "offices.yaml": model.OfficesFile,
@@ -35,8 +35,7 @@ def load_ruleset(root: Path) -> Ruleset:
         doc = marks.read(name, text, errors)
         if doc is None:
             continue
-        schema = SPECIAL.get(name, model.EntitlementFile)
-        checked = validate(doc, schema, errors)
+        checked = validate(doc, SPECIAL.get(name, model.EntitlementFile), errors)
         if checked is not None:
             parsed[name] = (doc, checked)
     for name in SPECIAL:
