@@ -45,7 +45,7 @@ def test_not_eligible_names_the_clause_and_the_value(ruleset: Ruleset) -> None:
 
 
 def test_unknown_slab_gives_a_range_with_the_facts_that_fix_it(ruleset: Ruleset) -> None:
-    facts = {"released_from_bonded_labour": True, "accused_convicted": True}
+    facts = {"released_from_bonded_labour": True, "case_outcome": "convicted"}
     result = _by_id(evaluate(ruleset, facts, dt.date(2020, 1, 1)))[
         "bonded-labour-rehabilitation"]
     full = next(b for b in result.benefits if b.label == "Full rehabilitation assistance")
