@@ -73,17 +73,20 @@ class _Ctx:
 def parse(text: str, facts: Mapping[str, FactType], derived: Mapping[str, Node]) -> Node:
     """Parse and type-check one condition. Raises ``ExprInvalid`` with every error found."""
     flat = " ".join(text.split("\n"))
-    ctx = _Ctx(flat, facts, derived)
-    if not flat.strip():
+    body = flat.lstrip()
+    lead = len(flat) - len(body)  # offsets are into the text as written
+    ctx = _Ctx(body.rstrip(), facts, derived)
+    if not ctx.text:
         raise ExprInvalid([ExprError(0, "E201", "empty condition")])
     try:
-        tree = ast.parse(flat.strip() if flat[:1].isspace() else flat, mode="eval")
+        tree = ast.parse(ctx.text, mode="eval")
     except SyntaxError as exc:
-        offset = max((exc.offset or 1) - 1, 0)
+        offset = lead + max((exc.offset or 1) - 1, 0)
         raise ExprInvalid([ExprError(offset, "E201", f"syntax error: {exc.msg}")]) from None
     node = _condition(tree.body, ctx)
     if ctx.errors or node is None:
-        raise ExprInvalid(ctx.errors)
+        errors = [ExprError(e.offset + lead, e.code, e.message, e.hint) for e in ctx.errors]
+        raise ExprInvalid(errors)
     return node
 
 
@@ -187,6 +190,9 @@ def _compare(node: ast.AST, ctx: _Ctx) -> Node | None:
     parts: list[Node | None] = []
     left = node.left
     for op, right in zip(node.ops, node.comparators, strict=True):
+        if type(op) not in _OPS:
+            ctx.error(node, "E202", "'is' is not allowed in a condition; compare with == or !=")
+            return None
         parts.append(_pair(node, left, _OPS[type(op)], right, ctx))
         left = right
     if any(p is None for p in parts):
@@ -204,11 +210,13 @@ def _pair(whole: ast.Compare, left: ast.expr, op: str, right: ast.expr, ctx: _Ct
         ctx.error(whole, "E302", "compare a fact with a value, not with another fact")
         return None
     if not left_fact and not right_fact:
+        # Name what is wrong with each side (an unknown fact, arithmetic, a call) before
+        # saying that no side is a fact.
+        before = len(ctx.errors)
         for side in (left, right):
-            if isinstance(side, ast.Name) and side.id not in _BOOL_NAMES:
-                _unknown_fact(side, side.id, ctx)
-                return None
-        ctx.error(whole, "E302", "a comparison needs a fact on one side")
+            _literal(side, ctx)
+        if len(ctx.errors) == before:
+            ctx.error(whole, "E302", "a comparison needs a fact on one side")
         return None
     if left_fact:
         name, value_node = left_fact, right

@@ -25,6 +25,7 @@ from service.rules.ruleset import (
     Entitlement,
     FactDef,
     Office,
+    Periods,
     Ruleset,
     Slab,
     Version,
@@ -112,7 +113,7 @@ def link(parsed: dict[str, tuple[Document, Any]], digest: str,
     meta: model.RulesetFile = parsed["ruleset.yaml"][1]
     ordered = dict(sorted(entitlements.items(), key=lambda kv: (kv[1].domain, kv[0])))
     return Ruleset(meta.name, meta.version, digest, linker.facts, linker.derived,
-                   linker.offices, linker.documents, ordered, len(parsed))
+                   linker.offices, linker.documents, ordered, len(parsed), Periods.of(ordered))
 
 
 def _link_facts(linker: _Linker, doc: Document, spec: model.FactsFile) -> None:
@@ -130,8 +131,7 @@ def _link_facts(linker: _Linker, doc: Document, spec: model.FactsFile) -> None:
     while pending:
         progressed = False
         for name, d in list(pending.items()):
-            uses = _names_in(d.expr)
-            if uses & set(pending) - {name}:
+            if _names_in(d.expr) & set(pending):  # waits on a pending one, itself included
                 continue
             node = linker.expression(doc, ("derived", name, "expr"), d.expr)
             if node is not None:

@@ -69,6 +69,8 @@ class Document:
 def read(file: str, text: str, errors: list[RuleError]) -> Document | None:
     """Parse ``text``; on any problem append to ``errors`` and return None."""
     try:
+        if _anchors_and_aliases(file, text, errors):
+            return None
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -79,13 +81,29 @@ def read(file: str, text: str, errors: list[RuleError]) -> Document | None:
     except yaml.YAMLError as exc:
         errors.append(RuleError(file, 1, 1, "E101", f"invalid YAML: {exc}"))
         return None
-    if root is None:
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.value == ""
+                        and root.tag == "tag:yaml.org,2002:null"):
         errors.append(RuleError(file, 1, 1, "E102", "the file is empty"))
         return None
     builder = _Builder(Document(file, None), errors)
     before = len(errors)
     builder.doc.data = builder.build(root, ())
     return builder.doc if len(errors) == before else None
+
+
+def _anchors_and_aliases(file: str, text: str, errors: list[RuleError]) -> bool:
+    """Refuse anchors and aliases where they are written; the composed tree loses both."""
+    found = False
+    for event in yaml.parse(text, Loader=_Loader):
+        what = ("an alias" if isinstance(event, yaml.AliasEvent)
+                else "an anchor" if getattr(event, "anchor", None) else None)
+        if what:
+            mark = event.start_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            errors.append(RuleError(file, line, col, "E103",
+                                    f"{what} is not allowed: write the value out"))
+            found = True
+    return found
 
 
 def _position(node: yaml.Node) -> Position:
