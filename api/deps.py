@@ -10,13 +10,15 @@ from api.holder import RulesetHolder
 from service.rules.ruleset import Ruleset
 
 
-def get_holder(request: Request) -> RulesetHolder:
+# async, so that FastAPI calls them on the event loop rather than in its thread pool.
+async def get_holder(request: Request) -> RulesetHolder:
     holder: RulesetHolder = request.app.state.rules
     return holder
 
 
-def get_ruleset(request: Request) -> Ruleset:
-    return get_holder(request).current
+async def get_ruleset(request: Request) -> Ruleset:
+    holder: RulesetHolder = request.app.state.rules
+    return holder.current
 
 
 RulesetDep = Annotated[Ruleset, Depends(get_ruleset)]

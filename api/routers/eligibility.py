@@ -6,7 +6,8 @@
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
+from pydantic import TypeAdapter
 
 from api.deps import RulesetDep
 from api.routers import INVALID
@@ -18,14 +19,18 @@ from service.engine.result import Evaluation
 
 def build(request_model: Any) -> APIRouter:
     router = APIRouter(prefix="/v1", tags=["eligibility"])
+    answer = TypeAdapter(Evaluation)
 
-    @router.post("/eligibility", responses=INVALID)
-    def check_eligibility(body: request_model, rules: RulesetDep) -> Evaluation:
+    # async: the evaluation is short and CPU-bound, so a thread-pool hop would cost more than
+    # it saves. The answer is serialised straight to JSON, without re-validating it.
+    @router.post("/eligibility", responses=INVALID, response_model=Evaluation)
+    async def check_eligibility(body: request_model, rules: RulesetDep) -> Response:
         """Every entitlement in force on `as_of` (today by default) for this profile: status,
         reasons, amounts, documents, offices, steps; and the next questions worth asking."""
         facts = coerce_profile(rules, body.profile.model_dump(exclude_none=True))
         place = Place(district=body.district, state=facts.get("state"))
-        return evaluate(rules, facts, body.as_of or dt.date.today(),
-                        documents_held=body.documents_held, place=place, domains=body.domains)
+        result = evaluate(rules, facts, body.as_of or dt.date.today(),
+                          documents_held=body.documents_held, place=place, domains=body.domains)
+        return Response(answer.dump_json(result), media_type="application/json")
 
     return router

@@ -16,7 +16,7 @@ router = APIRouter(prefix="/v1/ruleset", tags=["ruleset"])
 def get_ruleset(holder: HolderDep) -> RulesetPublic:
     """Version, digest of all rule files, counts and load time."""
     rules = holder.current
-    counts = dict(Counter(e.domain for e in rules.entitlements.values()))
+    counts: dict[str, int] = dict(Counter(e.domain for e in rules.entitlements.values()))
     counts |= {"entitlements": len(rules.entitlements), "facts": len(rules.facts),
                "derived_facts": len(rules.derived), "offices": len(rules.offices),
                "documents": len(rules.documents)}

@@ -10,47 +10,38 @@ from collections import Counter
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from service.engine import amounts, explain, offices, questions
-from service.engine.offices import Place
+from service.engine import amounts, explain, questions
+from service.engine.offices import OfficeBook, Place
 from service.engine.result import (
     DocumentResult,
     EntitlementResult,
     Evaluation,
-    OfficeRef,
     RulesetRef,
     StepResult,
     TimeLimitResult,
     VersionRef,
 )
 from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
+from service.rules import model
 from service.rules.ruleset import Entitlement, Ruleset, Version
 
-STATUS = {TRUE: "eligible", FALSE: "not_eligible", UNKNOWN: "needs_info"}
+STATUS: dict[Tri, model.Status] = {TRUE: "eligible", FALSE: "not_eligible",
+                                   UNKNOWN: "needs_info"}
 
 
 def statuses(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date) -> dict[str, Tri]:
     """The fast path: only each entitlement's three-valued status."""
-    out = {}
-    for ent in ruleset.entitlements.values():
-        version = ent.version_on(as_of)
-        if version is not None:
-            out[ent.id] = version.fn(facts)
-    return out
+    return {ent.id: version.fn(facts) for ent, version in ruleset.in_force(as_of)}
 
 
 def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
              documents_held: Collection[str] | None = None, place: Place | None = None,
              domains: Collection[str] | None = None) -> Evaluation:
     """The full answer for one profile on ``as_of``."""
-    place = place or Place(state=facts.get("state"))
-    results = []
-    for ent in ruleset.entitlements.values():
-        if domains is not None and ent.domain not in domains:
-            continue
-        version = ent.version_on(as_of)
-        if version is not None:
-            results.append(entitlement_result(ruleset, ent, version, facts,
-                                              documents_held, place))
+    book = OfficeBook(ruleset, place or Place(state=facts.get("state")))
+    results = [entitlement_result(ent, version, facts, documents_held, book)
+               for ent, version in ruleset.in_force(as_of)
+               if domains is None or ent.domain in domains]
     counts = Counter(r.status for r in results)
     return Evaluation(
         ruleset=ruleset_ref(ruleset), as_of=as_of,
@@ -62,9 +53,9 @@ def ruleset_ref(ruleset: Ruleset) -> RulesetRef:
     return RulesetRef(name=ruleset.name, version=ruleset.version, digest=ruleset.digest)
 
 
-def entitlement_result(ruleset: Ruleset, ent: Entitlement, version: Version,
-                       facts: Mapping[str, Any], documents_held: Collection[str] | None,
-                       place: Place) -> EntitlementResult:
+def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, Any],
+                       documents_held: Collection[str] | None,
+                       book: OfficeBook) -> EntitlementResult:
     status = version.fn(facts)
     missing: dict[str, None] = {}
     if status is UNKNOWN:
@@ -76,34 +67,27 @@ def entitlement_result(ruleset: Ruleset, ent: Entitlement, version: Version,
         summary=ent.summary, status=STATUS[status], missing=list(missing),
         reasons=explain.reasons(version.clauses, facts, status),
         benefits=benefits,
-        documents=[_document(ruleset, d, documents_held, place) for d in version.documents],
-        office=offices.office_result(ruleset, version.office, place),
-        pays=offices.office_result(ruleset, version.pays, place) if version.pays else None,
-        time_limits=[_time_limit(ruleset, t, place) for t in version.time_limits],
-        steps=[StepResult(action=s.action, office=_office_ref(ruleset, s.office, place))
+        documents=[_document(book, d, documents_held) for d in version.documents],
+        office=book.result(version.office),
+        pays=book.result(version.pays) if version.pays else None,
+        time_limits=[_time_limit(book, t) for t in version.time_limits],
+        steps=[StepResult(action=s.action, office=book.name(s.office) if s.office else None)
                for s in version.steps],
-        version=VersionRef(valid_from=version.valid_from, valid_until=version.valid_until,
-                           title=version.title, verified=version.verified, note=version.note,
-                           legal_basis=list(version.legal_basis)),
+        version=VersionRef(
+            valid_from=version.valid_from, valid_until=version.valid_until, title=version.title,
+            verified=version.verified, note=version.note, legal_basis=list(version.legal_basis)),
         verified=version.verified and all(b.verified for b in benefits),
     )
 
 
-def _office_ref(ruleset: Ruleset, office_id: str | None, place: Place) -> OfficeRef | None:
-    if office_id is None:
-        return None
-    return offices.office_ref(ruleset.offices[office_id], place)
-
-
-def _document(ruleset: Ruleset, doc_id: str, held: Collection[str] | None,
-              place: Place) -> DocumentResult:
-    doc = ruleset.documents[doc_id]
+def _document(book: OfficeBook, doc_id: str, held: Collection[str] | None) -> DocumentResult:
+    doc = book.ruleset.documents[doc_id]
     return DocumentResult(id=doc.id, name=doc.name,
-                          issued_by=offices.office_ref(ruleset.offices[doc.issued_by], place),
-                          held=None if held is None else doc_id in held)
+                          issued_by=book.name(doc.issued_by),
+                                          held=None if held is None else doc_id in held)
 
 
-def _time_limit(ruleset: Ruleset, limit: Any, place: Place) -> TimeLimitResult:
-    return TimeLimitResult(label=limit.label, days=limit.days, months=limit.months,
-                           starts=limit.start, cite=limit.cite,
-                           office=_office_ref(ruleset, limit.office, place))
+def _time_limit(book: OfficeBook, limit: model.TimeLimit) -> TimeLimitResult:
+    return TimeLimitResult(
+        label=limit.label, days=limit.days, months=limit.months, starts=limit.start,
+        cite=limit.cite, office=book.name(limit.office) if limit.office else None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from service.engine.evaluate import entitlement_result
-from service.engine.offices import Place
+from service.engine.offices import OfficeBook, Place
 from service.engine.profile import coerce_profile
 from service.engine.result import EntitlementResult
 from service.rules import model
@@ -32,7 +32,8 @@ def run_example(ruleset: Ruleset, ent: Entitlement, example: model.Example) -> E
                                  f"{version is not None}",)
         return ExampleOutcome(ent.id, ent.file, example.name, problem)
     facts = coerce_profile(ruleset, example.profile)
-    result = entitlement_result(ruleset, ent, version, facts, example.documents_held, Place())
+    book = OfficeBook(ruleset, Place())
+    result = entitlement_result(ent, version, facts, example.documents_held, book)
     return ExampleOutcome(ent.id, ent.file, example.name, tuple(compare(example.expect, result)))
 
 

@@ -16,10 +16,10 @@ _WORD = {TRUE: "true", FALSE: "false", UNKNOWN: "unknown"}
 
 def clause_unknowns(clause: Clause, facts: Mapping[str, Any]) -> tuple[str, ...]:
     """The facts, absent from ``facts``, that would decide an undecided clause."""
-    if clause.node is not None:
-        return expr_explain.unknown_facts(clause.node, facts)
     if clause.fn(facts) is not UNKNOWN:
         return ()
+    if clause.node is not None:
+        return expr_explain.waiting_on(clause.node, facts)
     found: dict[str, None] = {}
     for child in clause.children:
         if child.fn(facts) is UNKNOWN:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from service.engine.result import OfficeRef, OfficeResult
+from service.engine.result import OfficeName, OfficeRef, OfficeResult
 from service.rules.ruleset import Office, Ruleset
 
 _WITHIN_DISTRICT = ("sub_division", "block")
@@ -26,11 +26,44 @@ def office_ref(office: Office, place: Place) -> OfficeRef:
                      department=office.department, helplines=list(office.helplines))
 
 
+@dataclass(slots=True)
+class OfficeBook:
+    """The offices of one answer, each built once: an answer names the same few offices
+    dozens of times (documents' issuers, steps, escalation)."""
+
+    ruleset: Ruleset
+    place: Place
+    _names: dict[str, OfficeName] = field(default_factory=dict)
+    _refs: dict[str, OfficeRef] = field(default_factory=dict)
+    _results: dict[str, OfficeResult] = field(default_factory=dict)
+
+    def name(self, office_id: str) -> OfficeName:
+        name = self._names.get(office_id)
+        if name is None:
+            office = self.ruleset.offices[office_id]
+            name = self._names[office_id] = OfficeName(office_id, _named(office, self.place))
+        return name
+
+    def ref(self, office_id: str) -> OfficeRef:
+        ref = self._refs.get(office_id)
+        if ref is None:
+            ref = self._refs[office_id] = office_ref(self.ruleset.offices[office_id], self.place)
+        return ref
+
+    def result(self, office_id: str) -> OfficeResult:
+        result = self._results.get(office_id)
+        if result is None:
+            ref = self.ref(office_id)
+            chain = [self.ref(o.id) for o in self.ruleset.escalation(office_id)]
+            result = OfficeResult(id=ref.id, name=ref.name, level=ref.level,
+                                  department=ref.department, helplines=ref.helplines,
+                                  escalates_to=chain)
+            self._results[office_id] = result
+        return result
+
+
 def office_result(ruleset: Ruleset, office_id: str, place: Place) -> OfficeResult:
-    office = ruleset.offices[office_id]
-    return OfficeResult(**office_ref(office, place).model_dump(),
-                        escalates_to=[office_ref(o, place)
-                                      for o in ruleset.escalation(office_id)])
+    return OfficeBook(ruleset, place).result(office_id)
 
 
 def _named(office: Office, place: Place) -> str:

@@ -1,91 +1,132 @@
-"""What an evaluation returns. Pydantic models, so that the API can publish them as they are."""
+"""What an evaluation returns.
+
+Plain slotted dataclasses: an answer holds a few hundred of them, and building pydantic models
+(or even ``model_construct``) cost more than the evaluation itself. pydantic still describes
+them for the published contract and serialises them (``TypeAdapter(Evaluation)``); the field
+descriptions below become the API documentation. Treat them as read-only.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from dataclasses import dataclass
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from service.rules import model
 
 FactValue = bool | int | str | dt.date | list[str]
 
 
-class Out(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class RulesetRef(Out):
+@dataclass(slots=True)
+class RulesetRef:
     name: str
     version: str
-    digest: str = Field(description="sha256 of every rule file; reproduces any answer")
+    digest: Annotated[str, Field(description="sha256 of every rule file; reproduces any answer")]
 
 
-class Reason(Out):
-    clause: str = Field(description="the condition as written in the rule file")
-    cite: str | None = Field(None, description="the provision the condition comes from")
-    value: bool | None = Field(description="true, false, or null when it cannot be decided yet")
-    decisive: bool = Field(description="whether this clause decided the status")
-    seen: dict[str, FactValue] = Field(description="the known facts the clause read")
-    unknown: list[str] = Field(description="the facts it read that the profile lacks")
+@dataclass(slots=True)
+class Reason:
+    clause: Annotated[str, Field(description="the condition as written in the rule file")]
+    cite: Annotated[str | None, Field(description="the provision the condition comes from")]
+    value: Annotated[
+        bool | None, Field(description="true, false, or null when it cannot be decided yet")
+    ]
+    decisive: Annotated[bool, Field(description="whether this clause decided the status")]
+    seen: Annotated[dict[str, FactValue], Field(description="the known facts the clause read")]
+    unknown: Annotated[list[str], Field(description="the facts it read that the profile lacks")]
     explanation: str
 
 
-class BenefitResult(Out):
+@dataclass(slots=True)
+class BenefitResult:
     label: str
-    kind: Literal["cash", "in_kind", "service", "work"]
-    unit: Literal["inr", "days"]
+    kind: model.BenefitKind
+    unit: model.Unit
     period: model.Period | None
-    applies: bool | None = Field(description="whether she gets it: the entitlement holds and "
-                                 "so does the benefit's own condition; null while unknown")
-    condition: str | None = Field(description="when the benefit applies, if not always")
-    amount: int | None = Field(description="the exact amount, when the facts fix one")
-    amount_min: int | None = Field(description="lowest possible amount; null if none is set")
-    amount_max: int | None = Field(description="highest possible amount; null if none is set")
-    has_amount: bool = Field(description="false when the rule sets no figure (in kind, or "
-                             "case by case)")
-    missing: list[str] = Field(description="unknown facts of the benefit's own condition and "
-                               "amount (the entitlement's are in its `missing`)")
+    applies: Annotated[
+        bool | None,
+        Field(
+            description="whether she gets it: the entitlement holds and "
+            "so does the benefit's own condition; null while unknown"
+        ),
+    ]
+    condition: Annotated[str | None, Field(description="when the benefit applies, if not always")]
+    amount: Annotated[int | None, Field(description="the exact amount, when the facts fix one")]
+    amount_min: Annotated[
+        int | None, Field(description="lowest possible amount; null if none is set")
+    ]
+    amount_max: Annotated[
+        int | None, Field(description="highest possible amount; null if none is set")
+    ]
+    has_amount: Annotated[
+        bool, Field(description="false when the rule sets no figure (in kind, or case by case)")
+    ]
+    missing: Annotated[
+        list[str],
+        Field(
+            description="unknown facts of the benefit's own condition and "
+            "amount (the entitlement's are in its `missing`)"
+        ),
+    ]
     verified: bool
     note: str | None
 
 
-class OfficeRef(Out):
+@dataclass(slots=True)
+class OfficeName:
+    """An office named in passing (who issues a document, who acts in a step); the answer's
+    `office` and `pays` carry the full entry, and GET /v1/entitlements/{id} every office."""
+
     id: str
-    name: str = Field(description="named for the profile's district or state when given")
+    name: Annotated[str, Field(description="named for the profile's district or state when given")]
+
+
+@dataclass(slots=True)
+class OfficeRef:
+    id: str
+    name: Annotated[str, Field(description="named for the profile's district or state when given")]
     level: str
     department: str | None
     helplines: list[model.Helpline]
 
 
+@dataclass(slots=True)
 class OfficeResult(OfficeRef):
-    escalates_to: list[OfficeRef] = Field(description="where to go next if it does not act, "
-                                          "nearest first")
+    escalates_to: Annotated[
+        list[OfficeRef], Field(description="where to go next if it does not act, nearest first")
+    ]
 
 
-class DocumentResult(Out):
+@dataclass(slots=True)
+class DocumentResult:
     id: str
     name: str
-    issued_by: OfficeRef
-    held: bool | None = Field(description="null when the profile does not list documents held")
+    issued_by: OfficeName
+    held: Annotated[
+        bool | None, Field(description="null when the profile does not list documents held")
+    ]
 
 
-class StepResult(Out):
+@dataclass(slots=True)
+class StepResult:
     action: str
-    office: OfficeRef | None
+    office: OfficeName | None
 
 
-class TimeLimitResult(Out):
+@dataclass(slots=True)
+class TimeLimitResult:
     label: str
     days: int | None
     months: int | None
-    starts: str | None = Field(description="the event the time limit runs from")
+    starts: Annotated[str | None, Field(description="the event the time limit runs from")]
     cite: str | None
-    office: OfficeRef | None
+    office: OfficeName | None
 
 
-class VersionRef(Out):
+@dataclass(slots=True)
+class VersionRef:
     valid_from: dt.date
     valid_until: dt.date | None
     title: str | None
@@ -94,35 +135,44 @@ class VersionRef(Out):
     legal_basis: list[model.LegalBasis]
 
 
-class EntitlementResult(Out):
+@dataclass(slots=True)
+class EntitlementResult:
     entitlement: str
     title: str
     domain: model.Domain
     summary: str
     status: model.Status
-    missing: list[str] = Field(description="for needs_info: the facts that would decide it")
+    missing: Annotated[
+        list[str], Field(description="for needs_info: the facts that would decide it")
+    ]
     reasons: list[Reason]
     benefits: list[BenefitResult]
     documents: list[DocumentResult]
     office: OfficeResult
-    pays: OfficeResult | None = Field(description="the office that pays, when another one")
+    pays: Annotated[
+        OfficeResult | None, Field(description="the office that pays, when another one")
+    ]
     time_limits: list[TimeLimitResult]
     steps: list[StepResult]
     version: VersionRef
-    verified: bool = Field(description="false when a figure or date here awaits confirmation")
+    verified: Annotated[
+        bool, Field(description="false when a figure or date here awaits confirmation")
+    ]
 
 
-class Question(Out):
+@dataclass(slots=True)
+class Question:
     fact: str
     question: str
     type: str
     values: list[str] | None
     unit: str | None
-    entitlements: int = Field(description="needs_info entitlements waiting on this fact")
-    settles: int = Field(description="of those, how many wait on this fact alone")
+    entitlements: Annotated[int, Field(description="needs_info entitlements waiting on this fact")]
+    settles: Annotated[int, Field(description="of those, how many wait on this fact alone")]
 
 
-class Evaluation(Out):
+@dataclass(slots=True)
+class Evaluation:
     ruleset: RulesetRef
     as_of: dt.date
     counts: dict[model.Status, int]

@@ -43,16 +43,47 @@ def compile_node(node: Node) -> Compiled:
 
 
 def _compare(node: nodes.Compare) -> Compiled:
-    name, literal, test = node.fact, node.literal, OPERATORS[node.op]
-    missing = _MISSING
+    # One closure per operator, with the test written out: this is the engine's hot path, and
+    # a call through ``operator.lt`` costs as much as the rest of the closure.
+    name, literal, missing = node.fact, node.literal, _MISSING
+    op = node.op
+    if op == "==":
+        def eq(facts: Facts) -> Tri:
+            value = facts.get(name, missing)
+            return UNKNOWN if value is missing else TRUE if value == literal else FALSE
+        return eq
+    if op == "!=":
+        def ne(facts: Facts) -> Tri:
+            value = facts.get(name, missing)
+            return UNKNOWN if value is missing else TRUE if value != literal else FALSE
+        return ne
+    if op == "<":
+        def lt(facts: Facts) -> Tri:
+            value = facts.get(name, missing)
+            return UNKNOWN if value is missing else TRUE if value < literal else FALSE
+        return lt
+    if op == "<=":
+        def le(facts: Facts) -> Tri:
+            value = facts.get(name, missing)
+            return UNKNOWN if value is missing else TRUE if value <= literal else FALSE
+        return le
+    if op == ">":
+        def gt(facts: Facts) -> Tri:
+            value = facts.get(name, missing)
+            return UNKNOWN if value is missing else TRUE if value > literal else FALSE
+        return gt
+    if op == ">=":
+        def ge(facts: Facts) -> Tri:
+            value = facts.get(name, missing)
+            return UNKNOWN if value is missing else TRUE if value >= literal else FALSE
+        return ge
+    test = OPERATORS[op]  # in, not in, contains, not contains
 
-    def compare(facts: Facts) -> Tri:
+    def member(facts: Facts) -> Tri:
         value = facts.get(name, missing)
-        if value is missing:
-            return UNKNOWN
-        return TRUE if test(value, literal) else FALSE
+        return UNKNOWN if value is missing else TRUE if test(value, literal) else FALSE
 
-    return compare
+    return member
 
 
 def _fact(name: str) -> Compiled:
@@ -88,6 +119,20 @@ def _not(operand: Compiled) -> Compiled:
 
 
 def all_of(operands: tuple[Compiled, ...]) -> Compiled:
+    if len(operands) == 1:
+        return operands[0]
+    if len(operands) == 2:
+        first, second = operands
+
+        def both(facts: Facts) -> Tri:
+            a = first(facts)
+            if a is FALSE:
+                return FALSE
+            b = second(facts)
+            return FALSE if b is FALSE else UNKNOWN if a is UNKNOWN or b is UNKNOWN else TRUE
+
+        return both
+
     def all_(facts: Facts) -> Tri:
         result = TRUE
         for operand in operands:
@@ -102,6 +147,20 @@ def all_of(operands: tuple[Compiled, ...]) -> Compiled:
 
 
 def any_of(operands: tuple[Compiled, ...]) -> Compiled:
+    if len(operands) == 1:
+        return operands[0]
+    if len(operands) == 2:
+        first, second = operands
+
+        def either(facts: Facts) -> Tri:
+            a = first(facts)
+            if a is TRUE:
+                return TRUE
+            b = second(facts)
+            return TRUE if b is TRUE else UNKNOWN if a is UNKNOWN or b is UNKNOWN else FALSE
+
+        return either
+
     def any_(facts: Facts) -> Tri:
         result = FALSE
         for operand in operands:

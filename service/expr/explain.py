@@ -38,6 +38,11 @@ def unknown_facts(node: Node, facts: Facts) -> tuple[str, ...]:
     """The base facts, absent from ``facts``, that would decide ``node``; in reading order."""
     if value(node, facts) is not UNKNOWN:
         return ()
+    return waiting_on(node, facts)
+
+
+def waiting_on(node: Node, facts: Facts) -> tuple[str, ...]:
+    """``unknown_facts`` for a node already known to be undecided: skips checking that."""
     found: dict[str, None] = {}
     _walk(node, facts, found)
     return tuple(found)

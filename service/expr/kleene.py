@@ -37,13 +37,25 @@ TRUE = Tri.TRUE
 
 def and_(*xs: Tri) -> Tri:
     """FALSE wins, then UNKNOWN."""
-    return min(xs, key=lambda t: t.value, default=TRUE)
+    result = TRUE
+    for x in xs:
+        if x is FALSE:
+            return FALSE
+        if x is UNKNOWN:
+            result = UNKNOWN
+    return result
 
 
 def or_(*xs: Tri) -> Tri:
     """TRUE wins, then UNKNOWN."""
-    return max(xs, key=lambda t: t.value, default=FALSE)
+    result = FALSE
+    for x in xs:
+        if x is TRUE:
+            return TRUE
+        if x is UNKNOWN:
+            result = UNKNOWN
+    return result
 
 
 def not_(x: Tri) -> Tri:
-    return Tri(2 - x.value)
+    return FALSE if x is TRUE else TRUE if x is FALSE else UNKNOWN

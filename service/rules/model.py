@@ -25,6 +25,8 @@ Domain = Literal["health", "education", "livelihood", "legal", "social"]
 Status = Literal["eligible", "not_eligible", "needs_info"]
 Period = Literal["once", "per_month", "per_year", "per_family_per_year", "per_household_per_year"]
 Confidence = Literal["H", "M", "L", "NC"]
+BenefitKind = Literal["cash", "in_kind", "service", "work"]
+Unit = Literal["inr", "days"]
 FactKind = Literal["bool", "int", "date", "enum", "set"]
 OfficeLevel = Literal["national", "state", "division", "district", "sub_division", "block",
                       "village",
@@ -212,9 +214,9 @@ class RulesetFile(Strict):
 
 class Benefit(Strict):
     label: Text
-    kind: Literal["cash", "in_kind", "service", "work"] = "cash"
+    kind: BenefitKind = "cash"
     amount: AmountValue | list[Slab] | None = None
-    unit: Literal["inr", "days"] = "inr"
+    unit: Unit = "inr"
     period: Period | None = None
     when: Condition | None = None
     verified: bool = True

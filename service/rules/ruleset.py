@@ -6,6 +6,7 @@ so one ``Ruleset`` can serve many threads and be swapped whole on reload.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -135,9 +136,9 @@ class Slab:
 @dataclass(frozen=True, slots=True)
 class Benefit:
     label: str
-    kind: str
-    unit: str
-    period: str | None
+    kind: model.BenefitKind
+    unit: model.Unit
+    period: model.Period | None
     when: Clause | None
     slabs: tuple[Slab, ...]  # empty when the rule gives no amount
     verified: bool
@@ -170,7 +171,7 @@ class Version:
 class Entitlement:
     id: str
     title: str
-    domain: str
+    domain: model.Domain
     summary: str
     file: str
     versions: tuple[Version, ...]
@@ -184,6 +185,32 @@ class Entitlement:
         return None
 
 
+InForce = tuple[tuple[Entitlement, Version], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Periods:
+    """Which versions are in force on any date: the dates where that changes, and for each
+    stretch from one such date to the next, the (entitlement, version) pairs in force."""
+
+    starts: tuple[dt.date, ...]
+    in_force: tuple[InForce, ...]
+
+    @classmethod
+    def of(cls, entitlements: Mapping[str, Entitlement]) -> Periods:
+        edges = {v.valid_from for e in entitlements.values() for v in e.versions}
+        edges |= {v.valid_until + dt.timedelta(days=1) for e in entitlements.values()
+                  for v in e.versions if v.valid_until is not None and v.valid_until < dt.date.max}
+        starts = tuple(sorted(edges))
+        spans = tuple(tuple((e, v) for e in entitlements.values() for v in e.versions
+                            if v.in_force(start)) for start in starts)
+        return cls(starts, spans)
+
+    def on(self, day: dt.date) -> InForce:
+        i = bisect.bisect_right(self.starts, day) - 1
+        return self.in_force[i] if i >= 0 else ()
+
+
 @dataclass(frozen=True, slots=True)
 class Ruleset:
     name: str
@@ -195,6 +222,11 @@ class Ruleset:
     documents: Mapping[str, Document]
     entitlements: Mapping[str, Entitlement]
     files: int
+    periods: Periods
+
+    def in_force(self, on: dt.date) -> InForce:
+        """Each entitlement with a version in force on ``on``, and that version."""
+        return self.periods.on(on)
 
     def escalation(self, office_id: str) -> tuple[Office, ...]:
         """The offices above ``office_id``, nearest first. Loops are refused at load."""

@@ -5,14 +5,14 @@ schemathesis runs in-process against the app with every check, positive and nega
 
 from __future__ import annotations
 
+import schemathesis
 import yaml
 from hypothesis import HealthCheck, settings
-import schemathesis
 
 from api.app import create_app
 from api.openapi import render
 from api.settings import Settings
-from tests.conftest import RULES, ROOT
+from tests.conftest import ROOT, RULES
 
 APP = create_app(Settings(rules_dir=RULES))
 SCHEMA = schemathesis.openapi.from_path(ROOT / "openapi.yaml")

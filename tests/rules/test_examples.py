@@ -6,9 +6,9 @@ import pytest
 
 from service.engine.examples import run_example
 from service.rules import model
+from service.rules.load import load_ruleset
 from service.rules.ruleset import Entitlement, Ruleset
 from tests.conftest import RULES
-from service.rules.load import load_ruleset
 
 _RULES = load_ruleset(RULES)
 CASES = [(ent, ex) for ent in _RULES.entitlements.values() for ex in ent.examples]

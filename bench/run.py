@@ -1,0 +1,401 @@
+"""The benchmark: run by hand, never as a timed test.
+
+    .venv/bin/python bench/run.py            # the full run (about a minute)
+    .venv/bin/python bench/run.py --quick    # a short run, to see that it works
+
+Measures, on generated profiles and the bundled rules: ``statuses()`` beside plain Python
+lambdas and beside durable-rules; the full answer ``evaluate()``; and POST /v1/eligibility
+against a real uvicorn server on 127.0.0.1. See bench/README.md for what each figure means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import math
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: service, api and tests live one level up
+
+from service.engine.evaluate import evaluate, statuses  # noqa: E402
+from service.expr import nodes  # noqa: E402
+from service.expr.kleene import TRUE  # noqa: E402
+from service.rules.load import load_ruleset  # noqa: E402
+from service.rules.ruleset import Clause, Ruleset  # noqa: E402
+from tests.oracle import durable_oracle as oracle  # noqa: E402
+
+Facts = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Sizes:
+    profiles: int  # of each kind: fully known, partial
+    repeats: int  # timing passes; the best is kept
+    requests: int  # per concurrency level
+    warmup: int
+
+
+FULL = Sizes(profiles=5000, repeats=5, requests=2000, warmup=200)
+QUICK = Sizes(profiles=300, repeats=2, requests=200, warmup=20)
+CONCURRENCY = (1, 32)
+
+
+@dataclass(frozen=True)
+class Row:
+    measure: str
+    value: str
+    target: str = ""
+    verdict: str = ""
+
+
+# ---- plain Python lambdas, generated from our checked condition trees ---------------------
+
+
+class LambdaSource:
+    """Python source for a condition over a dict ``f``; non-literal constants are hoisted into
+    globals so that each call does no more than the comparison itself."""
+
+    def __init__(self) -> None:
+        self.constants: dict[str, Any] = {}
+
+    def constant(self, value: Any) -> str:
+        name = f"_c{len(self.constants)}"
+        self.constants[name] = value
+        return name
+
+    def literal(self, value: Any) -> str:
+        return repr(value) if isinstance(value, bool | int | str) else self.constant(value)
+
+    def node(self, node: nodes.Node) -> str:
+        if isinstance(node, nodes.Fact):
+            return f"f[{node.name!r}]"
+        if isinstance(node, nodes.Derived):
+            return self.node(node.node)
+        if isinstance(node, nodes.Not):
+            return f"(not {self.node(node.operand)})"
+        if isinstance(node, nodes.All | nodes.Any_):
+            joiner = " and " if isinstance(node, nodes.All) else " or "
+            return "(" + joiner.join(self.node(n) for n in node.operands) + ")"
+        if isinstance(node, nodes.HasAny):
+            return f"(not {self.constant(node.values)}.isdisjoint(f[{node.fact!r}]))"
+        return self.compare(node)
+
+    def compare(self, node: nodes.Compare) -> str:
+        fact = f"f[{node.fact!r}]"
+        if node.op in ("contains", "not contains"):
+            return f"({node.literal!r} {node.op.replace('contains', 'in')} {fact})"
+        return f"({fact} {node.op} {self.literal(node.literal)})"
+
+    def clause(self, clause: Clause) -> str:
+        if clause.node is not None:
+            return self.node(clause.node)
+        joiner = " and " if clause.kind == "all" else " or "
+        return "(" + joiner.join(self.clause(c) for c in clause.children) + ")"
+
+
+def build_lambdas(ruleset: Ruleset, as_of: dt.date) -> dict[str, Callable[[Facts], bool]]:
+    """One lambda per entitlement in force on ``as_of``; fully-known profiles only."""
+    out = {}
+    for ent in ruleset.entitlements.values():
+        version = ent.version_on(as_of)
+        if version is None:
+            continue
+        source = LambdaSource()
+        body = " and ".join(source.clause(c) for c in version.clauses) or "True"
+        out[ent.id] = eval(f"lambda f: {body}", dict(source.constants))
+    return out
+
+
+def lambda_statuses(lambdas: Mapping[str, Callable[[Facts], bool]], facts: Facts) -> dict[str,
+                                                                                         bool]:
+    return {name: fn(facts) for name, fn in lambdas.items()}
+
+
+# ---- timing helpers -----------------------------------------------------------------------
+
+
+def best_per_profile(fn: Callable[[Facts], Any], profiles: Sequence[Facts],
+                     repeats: int) -> float:
+    """Seconds per profile: the fastest of ``repeats`` passes over every profile."""
+    best = math.inf
+    for _ in range(repeats):
+        began = time.perf_counter()
+        for facts in profiles:
+            fn(facts)
+        best = min(best, (time.perf_counter() - began) / len(profiles))
+    return best
+
+
+def each_time(fn: Callable[[Facts], Any], profiles: Sequence[Facts]) -> list[float]:
+    out = []
+    for facts in profiles:
+        began = time.perf_counter()
+        fn(facts)
+        out.append(time.perf_counter() - began)
+    return out
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(pct / 100 * len(ordered)) - 1)]
+
+
+def us(seconds: float) -> str:
+    return f"{seconds * 1e6:,.1f} µs"
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1e3:,.2f} ms"
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+# ---- (1) statuses beside lambdas and durable-rules ----------------------------------------
+
+
+def bench_statuses(ruleset: Ruleset, as_of: dt.date, full: list[Facts], partial: list[Facts],
+                   repeats: int) -> list[Row]:
+    lambdas = build_lambdas(ruleset, as_of)
+    wrong = sum(lambda_statuses(lambdas, f) != {k: v is TRUE for k, v in
+                                                statuses(ruleset, f, as_of).items()}
+                for f in full)
+    engine = best_per_profile(lambda f: statuses(ruleset, f, as_of), full, repeats)
+    plain = best_per_profile(lambda f: lambda_statuses(lambdas, f), full, repeats)
+    engine_partial = best_per_profile(lambda f: statuses(ruleset, f, as_of), partial, repeats)
+    durable = durable_per_profile(ruleset, as_of, full)
+    ratio = engine / plain
+    return [
+        Row(f"entitlements in force on {as_of}", str(len(lambdas))),
+        Row("statuses(), fully-known profile", us(engine)),
+        Row("statuses(), partial profile", us(engine_partial)),
+        Row("lambdas over a dict, fully-known profile", us(plain)),
+        Row("  lambdas that disagree with statuses()", str(wrong), "0", verdict(wrong == 0)),
+        Row("  ratio statuses() / lambdas", f"{ratio:.2f}x", "<= 3x", verdict(ratio <= 3)),
+        Row("durable-rules, fully-known profile (assert + delete state)", us(durable[0])),
+        Row("  durable-rules ruleset set-up, per batch of "
+            f"{min(oracle.BATCH, len(full))}", ms(durable[1])),
+        Row("  durable-rules that disagree with statuses()", str(durable[2]), "0",
+            verdict(durable[2] == 0)),
+        Row("  ratio durable-rules / statuses()", f"{durable[0] / engine:.1f}x"),
+    ]
+
+
+def durable_per_profile(ruleset: Ruleset, as_of: dt.date,
+                        full: list[Facts]) -> tuple[float, float, int]:
+    """Per-profile cost, set-up per batch, and disagreements; run in the oracle's child."""
+    plans = oracle.translate_ruleset(ruleset, as_of)
+    run = oracle.run_oracle(plans, [oracle.encode(ruleset, f) for f in full])
+    batches = math.ceil(len(full) / oracle.BATCH)
+    wrong = len(oracle.disagreements(ruleset, as_of, full, run.fired))
+    return run.seconds / len(full), run.setup_seconds / batches, wrong
+
+
+# ---- (2) the full answer ------------------------------------------------------------------
+
+
+def bench_evaluate(ruleset: Ruleset, as_of: dt.date, mixed: list[Facts],
+                   repeats: int) -> list[Row]:
+    def answer(facts: Facts) -> Any:
+        return evaluate(ruleset, facts, as_of)
+
+    mean = best_per_profile(answer, mixed, repeats)
+    times = each_time(answer, mixed)
+    return [
+        Row("evaluate(), mixed profiles, mean", us(mean), "< 1,000 µs", verdict(mean < 1e-3)),
+        Row("evaluate(), mixed profiles, p99", us(percentile(times, 99))),
+    ]
+
+
+# ---- (3) HTTP -----------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(port: int, rules: Path, log: Any, workers: int = 1) -> subprocess.Popen[bytes]:
+    # No access log: one line per request would measure the terminal, not the service.
+    command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
+               "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+               "--no-access-log", "--workers", str(workers)]
+    env = {**os.environ, "ADHIKAR_RULES_DIR": str(rules)}
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def wait_ready(base: str, server: subprocess.Popen[bytes], log_path: str,
+               timeout: float = 60.0) -> None:
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the server exited with {server.returncode}:\n"
+                               + Path(log_path).read_text()[-3000:])
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1.0).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"the server was not ready within {timeout:.0f} s")
+
+
+def request_body(facts: Facts, as_of: dt.date) -> bytes:
+    def json_value(value: Any) -> Any:
+        if isinstance(value, frozenset):
+            return sorted(value)
+        return value.isoformat() if isinstance(value, dt.date) else value
+
+    profile = {k: json_value(v) for k, v in facts.items()}
+    return json.dumps({"profile": profile, "as_of": as_of.isoformat()}).encode()
+
+
+def http_request(body: bytes, port: int) -> bytes:
+    head = (f"POST /v1/eligibility HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n")
+    return head.encode() + body
+
+
+async def read_response(reader: asyncio.StreamReader) -> int:
+    """The status code; the body is read and dropped. Keep-alive needs Content-Length."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.lower().split(": ", 1) for line in lines[1:] if ": " in line)
+    if "content-length" not in headers:
+        raise RuntimeError("a response without Content-Length: " + lines[0])
+    await reader.readexactly(int(headers["content-length"]))
+    return int(lines[0].split()[1])
+
+
+async def client(port: int, requests: list[bytes], order: Iterator[int],
+                 latencies: list[float], failures: list[int]) -> None:
+    """One keep-alive connection, sending one request at a time until ``order`` runs out."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        for i in order:  # shared by every client: each index is sent once
+            began = time.perf_counter()
+            writer.write(requests[i % len(requests)])
+            status = await read_response(reader)
+            latencies.append(time.perf_counter() - began)
+            if status != 200:
+                failures.append(status)
+    finally:
+        writer.close()
+        await writer.wait_closed()
+
+
+async def drive(port: int, requests: list[bytes], total: int,
+                concurrency: int) -> tuple[float, list[float], list[int]]:
+    latencies: list[float] = []
+    failures: list[int] = []
+    order = iter(range(total))
+    began = time.perf_counter()
+    await asyncio.gather(*(client(port, requests, order, latencies, failures)
+                           for _ in range(concurrency)))
+    return time.perf_counter() - began, latencies, failures
+
+
+def bench_http(rules: Path, as_of: dt.date, mixed: list[Facts], sizes: Sizes,
+               workers: int = 1) -> list[Row]:
+    import httpx
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    requests = [http_request(request_body(f, as_of), port) for f in mixed]
+    rows = []
+    with tempfile.NamedTemporaryFile("w+b", suffix=".log") as log:
+        server = start_server(port, rules, log, workers)
+        try:
+            wait_ready(base, server, log.name)
+            first = httpx.post(f"{base}/v1/eligibility", content=request_body(mixed[0], as_of),
+                               headers={"content-type": "application/json"}, timeout=10)
+            if first.status_code != 200:
+                raise RuntimeError(f"POST /v1/eligibility gave {first.status_code}: "
+                                   f"{first.text[:500]}")
+            asyncio.run(drive(port, requests, sizes.warmup, 4))
+            for concurrency in CONCURRENCY:
+                rows += http_rows(concurrency, *asyncio.run(
+                    drive(port, requests, sizes.requests, concurrency)))
+        finally:
+            server.terminate()
+            try:
+                server.wait(10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+    return rows
+
+
+def http_rows(concurrency: int, wall: float, latencies: list[float],
+              failures: list[int]) -> list[Row]:
+    p99 = percentile(latencies, 99)
+    target = "< 25 ms" if concurrency == 32 else ""
+    return [
+        Row(f"HTTP concurrency {concurrency}: requests per second",
+            f"{len(latencies) / wall:,.0f}"),
+        Row(f"HTTP concurrency {concurrency}: p50 latency", ms(percentile(latencies, 50))),
+        Row(f"HTTP concurrency {concurrency}: p99 latency", ms(p99), target,
+            verdict(p99 < 0.025) if target else ""),
+        Row(f"HTTP concurrency {concurrency}: non-200 answers", str(len(failures)), "0",
+            verdict(not failures)),
+    ]
+
+
+# ---- the run ------------------------------------------------------------------------------
+
+
+def print_table(rows: list[Row]) -> None:
+    widths = [max(len(getattr(r, f)) for r in rows) for f in ("measure", "value", "target")]
+    header = Row("measure", "value", "target", "")
+    for row in [header, *rows]:
+        print(f"{row.measure:<{widths[0]}}  {row.value:>{widths[1]}}  "
+              f"{row.target:<{max(widths[2], 6)}}  {row.verdict}".rstrip())
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a short run")
+    parser.add_argument("--rules", type=Path, default=ROOT / "rules", help="rules directory")
+    parser.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date(2026, 11, 28))
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--no-http", action="store_true", help="skip the server figures")
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    ruleset = load_ruleset(args.rules)
+    full = oracle.random_profiles(ruleset, sizes.profiles, args.seed)
+    partial = oracle.random_profiles(ruleset, sizes.profiles, args.seed + 1, known=0.6)
+    mixed = [p for pair in zip(full, partial, strict=True) for p in pair]
+    print(f"rules {ruleset.name} {ruleset.version} ({ruleset.digest[:19]}), as of {args.as_of}, "
+          f"{sizes.profiles} fully-known + {sizes.profiles} partial profiles, "
+          f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs", flush=True)
+    rows = bench_statuses(ruleset, args.as_of, full, partial, sizes.repeats)
+    rows += bench_evaluate(ruleset, args.as_of, mixed, sizes.repeats)
+    if not args.no_http:
+        rows += bench_http(args.rules, args.as_of, mixed, sizes, args.workers)
+    print_table(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
