@@ -113,7 +113,8 @@ def link(parsed: dict[str, tuple[Document, Any]], digest: str,
     meta: model.RulesetFile = parsed["ruleset.yaml"][1]
     ordered = dict(sorted(entitlements.items(), key=lambda kv: (kv[1].domain, kv[0])))
     return Ruleset(meta.name, meta.version, digest, linker.facts, linker.derived,
-                   linker.offices, linker.documents, ordered, len(parsed), Periods.of(ordered))
+                   linker.offices, linker.documents, ordered, len(parsed), Periods.of(ordered),
+                   {name: doc for name, (doc, _) in parsed.items()})
 
 
 def _link_facts(linker: _Linker, doc: Document, spec: model.FactsFile) -> None:

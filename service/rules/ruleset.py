@@ -9,12 +9,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from service.expr.compile import Compiled
 from service.expr.nodes import Node
-from service.rules import model
+from service.rules import marks, model
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +223,9 @@ class Ruleset:
     entitlements: Mapping[str, Entitlement]
     files: int
     periods: Periods
+    files_read: Mapping[str, marks.Document] = field(default_factory=dict, compare=False,
+                                                     repr=False)
+    """Each rule file as read, with the position of every value: for lint and examples."""
 
     def in_force(self, on: dt.date) -> InForce:
         """Each entitlement with a version in force on ``on``, and that version."""

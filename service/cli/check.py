@@ -1,0 +1,89 @@
+"""adhikar check PROFILE.json and adhikar explain ENTITLEMENT PROFILE.json."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from service.cli import text
+from service.cli.common import (
+    add_as_of,
+    add_rules_dir,
+    load_or_report,
+    profile_parts,
+    read_profile,
+    report_invalid,
+    today,
+)
+from service.engine.evaluate import evaluate
+from service.engine.offices import Place
+from service.engine.profile import coerce_profile
+from service.engine.result import Evaluation
+from service.errors import InvalidProfile
+
+
+def configure(sub: Any) -> None:
+    check = sub.add_parser(
+        "check", help="every entitlement for one profile, as a table (or --json)",
+        description="Evaluate one profile (a JSON file of facts, or {\"profile\": {...}, "
+        "\"documents_held\": [...], \"district\": ...}) and print status, amount, office and "
+        "missing documents for each entitlement, then the next questions to ask.")
+    check.add_argument("profile", type=Path, metavar="PROFILE.json")
+    check.add_argument("--json", action="store_true", help="the API's JSON answer instead")
+    add_as_of(check)
+    add_rules_dir(check)
+    check.set_defaults(run=run_check)
+    explain = sub.add_parser(
+        "explain", help="one entitlement, clause by clause, for one profile",
+        description="Show each condition of the version in force, the values it saw and its "
+        "result; then each benefit and how its amount was found.")
+    explain.add_argument("entitlement", metavar="ENTITLEMENT")
+    explain.add_argument("profile", type=Path, metavar="PROFILE.json")
+    add_as_of(explain)
+    add_rules_dir(explain)
+    explain.set_defaults(run=run_explain)
+
+
+def _evaluate(args: argparse.Namespace, domains: set[str] | None = None) -> Evaluation | int:
+    ruleset = load_or_report(args.rules_dir)
+    if ruleset is None:
+        return 1
+    try:
+        raw, held, district = profile_parts(read_profile(args.profile))
+        facts = coerce_profile(ruleset, raw)
+    except (OSError, ValueError) as exc:
+        print(f"{args.profile}: cannot read the profile: {exc}")
+        return 2
+    except InvalidProfile as exc:
+        return report_invalid(exc)
+    place = Place(district=district, state=facts.get("state"))
+    return evaluate(ruleset, facts, today(args.as_of), documents_held=held, place=place,
+                    domains=domains)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    answer = _evaluate(args)
+    if isinstance(answer, int):
+        return answer
+    if args.json:
+        print(json.dumps(TypeAdapter(Evaluation).dump_python(answer, mode="json"), indent=2,
+                         ensure_ascii=False))
+    else:
+        print(text.check_table(answer))
+    return 0
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    answer = _evaluate(args)
+    if isinstance(answer, int):
+        return answer
+    result = next((r for r in answer.results if r.entitlement == args.entitlement), None)
+    if result is None:
+        print(f"{args.entitlement!r}: no such entitlement in force on {answer.as_of}")
+        return 2
+    print(text.explanation(result, answer.as_of))
+    return 0

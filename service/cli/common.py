@@ -1,0 +1,81 @@
+"""What the commands share: where the rules are, loading them, reading a profile."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from service.errors import InvalidProfile, RulesetInvalid
+from service.rules.load import load_ruleset
+from service.rules.ruleset import Ruleset
+
+BUNDLED_RULES = Path(__file__).resolve().parents[2] / "rules"
+
+
+def add_rules_dir(parser: argparse.ArgumentParser, *, positional: bool = False) -> None:
+    if positional:
+        parser.add_argument("rules_dir", nargs="?", type=Path, default=BUNDLED_RULES,
+                            metavar="RULES_DIR", help="the rules directory (default: bundled)")
+    else:
+        parser.add_argument("--rules", dest="rules_dir", type=Path, default=BUNDLED_RULES,
+                            metavar="DIR", help="the rules directory (default: bundled)")
+
+
+def add_as_of(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as-of", type=_date, default=None, metavar="DATE",
+                        help="evaluate on this date, YYYY-MM-DD (default: today)")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+
+
+def load_or_report(rules_dir: Path) -> Ruleset | None:
+    """The ruleset, or None after printing every error as file:line:col: CODE message."""
+    try:
+        return load_ruleset(rules_dir)
+    except RulesetInvalid as exc:
+        for error in exc.errors:
+            print(relative(rules_dir, str(error)), file=sys.stderr)
+        print(f"{len(exc.errors)} error(s); nothing loaded", file=sys.stderr)
+        return None
+
+
+def relative(rules_dir: Path, line: str) -> str:
+    # Name files from the working directory, so that editors and grep can follow them.
+    try:
+        prefix = rules_dir.resolve().relative_to(Path.cwd())
+    except ValueError:
+        prefix = rules_dir
+    return f"{prefix.as_posix().rstrip('/')}/{line}"
+
+
+def read_profile(path: Path) -> dict[str, Any]:
+    """A profile file: {"age": 16, ...} or {"profile": {...}, "documents_held": [...]}."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError("a profile file holds one JSON object")
+    return data
+
+
+def profile_parts(data: dict[str, Any]) -> tuple[dict[str, Any], list[str] | None, str | None]:
+    if "profile" in data:
+        return data["profile"], data.get("documents_held"), data.get("district")
+    return data, None, None
+
+
+def report_invalid(exc: InvalidProfile) -> int:
+    for fact, problem in exc.problems:
+        print(f"profile: {fact} {problem}", file=sys.stderr)
+    return 1
+
+
+def today(as_of: dt.date | None) -> dt.date:
+    return as_of or dt.date.today()

@@ -1,0 +1,31 @@
+"""adhikar serve: run the API (the same as `make run`)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+from service.cli.common import add_rules_dir
+
+
+def configure(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "serve", help="serve the API", description="Serve the eligibility API with uvicorn.")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--watch", action="store_true",
+                        help="reload the rules when a rule file changes")
+    add_rules_dir(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn  # only this command needs it
+
+    os.environ["ADHIKAR_RULES_DIR"] = str(args.rules_dir.resolve())
+    if args.watch:
+        os.environ["ADHIKAR_WATCH_RULES"] = "true"
+    # A string, so that service never imports api.
+    uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port)
+    return 0

@@ -1,0 +1,100 @@
+"""Plain-text renderings of answers for the terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from service.engine.result import BenefitResult, EntitlementResult, Evaluation
+
+PERIODS = {"once": "once", "per_month": "a month", "per_year": "a year",
+           "per_family_per_year": "a family a year",
+           "per_household_per_year": "a household a year"}
+MARK = {"eligible": "ELIGIBLE", "not_eligible": "not eligible", "needs_info": "needs info"}
+
+
+def rupees(n: int) -> str:
+    """Indian digit grouping: 150000 -> Rs 1,50,000."""
+    digits = str(n)
+    head, tail = digits[:-3], digits[-3:]
+    groups: list[str] = []
+    while len(head) > 2:
+        groups.insert(0, head[-2:])
+        head = head[:-2]
+    if head:
+        groups.insert(0, head)
+    return "Rs " + ",".join([*groups, tail])
+
+
+def amount(b: BenefitResult) -> str:
+    if not b.has_amount:
+        return "in kind / set case by case"
+
+    def one(n: int) -> str:
+        return rupees(n) if b.unit == "inr" else f"{n} days"
+
+    low, high = b.amount_min, b.amount_max
+    if low is not None and low == high:
+        figure = one(low)
+    elif low is None and high is not None:
+        figure = f"up to {one(high)}"
+    elif high is None and low is not None:
+        figure = f"at least {one(low)}"
+    elif low is not None and high is not None:
+        figure = f"{one(low)} to {one(high)}"
+    else:
+        figure = "not fixed"
+    period = PERIODS.get(b.period or "", "")
+    return f"{figure} {period}".strip() + ("" if b.verified else " (unverified)")
+
+
+def check_table(answer: Evaluation) -> str:
+    lines = [f"As of {answer.as_of}, rules {answer.ruleset.version} "
+             f"({answer.ruleset.digest[:19]}): " + ", ".join(
+                 f"{n} {MARK[s]}" for s, n in answer.counts.items())]
+    for r in answer.results:
+        lines.append("")
+        lines.append(f"{MARK[r.status]:<12} {r.entitlement}: {r.title}")
+        for b in r.benefits:
+            if b.applies is not False:
+                maybe = "" if b.applies else " (if it applies)"
+                lines.append(f"{'':12} {b.label}: {amount(b)}{maybe}")
+        lines.append(f"{'':12} office: {r.office.name}")
+        missing_docs = [d.name for d in r.documents if d.held is False]
+        if missing_docs:
+            lines.append(f"{'':12} documents missing: " + "; ".join(missing_docs))
+        if r.missing:
+            lines.append(f"{'':12} waiting on: " + ", ".join(r.missing))
+    if answer.questions:
+        lines += ["", "Ask next:"]
+        for q in answer.questions[:8]:
+            lines.append(f"  {q.question}  [{q.fact}; holds up {q.entitlements}]")
+    return "\n".join(lines)
+
+
+def explanation(r: EntitlementResult, as_of: dt.date) -> str:
+    v = r.version
+    until = f" to {v.valid_until}" if v.valid_until else ""
+    lines = [f"{r.entitlement}: {r.title}", f"version in force on {as_of}: from "
+             f"{v.valid_from}{until}" + ("" if v.verified else " (unverified: see note)")]
+    lines += [f"  legal basis: {b.instrument}" + (f", {b.section}" if b.section else "")
+              for b in v.legal_basis]
+    lines.append(f"status: {MARK[r.status]}")
+    lines.append("conditions (all must hold):")
+    for reason in r.reasons:
+        word = {True: "yes", False: "no", None: "unknown"}[reason.value]
+        flag = "  <- decides it" if reason.decisive and r.status != "eligible" else ""
+        lines.append(f"  [{word:>7}] {reason.explanation}{flag}")
+        if reason.cite:
+            lines.append(f"            {reason.cite}")
+    if r.missing:
+        lines.append("would be decided by: " + ", ".join(r.missing))
+    lines.append("benefits:")
+    for b in r.benefits:
+        applies = {True: "applies", False: "does not apply", None: "undecided"}[b.applies]
+        cond = f" (when {b.condition})" if b.condition else ""
+        lines.append(f"  {b.label}: {amount(b)}: {applies}{cond}")
+        if b.missing:
+            lines.append(f"    would be narrowed by: {', '.join(b.missing)}")
+    if v.note:
+        lines.append(f"note: {v.note}")
+    return "\n".join(lines)

@@ -1,0 +1,224 @@
+"""Checks on a loaded ruleset that go beyond loading: what an analyst should look at.
+
+Errors (E4xx) make `adhikar lint` fail; warnings (W) are reported and fail only with
+`--strict`. Reachability is decided exactly by trying every combination of the values that
+matter: conditions only compare facts with literals, so the literals (and one either side)
+split each fact's range into every region a condition can tell apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+from service.errors import RuleError
+from service.expr import nodes
+from service.expr.kleene import TRUE
+from service.expr.nodes import Node
+from service.rules.marks import Path
+from service.rules.ruleset import Benefit, Clause, Entitlement, FactDef, Ruleset
+
+MAX_COMBINATIONS = 50_000
+MAX_SET_VALUES = 10
+ENGINE_FACTS = {"state"}  # read by the engine to name offices, not by any condition
+
+
+def lint(ruleset: Ruleset) -> list[RuleError]:
+    findings: list[RuleError] = []
+    for ent in ruleset.entitlements.values():
+        findings += _version_gaps(ruleset, ent)
+        for i, version in enumerate(ent.versions):
+            path: Path = ("versions", i)
+            if not _can_hold(ruleset, version.clauses):
+                findings.append(_at(ruleset, ent.file, (*path, "when"), "E410",
+                                    "the conditions of this version can never all hold"))
+            for j, benefit in enumerate(version.benefits):
+                findings += _benefit(ruleset, ent, benefit, (*path, "benefits", j))
+    findings += _unused(ruleset)
+    return sorted(findings, key=lambda e: (e.file, e.line, e.col, e.code))
+
+
+def errors_only(findings: list[RuleError]) -> list[RuleError]:
+    return [f for f in findings if f.code.startswith("E")]
+
+
+# ---- findings ---------------------------------------------------------------------------
+
+
+def _version_gaps(ruleset: Ruleset, ent: Entitlement) -> list[RuleError]:
+    out = []
+    for i in range(1, len(ent.versions)):
+        before, after = ent.versions[i - 1], ent.versions[i]
+        if before.valid_until is not None and (
+                after.valid_from - before.valid_until).days > 1:
+            out.append(_at(ruleset, ent.file, ("versions", i, "valid_from"), "W404",
+                           f"gap: version {i} ends {before.valid_until} and version {i + 1} "
+                           f"starts {after.valid_from}; nothing is in force between"))
+    return out
+
+
+def _benefit(ruleset: Ruleset, ent: Entitlement, benefit: Benefit,
+             path: Path) -> list[RuleError]:
+    out = []
+    if benefit.slabs and not benefit.sources:
+        out.append(_at(ruleset, ent.file, (*path, "amount"), "E415",
+                       f"the amount of {benefit.label!r} cites no source (add `sources:`)"))
+    if benefit.when is not None and not _can_hold(ruleset, (benefit.when,)):
+        out.append(_at(ruleset, ent.file, (*path, "when"), "E411",
+                       f"{benefit.label!r} can never apply: its condition never holds"))
+    for k in _unreachable_slabs(ruleset, benefit):
+        out.append(_at(ruleset, ent.file, (*path, "amount", k), "E412",
+                       f"slab {k + 1} of {benefit.label!r} can never be reached: an earlier "
+                       "slab always matches first, or its condition never holds"))
+    return out
+
+
+def _unused(ruleset: Ruleset) -> list[RuleError]:
+    used: set[str] = set()
+    derived_used: set[str] = set()
+    for clause in _all_clauses(ruleset):
+        if clause.node is not None:
+            used.update(nodes.base_facts(clause.node))
+            derived_used.update(_derived_names(clause.node))
+    for d in ruleset.derived.values():
+        derived_used.update(_derived_names(d.node) - {d.name})
+    out = []
+    for name in ruleset.facts:
+        if name not in used and name not in ENGINE_FACTS:
+            out.append(_at(ruleset, "facts.yaml", ("facts", name), "W301",
+                           f"fact {name!r} is declared but no condition uses it", key=True))
+    for name in ruleset.derived:
+        if name not in derived_used:
+            out.append(_at(ruleset, "facts.yaml", ("derived", name), "W302",
+                           f"derived fact {name!r} is declared but no condition uses it",
+                           key=True))
+    return out
+
+
+# ---- reachability -----------------------------------------------------------------------
+
+
+def _can_hold(ruleset: Ruleset, clauses: tuple[Clause, ...]) -> bool:
+    """Whether some fully-known profile makes every clause true (True when too many to try)."""
+    leaves = [n for c in clauses for n in _leaves(c)]
+    combos = _combinations(ruleset, leaves)
+    if combos is None:
+        return True
+    return any(all(c.fn(facts) is TRUE for c in clauses) for facts in combos)
+
+
+def _unreachable_slabs(ruleset: Ruleset, benefit: Benefit) -> list[int]:
+    conditional = [s.when for s in benefit.slabs if s.when is not None]
+    if not conditional:
+        return []
+    scope = [benefit.when, *conditional] if benefit.when else conditional
+    combos = _combinations(ruleset, [n for c in scope for n in _leaves(c)])
+    if combos is None:
+        return []
+    reached: set[int] = set()
+    for facts in combos:
+        if benefit.when is not None and benefit.when.fn(facts) is not TRUE:
+            continue
+        for k, slab in enumerate(benefit.slabs):
+            if slab.when is None or slab.when.fn(facts) is TRUE:
+                reached.add(k)
+                break
+    return [k for k in range(len(benefit.slabs)) if k not in reached]
+
+
+def _combinations(ruleset: Ruleset, leaves: list[Node]) -> list[dict[str, Any]] | None:
+    literals: dict[str, set[Any]] = {}
+    for leaf in leaves:
+        for fact, values in _literals(leaf):
+            literals.setdefault(fact, set()).update(values)
+    axes = {name: _candidates(ruleset.facts[name], literals[name]) for name in literals}
+    size = 1
+    for axis in axes.values():
+        size *= len(axis)
+        if size > MAX_COMBINATIONS:
+            return None
+    names = list(axes)
+    return [dict(zip(names, combo, strict=True))
+            for combo in itertools.product(*(axes[n] for n in names))]
+
+
+def _candidates(fact: FactDef, literals: set[Any]) -> list[Any]:
+    if fact.kind == "bool":
+        return [True, False]
+    if fact.kind == "enum":
+        return list(fact.values)
+    if fact.kind == "set":
+        named = sorted(v for v in literals if isinstance(v, str))[:MAX_SET_VALUES]
+        return [frozenset(c) for r in range(len(named) + 1)
+                for c in itertools.combinations(named, r)]
+    step: Any = 1 if fact.kind == "int" else dt.timedelta(days=1)
+    points: set[Any] = set()
+    for v in literals:
+        points.update((v - step, v, v + step))
+    if fact.kind == "int":
+        low = fact.min if fact.min is not None else min(points, default=0) - 1
+        high = fact.max if fact.max is not None else max(points, default=0) + 1
+        points = {p for p in points if low <= p <= high} | {low, high}
+    return sorted(points) or [0]
+
+
+def _literals(node: Node) -> Iterator[tuple[str, set[Any]]]:
+    if isinstance(node, nodes.Fact):
+        yield node.name, set()
+    elif isinstance(node, nodes.Compare):
+        lit = node.literal
+        yield node.fact, set(lit) if isinstance(lit, frozenset) else {lit}
+    elif isinstance(node, nodes.HasAny):
+        yield node.fact, set(node.values)
+    elif isinstance(node, nodes.Derived):
+        yield from _literals(node.node)
+    elif isinstance(node, nodes.Not):
+        yield from _literals(node.operand)
+    else:
+        for operand in node.operands:
+            yield from _literals(operand)
+
+
+def _leaves(clause: Clause) -> Iterator[Node]:
+    if clause.node is not None:
+        yield clause.node
+    for child in clause.children:
+        yield from _leaves(child)
+
+
+def _all_clauses(ruleset: Ruleset) -> Iterator[Clause]:
+    def walk(clause: Clause) -> Iterator[Clause]:
+        yield clause
+        for child in clause.children:
+            yield from walk(child)
+
+    for ent in ruleset.entitlements.values():
+        for version in ent.versions:
+            for clause in version.clauses:
+                yield from walk(clause)
+            for benefit in version.benefits:
+                if benefit.when is not None:
+                    yield from walk(benefit.when)
+                for slab in benefit.slabs:
+                    if slab.when is not None:
+                        yield from walk(slab.when)
+
+
+def _derived_names(node: Node) -> set[str]:
+    if isinstance(node, nodes.Derived):
+        return {node.name} | _derived_names(node.node)
+    if isinstance(node, nodes.Not):
+        return _derived_names(node.operand)
+    if isinstance(node, nodes.All | nodes.Any_):
+        return set().union(*(_derived_names(o) for o in node.operands))
+    return set()
+
+
+def _at(ruleset: Ruleset, file: str, path: Path, code: str, message: str, *,
+        key: bool = False) -> RuleError:
+    doc = ruleset.files_read.get(file)
+    if doc is None:
+        return RuleError(file, 1, 1, code, message)
+    return doc.error(path, code, message, key=key)
