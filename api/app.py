@@ -4,6 +4,10 @@ environment only when given none), loads the rules, and refuses to start if they
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
@@ -12,6 +16,7 @@ from api.holder import RulesetHolder
 from api.middleware import BodyLimit, RulesetHeaders
 from api.routers import eligibility, entitlements, facts, health, ruleset
 from api.settings import Settings
+from api.watch import watch_rules
 
 DESCRIPTION = """What the law already owes a survivor of human trafficking in India: each
 entitlement, how much, which documents, which office, and what to do next. Profiles carry
@@ -25,8 +30,22 @@ def _operation_id(route: APIRoute) -> str:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     holder = RulesetHolder(settings.rules_dir)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if not settings.watch_rules:
+            yield
+            return
+        stop = asyncio.Event()
+        task = asyncio.create_task(watch_rules(holder, stop, settings.watch_debounce_ms))
+        try:
+            yield
+        finally:
+            stop.set()
+            await task
+
     app = FastAPI(title="adhikar", version="0.1.0", description=DESCRIPTION,
-                  generate_unique_id_function=_operation_id)
+                  generate_unique_id_function=_operation_id, lifespan=lifespan)
     app.state.rules = holder
     app.state.settings = settings
     profile = schemas.profile_model(holder.current)

@@ -16,18 +16,28 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
-from service.errors import AdhikarError, InvalidProfile, RulesetInvalid, UnknownEntitlement
+from service.errors import (
+    AdhikarError,
+    InvalidProfile,
+    ReloadRefused,
+    RulesetInvalid,
+    UnknownEntitlement,
+)
 
 log = logging.getLogger("adhikar.api")
 
 STATUS: dict[type[AdhikarError], int] = {
-    UnknownEntitlement: 404, InvalidProfile: 422, RulesetInvalid: 422,
+    UnknownEntitlement: 404, InvalidProfile: 422, RulesetInvalid: 422, ReloadRefused: 409,
 }
 _IDENTITY = re.compile(r"name|phone|mobile|address|aadhaa?r|email|pan_?(card|no)|passport|"
                        r"voter|ration_?(card_)?(no|number)|account_?(no|number)|contact|"
                        r"father|mother|husband|guardian|village|street|pin_?code|dob|birth_?date",
                        re.IGNORECASE)
 _SAFE_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,47}$")
+
+
+class NotAllowed(Exception):
+    """A request this caller may not make (an admin action without the admin token)."""
 
 
 class ErrorItem(BaseModel):
@@ -83,6 +93,9 @@ async def _domain(request: Request, exc: AdhikarError) -> JSONResponse:
     if isinstance(exc, InvalidProfile):
         items = [ErrorItem(loc=["body", "profile", *_safe_loc((f,))], type="invalid_fact",
                            msg=m) for f, m in exc.problems]
+    elif isinstance(exc, RulesetInvalid):
+        items = [ErrorItem(loc=[e.file, e.line, e.col], type=e.code, msg=e.text)
+                 for e in exc.errors]
     return error_response(status, exc.code, str(exc), items)
 
 
@@ -99,6 +112,10 @@ async def _http(request: Request, exc: HTTPException) -> JSONResponse:
     return error_response(exc.status_code, error, str(exc.detail), headers=headers)
 
 
+async def _not_allowed(request: Request, exc: NotAllowed) -> JSONResponse:
+    return error_response(403, "forbidden", str(exc))
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     # The one broad handler, at the edge. The log names the route, never the request body.
     log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
@@ -109,4 +126,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)  # type: ignore[arg-type]
     app.add_exception_handler(AdhikarError, _domain)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, _http)  # type: ignore[arg-type]
+    app.add_exception_handler(NotAllowed, _not_allowed)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected)

@@ -37,6 +37,12 @@ class RulesetInvalid(AdhikarError):
         self.errors = errors
 
 
+class ReloadRefused(RulesetInvalid):
+    """The rules on disk cannot replace the serving ones; those keep serving."""
+
+    code = "reload_refused"
+
+
 class UnknownEntitlement(AdhikarError):
     code = "unknown_entitlement"
 

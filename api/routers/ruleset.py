@@ -1,20 +1,59 @@
-"""GET /v1/ruleset: which rules are serving, and whether the last reload failed."""
+"""GET /v1/ruleset: which rules are serving, and whether the last reload failed.
+POST /v1/ruleset/reload: load the rules directory again, without a restart."""
 
 from __future__ import annotations
 
+import hmac
 from collections import Counter
+from typing import Annotated
 
-from fastapi import APIRouter
+import anyio.to_thread
+from fastapi import APIRouter, Depends, Header, Request
 
 from api.deps import HolderDep
+from api.errors import ErrorBody, NotAllowed
+from api.holder import RulesetHolder
 from api.schemas import LoadFailureOut, RuleErrorOut, RulesetPublic
+from api.settings import Settings
+from service.errors import ReloadRefused
 
 router = APIRouter(prefix="/v1/ruleset", tags=["ruleset"])
+_LOCAL = {"127.0.0.1", "::1", "localhost"}
+
+
+def require_admin(request: Request,
+                  authorization: Annotated[str | None, Header()] = None) -> None:
+    settings: Settings = request.app.state.settings
+    if settings.admin_token is None:
+        host = request.client.host if request.client else ""
+        if host not in _LOCAL:
+            raise NotAllowed("set ADHIKAR_ADMIN_TOKEN to reload from another machine")
+        return
+    expected = f"Bearer {settings.admin_token.get_secret_value()}"
+    if authorization is None or not hmac.compare_digest(authorization, expected):
+        raise NotAllowed("this needs the admin token: Authorization: Bearer <token>")
 
 
 @router.get("")
 def get_ruleset(holder: HolderDep) -> RulesetPublic:
-    """Version, digest of all rule files, counts and load time."""
+    """Version, digest of all rule files, counts and load time; and the last failed reload."""
+    return describe(holder)
+
+
+@router.post("/reload", dependencies=[Depends(require_admin)], responses={
+    403: {"model": ErrorBody, "description": "no admin token, or a wrong one"},
+    409: {"model": ErrorBody, "description": "the rules on disk are invalid or an example "
+          "fails; the rules loaded before keep serving"}})
+async def reload_ruleset(holder: HolderDep) -> RulesetPublic:
+    """Load and check the whole rules directory and run every example; swap the new rules in
+    only if all of that passes."""
+    failure = await anyio.to_thread.run_sync(holder.reload)
+    if failure is not None:
+        raise ReloadRefused(list(failure.errors))
+    return describe(holder)
+
+
+def describe(holder: RulesetHolder) -> RulesetPublic:
     rules = holder.current
     counts: dict[str, int] = dict(Counter(e.domain for e in rules.entitlements.values()))
     counts |= {"entitlements": len(rules.entitlements), "facts": len(rules.facts),

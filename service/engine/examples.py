@@ -16,6 +16,7 @@ from service.rules.ruleset import Entitlement, Ruleset
 class ExampleOutcome:
     entitlement: str
     file: str
+    index: int  # its place in the file's `examples`
     name: str
     problems: tuple[str, ...]  # empty when the example passes
 
@@ -24,22 +25,24 @@ class ExampleOutcome:
         return not self.problems
 
 
-def run_example(ruleset: Ruleset, ent: Entitlement, example: model.Example) -> ExampleOutcome:
+def run_example(ruleset: Ruleset, ent: Entitlement, example: model.Example,
+                index: int = 0) -> ExampleOutcome:
     version = ent.version_on(example.as_of)
     if version is None or example.expect.status == "not_in_force":
         ok = version is None and example.expect.status == "not_in_force"
         problem = () if ok else (f"expected {example.expect.status}; in force: "
                                  f"{version is not None}",)
-        return ExampleOutcome(ent.id, ent.file, example.name, problem)
+        return ExampleOutcome(ent.id, ent.file, index, example.name, problem)
     facts = coerce_profile(ruleset, example.profile)
     book = OfficeBook(ruleset, Place())
     result = entitlement_result(ent, version, facts, example.documents_held, book)
-    return ExampleOutcome(ent.id, ent.file, example.name, tuple(compare(example.expect, result)))
+    return ExampleOutcome(ent.id, ent.file, index, example.name,
+                          tuple(compare(example.expect, result)))
 
 
 def run_examples(ruleset: Ruleset) -> list[ExampleOutcome]:
-    return [run_example(ruleset, ent, ex)
-            for ent in ruleset.entitlements.values() for ex in ent.examples]
+    return [run_example(ruleset, ent, ex, i)
+            for ent in ruleset.entitlements.values() for i, ex in enumerate(ent.examples)]
 
 
 def compare(expect: model.Expect, result: EntitlementResult) -> list[str]:

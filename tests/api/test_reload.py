@@ -1,0 +1,202 @@
+"""Reloading rules in a running service: the admin endpoint, the watcher, and a storm of
+requests while rule files are replaced by good and bad versions."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.settings import Settings
+from tests.conftest import RULES
+
+TOKEN = "test-admin-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+SPONSORSHIP = "social/child-sponsorship.yaml"
+GIRL = {"age": 12, "gender": "female", "trafficked": True, "residence_area": "rural",
+        "family_annual_income_inr": 30000, "in_school": True, "sponsored_children_in_family": 0}
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> Path:
+    root = tmp_path / "rules"
+    shutil.copytree(RULES, root)
+    return root
+
+
+def settings(rules: Path, **kw: object) -> Settings:
+    return Settings(rules_dir=rules, admin_token=TOKEN, **kw)  # type: ignore[arg-type]
+
+
+def sponsorship(client: TestClient) -> int:
+    r = client.post("/v1/eligibility", json={"profile": GIRL, "as_of": "2026-11-28"})
+    result = next(x for x in r.json()["results"] if x["entitlement"] == "child-sponsorship")
+    return int(result["benefits"][0]["amount"])
+
+
+def edit(root: Path, old: str, new: str, file: str = SPONSORSHIP) -> None:
+    path = root / file
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+def test_reload_needs_the_admin_token(rules: Path) -> None:
+    with TestClient(create_app(settings(rules))) as client:
+        assert client.post("/v1/ruleset/reload").status_code == 403
+        wrong = {"Authorization": "Bearer nope"}
+        assert client.post("/v1/ruleset/reload", headers=wrong).status_code == 403
+        assert client.post("/v1/ruleset/reload", headers=AUTH).status_code == 200
+
+
+def test_without_a_token_only_this_machine_may_reload(rules: Path) -> None:
+    app = create_app(Settings(rules_dir=rules))
+    with TestClient(app, client=("10.1.2.3", 5000)) as remote:
+        assert remote.post("/v1/ruleset/reload").status_code == 403
+    with TestClient(app, client=("127.0.0.1", 5000)) as local:
+        assert local.post("/v1/ruleset/reload").status_code == 200
+
+
+def test_a_new_amount_is_served_after_reload(rules: Path) -> None:
+    with TestClient(create_app(settings(rules))) as client:
+        before = client.get("/v1/ruleset").json()["digest"]
+        assert sponsorship(client) == 4000
+        edit(rules, "amount: 4000", "amount: 4500")
+        edit(rules, "Sponsorship: 4000", "Sponsorship: 4500")
+        r = client.post("/v1/ruleset/reload", headers=AUTH)
+        assert r.status_code == 200 and r.json()["digest"] != before
+        assert sponsorship(client) == 4500
+
+
+@pytest.mark.parametrize(("old", "new", "code"), [
+    ("amount: 4000", "amount: [4000", "E101"),                         # broken YAML
+    ("amount: 4000", "amount: 4000\n        colour: blue", "E401"),     # schema error
+    ("amount: 4000", "amount: !!python/object:os.system 4000", "E104"),  # unsafe tag
+    ("amount: 4000", "amount: 4400", "E502"),                          # examples now fail
+])
+def test_a_bad_reload_keeps_the_old_rules(rules: Path, old: str, new: str, code: str) -> None:
+    with TestClient(create_app(settings(rules))) as client:
+        before = client.get("/v1/ruleset").json()
+        edit(rules, old, new)
+        r = client.post("/v1/ruleset/reload", headers=AUTH)
+        assert r.status_code == 409
+        assert code in {e["type"] for e in r.json()["errors"]}
+        assert r.json()["errors"][0]["loc"][0] == SPONSORSHIP
+        now = client.get("/v1/ruleset").json()
+        assert now["digest"] == before["digest"]
+        assert now["last_failure"]["errors"][0]["file"] == SPONSORSHIP
+        assert now["last_failure"]["errors"][0]["line"] > 1
+        assert sponsorship(client) == 4000
+
+
+def test_a_change_of_facts_needs_a_restart(rules: Path) -> None:
+    edit(rules, "    question: How old is she, in completed years?",
+         "    question: How old is she?", file="facts.yaml")
+    with TestClient(create_app(settings(rules))) as client:
+        edit(rules, "  gender:\n", "  new_fact:\n    type: bool\n    question: New?\n  gender:\n",
+             file="facts.yaml")
+        r = client.post("/v1/ruleset/reload", headers=AUTH)
+        assert r.status_code == 409 and r.json()["errors"][0]["type"] == "E501"
+
+
+# ---- a running server, a watcher, and replacements under load -----------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(rules: Path) -> Iterator[str]:
+    app = create_app(settings(rules, watch_rules=True, watch_debounce_ms=100))
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                            lifespan="on")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield base
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+def wait_for(base: str, pred: object, timeout: float = 10.0) -> dict[str, object]:
+    deadline = time.monotonic() + timeout
+    while True:
+        state: dict[str, object] = httpx.get(f"{base}/v1/ruleset").json()
+        if pred(state):  # type: ignore[operator]
+            return state
+        assert time.monotonic() < deadline, f"the watcher did not act: {state}"
+        time.sleep(0.05)
+
+
+def test_requests_never_fail_while_rules_are_replaced(rules: Path, server: str) -> None:
+    path = rules / SPONSORSHIP
+    good = path.read_text()
+    valid = {httpx.get(f"{server}/v1/ruleset").json()["digest"]}
+    answers: list[tuple[int, str]] = []
+    stop = threading.Event()
+
+    def hammer() -> None:
+        with httpx.Client(base_url=server, timeout=10) as client:
+            while not stop.is_set():
+                r = client.post("/v1/eligibility", json={"profile": GIRL})
+                answers.append((r.status_code, r.headers.get("x-ruleset-digest", "")))
+
+    workers = [threading.Thread(target=hammer) for _ in range(4)]
+    for w in workers:
+        w.start()
+    try:
+        # 1. a valid new version: the watcher swaps it in.
+        newer = good.replace("amount: 4000", "amount: 4500").replace(
+            "Sponsorship: 4000", "Sponsorship: 4500")
+        _replace(path, newer)
+        state = wait_for(server, lambda s: s["digest"] not in valid)
+        valid.add(str(state["digest"]))
+        # 2-6. bad versions, each refused while the last good rules keep serving.
+        bad = [
+            newer.replace("amount: 4500", "amount: [4500"),                      # broken YAML
+            newer.replace("amount: 4500", "amount: 4500\n        colour: blue"),  # schema
+            newer[: len(newer) // 2],                                           # half-written
+            newer.replace("amount: 4500", "amount: !!python/object:os.system 1"),  # unsafe tag
+            newer.replace("amount: 4500", "amount: 4600"),                      # examples fail
+        ]
+        for text in bad:
+            seen = httpx.get(f"{server}/v1/ruleset").json()["last_failure"]
+            _replace(path, text)
+            wait_for(server, lambda s, seen=seen: s["last_failure"] not in (None, seen))
+            assert httpx.get(f"{server}/v1/ruleset").json()["digest"] in valid
+        # 7. the good file again, through the admin endpoint as well.
+        _replace(path, good)
+        r = httpx.post(f"{server}/v1/ruleset/reload", headers=AUTH)
+        assert r.status_code == 200 and r.json()["digest"] in valid
+    finally:
+        stop.set()
+        for w in workers:
+            w.join()
+    assert len(answers) > 50, "the load did not run"
+    assert {status for status, _ in answers} == {200}
+    assert {digest for _, digest in answers} <= valid
+
+
+def _replace(path: Path, text: str) -> None:
+    # As an editor saves: write a temporary file, then rename it over the old one.
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text)
+    tmp.replace(path)
