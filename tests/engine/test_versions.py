@@ -51,8 +51,10 @@ def test_bonded_labour_immediate_assistance_by_date(ruleset: Ruleset, as_of: dt.
 
 
 def test_an_entitlement_with_no_version_in_force_is_left_out(ruleset: Ruleset) -> None:
-    answer = evaluate(ruleset, {}, dt.date(1990, 1, 1))
-    assert answer.results == []
+    first = min(v.valid_from for e in ruleset.entitlements.values() for v in e.versions)
+    assert evaluate(ruleset, {}, first - DAY).results == []
+    on_first = evaluate(ruleset, {}, first).results
+    assert on_first and all(r.version.valid_from == first for r in on_first)
 
 
 def _result(ruleset: Ruleset, facts: dict[str, object], as_of: dt.date, ent_id: str):  # type: ignore[no-untyped-def]
