@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test openapi lint bench clean
+.PHONY: install run test openapi catalogue schema lint bench clean
 
 install: $(VENV)/.installed
 
@@ -25,6 +25,12 @@ test: install
 
 openapi: install
 	$(PY) -m api.openapi > openapi.yaml
+
+catalogue: install
+	$(VENV)/bin/adhikar catalogue
+
+schema: install
+	$(VENV)/bin/adhikar schema
 
 lint: install
 	$(VENV)/bin/ruff check service api tests bench

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import Any
 
 from service.cli.common import add_rules_dir
@@ -21,11 +22,12 @@ def configure(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import uvicorn  # only this command needs it
-
     os.environ["ADHIKAR_RULES_DIR"] = str(args.rules_dir.resolve())
     if args.watch:
         os.environ["ADHIKAR_WATCH_RULES"] = "true"
-    # A string, so that service never imports api.
-    uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port)
-    return 0
+    # uvicorn runs the app factory named by a string in its own process image, so that
+    # service never imports api (nor the web server).
+    command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
+               "--host", args.host, "--port", str(args.port)]
+    os.execv(sys.executable, command)
+    return 0  # not reached: execv replaces this process

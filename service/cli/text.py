@@ -5,24 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from service.engine.result import BenefitResult, EntitlementResult, Evaluation
+from service.money import rupees
 
 PERIODS = {"once": "once", "per_month": "a month", "per_year": "a year",
            "per_family_per_year": "a family a year",
            "per_household_per_year": "a household a year"}
 MARK = {"eligible": "ELIGIBLE", "not_eligible": "not eligible", "needs_info": "needs info"}
-
-
-def rupees(n: int) -> str:
-    """Indian digit grouping: 150000 -> Rs 1,50,000."""
-    digits = str(n)
-    head, tail = digits[:-3], digits[-3:]
-    groups: list[str] = []
-    while len(head) > 2:
-        groups.insert(0, head[-2:])
-        head = head[:-2]
-    if head:
-        groups.insert(0, head)
-    return "Rs " + ",".join([*groups, tail])
 
 
 def amount(b: BenefitResult) -> str:

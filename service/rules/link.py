@@ -201,7 +201,7 @@ def _link_entitlement(linker: _Linker, name: str, doc: Document, spec: model.Ent
     _check_dates(linker, doc, spec.versions)
     if any(v is None for v in versions):
         return None
-    ent = Entitlement(spec.id, spec.title, spec.domain, spec.summary, name,
+    ent = Entitlement(spec.id, spec.title, spec.domain, spec.summary, name, tuple(spec.needs),
                       tuple(v for v in versions if v is not None), tuple(spec.sources),
                       tuple(spec.examples))
     for i, ex in enumerate(spec.examples):

@@ -29,6 +29,9 @@ def lint(ruleset: Ruleset) -> list[RuleError]:
     findings: list[RuleError] = []
     for ent in ruleset.entitlements.values():
         findings += _version_gaps(ruleset, ent)
+        if not ent.needs:
+            findings.append(_at(ruleset, ent.file, ("domain",), "W420", "no `needs:`: say which "
+                                "of survivors' needs it serves, for the catalogue's coverage"))
         for i, version in enumerate(ent.versions):
             path: Path = ("versions", i)
             if not _can_hold(ruleset, version.clauses):

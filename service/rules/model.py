@@ -7,6 +7,7 @@ documents) and compiles the conditions.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -25,6 +26,11 @@ Domain = Literal["health", "education", "livelihood", "legal", "social"]
 Status = Literal["eligible", "not_eligible", "needs_info"]
 Period = Literal["once", "per_month", "per_year", "per_family_per_year", "per_household_per_year"]
 Confidence = Literal["H", "M", "L", "NC"]
+# The nine needs of survivors that the seed report's interview tools list (appendix).
+Need = Literal["physical_health_and_nutrition", "education", "skill_development", "livelihood",
+               "entitlements", "compensation", "coping_with_stress_stigma_and_trauma",
+               "prosecution_of_perpetrators", "social_acceptance"]
+NEEDS: tuple[str, ...] = typing.get_args(Need)
 BenefitKind = Literal["cash", "in_kind", "service", "work"]
 Unit = Literal["inr", "days"]
 FactKind = Literal["bool", "int", "date", "enum", "set"]
@@ -312,6 +318,7 @@ class EntitlementFile(Strict):
     title: Text
     domain: Domain
     summary: Text
+    needs: list[Need] = Field(default_factory=list)
     versions: list[Version] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
     examples: list[Example] = Field(default_factory=list)

@@ -174,6 +174,7 @@ class Entitlement:
     domain: model.Domain
     summary: str
     file: str
+    needs: tuple[str, ...]
     versions: tuple[Version, ...]
     sources: tuple[model.Source, ...]
     examples: tuple[model.Example, ...]

@@ -10,9 +10,14 @@ from pathlib import Path
 
 import pytest
 
+from service.catalogue import NEED_NAMES, render
 from service.cli import main
+from service.cli.catalogue import OUT as CATALOGUE
 from service.cli.schema import OUT, schemas
+from service.rules import model
+from service.rules.load import load_ruleset
 from tests.cli.conftest import replace
+from tests.conftest import RULES
 
 PROFILE = {"trafficked": True, "age": 15, "gender": "female", "harms_suffered": ["rape"]}
 
@@ -108,3 +113,31 @@ def test_the_console_script_is_installed() -> None:
     done = subprocess.run([str(Path(sys.executable).parent / "adhikar"), "--help"],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "impact" in done.stdout
+
+
+def test_the_catalogue_is_up_to_date() -> None:
+    assert CATALOGUE.read_text() == render(load_ruleset(RULES)), (
+        "docs/catalogue.md is stale: run `make catalogue`")
+
+
+def test_the_catalogue_covers_every_entitlement_and_need() -> None:
+    ruleset = load_ruleset(RULES)
+    page = render(ruleset)
+    assert set(NEED_NAMES) == set(model.NEEDS)
+    for ent in ruleset.entitlements.values():
+        assert f'<a id="{ent.id}"></a>' in page
+        for source in ent.sources:
+            assert source.title in page
+    for name in NEED_NAMES.values():
+        assert f"| {name} |" in page
+
+
+def test_every_rule_file_names_its_schema() -> None:
+    for path in RULES.rglob("*.yaml"):
+        kind = path.stem if path.parent == RULES else "entitlement"
+        first = path.read_text().splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("$schema=", 1)[1]).resolve()
+        assert target == OUT / f"{kind}.schema.json", path
+
+
