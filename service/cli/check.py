@@ -20,10 +20,12 @@ from service.cli.common import (
     today,
 )
 from service.engine.evaluate import evaluate
+from service.engine.explain import all_reasons
 from service.engine.offices import Place
 from service.engine.profile import coerce_profile
 from service.engine.result import Evaluation
 from service.errors import InvalidProfile
+from service.rules.ruleset import Ruleset
 
 
 def configure(sub: Any) -> None:
@@ -48,7 +50,7 @@ def configure(sub: Any) -> None:
     explain.set_defaults(run=run_explain)
 
 
-def _evaluate(args: argparse.Namespace, domains: set[str] | None = None) -> Evaluation | int:
+def _evaluate(args: argparse.Namespace) -> tuple[Ruleset, dict[str, Any], Evaluation] | int:
     ruleset = load_or_report(args.rules_dir)
     if ruleset is None:
         return 1
@@ -61,14 +63,15 @@ def _evaluate(args: argparse.Namespace, domains: set[str] | None = None) -> Eval
     except InvalidProfile as exc:
         return report_invalid(exc)
     place = Place(district=district, state=facts.get("state"))
-    return evaluate(ruleset, facts, today(args.as_of), documents_held=held, place=place,
-                    domains=domains)
+    answer = evaluate(ruleset, facts, today(args.as_of), documents_held=held, place=place)
+    return ruleset, facts, answer
 
 
 def run_check(args: argparse.Namespace) -> int:
-    answer = _evaluate(args)
-    if isinstance(answer, int):
-        return answer
+    evaluated = _evaluate(args)
+    if isinstance(evaluated, int):
+        return evaluated
+    answer = evaluated[2]
     if args.json:
         print(json.dumps(TypeAdapter(Evaluation).dump_python(answer, mode="json"), indent=2,
                          ensure_ascii=False))
@@ -78,12 +81,15 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    answer = _evaluate(args)
-    if isinstance(answer, int):
-        return answer
+    evaluated = _evaluate(args)
+    if isinstance(evaluated, int):
+        return evaluated
+    ruleset, facts, answer = evaluated
     result = next((r for r in answer.results if r.entitlement == args.entitlement), None)
-    if result is None:
+    ent = ruleset.entitlements.get(args.entitlement)
+    version = ent.version_on(answer.as_of) if ent else None
+    if result is None or version is None:
         print(f"{args.entitlement!r}: no such entitlement in force on {answer.as_of}")
         return 2
-    print(text.explanation(result, answer.as_of))
+    print(text.explanation(result, answer.as_of, all_reasons(version.clauses, facts)))
     return 0

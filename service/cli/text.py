@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from service.engine.result import BenefitResult, EntitlementResult, Evaluation
+from service.engine.result import BenefitResult, EntitlementResult, Evaluation, Reason
 from service.money import rupees
 
 PERIODS = {"once": "once", "per_month": "a month", "per_year": "a year",
@@ -59,7 +59,8 @@ def check_table(answer: Evaluation) -> str:
     return "\n".join(lines)
 
 
-def explanation(r: EntitlementResult, as_of: dt.date) -> str:
+def explanation(r: EntitlementResult, as_of: dt.date, reasons: list[Reason]) -> str:
+    """``reasons``: every clause of the version, not only those that decided it."""
     v = r.version
     until = f" to {v.valid_until}" if v.valid_until else ""
     lines = [f"{r.entitlement}: {r.title}", f"version in force on {as_of}: from "
@@ -68,9 +69,11 @@ def explanation(r: EntitlementResult, as_of: dt.date) -> str:
               for b in v.legal_basis]
     lines.append(f"status: {MARK[r.status]}")
     lines.append("conditions (all must hold):")
-    for reason in r.reasons:
+    status_value = {"eligible": True, "not_eligible": False, "needs_info": None}[r.status]
+    for reason in reasons:
         word = {True: "yes", False: "no", None: "unknown"}[reason.value]
-        flag = "  <- decides it" if reason.decisive and r.status != "eligible" else ""
+        decisive = reason.value is status_value and r.status != "eligible"
+        flag = "  <- decides it" if decisive else ""
         lines.append(f"  [{word:>7}] {reason.explanation}{flag}")
         if reason.cite:
             lines.append(f"            {reason.cite}")

@@ -14,6 +14,9 @@ from service.rules.ruleset import Benefit, Slab
 
 def benefit_result(benefit: Benefit, facts: Mapping[str, Any], status: Tri) -> BenefitResult:
     """``status`` is the entitlement's: she gets a benefit only if she gets the entitlement."""
+    slabs = benefit.slabs
+    if benefit.when is None and (not slabs or (len(slabs) == 1 and slabs[0].when is None)):
+        return _unconditional(benefit, status)  # most benefits: nothing to work out
     missing: dict[str, None] = {}
     own = TRUE
     if benefit.when is not None:
@@ -30,6 +33,17 @@ def benefit_result(benefit: Benefit, facts: Mapping[str, Any], status: Tri) -> B
         amount=exact, amount_min=low, amount_max=high, has_amount=bool(benefit.slabs),
         missing=list(missing),
         verified=benefit.verified and all(s.verified for s in possible), note=benefit.note)
+
+
+def _unconditional(benefit: Benefit, status: Tri) -> BenefitResult:
+    slab = benefit.slabs[0] if benefit.slabs else None
+    low, high = (slab.low, slab.high) if slab else (None, None)
+    return BenefitResult(
+        label=benefit.label, kind=benefit.kind, unit=benefit.unit, period=benefit.period,
+        applies=status.to_json(), condition=None,
+        amount=low if low is not None and low == high else None, amount_min=low,
+        amount_max=high, has_amount=slab is not None, missing=[],
+        verified=benefit.verified and (slab is None or slab.verified), note=benefit.note)
 
 
 def _possible_slabs(slabs: tuple[Slab, ...], facts: Mapping[str, Any],

@@ -48,7 +48,7 @@ def run_examples(ruleset: Ruleset) -> list[ExampleOutcome]:
 def compare(expect: model.Expect, result: EntitlementResult) -> list[str]:
     problems = []
     if result.status != expect.status:
-        why = "; ".join(r.explanation for r in result.reasons if r.decisive)
+        why = "; ".join(r.explanation for r in result.reasons)
         problems.append(f"status: expected {expect.status}, got {result.status} ({why})")
     if expect.missing is not None and sorted(expect.missing) != sorted(result.missing):
         problems.append(f"missing: expected {sorted(expect.missing)}, got "

@@ -12,6 +12,7 @@ from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
 from service.rules.ruleset import Clause
 
 _WORD = {TRUE: "true", FALSE: "false", UNKNOWN: "unknown"}
+_MISSING = object()
 
 
 def clause_unknowns(clause: Clause, facts: Mapping[str, Any]) -> tuple[str, ...]:
@@ -28,25 +29,34 @@ def clause_unknowns(clause: Clause, facts: Mapping[str, Any]) -> tuple[str, ...]
 
 
 def reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any], status: Tri) -> list[Reason]:
-    out = []
-    for clause in clauses:
-        value = clause.fn(facts)
-        seen = {f: _json(facts[f]) for f in clause.facts if f in facts}
-        unknown = [f for f in clause.facts if f not in facts]
-        shown = ", ".join(f"{k} = {_show(v)}" for k, v in seen.items())
-        text = f"{clause.text}: {_WORD[value]}" + (f" ({shown})" if shown else "")
-        if unknown:
-            text += "; not yet known: " + ", ".join(unknown)
-        out.append(Reason(clause=clause.text, cite=clause.cite, value=value.to_json(),
-                          decisive=value is status, seen=seen, unknown=unknown,
-                          explanation=text))
-    return out
+    """The clauses that decided ``status``: all of them when it holds, else those that fail, or
+    those still undecided."""
+    return [reason(c, value, facts) for c in clauses if (value := c.fn(facts)) is status]
 
 
-def _json(value: Any) -> FactValue:
-    if isinstance(value, frozenset | set):
-        return sorted(value)
-    return value  # type: ignore[no-any-return]
+def all_reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any]) -> list[Reason]:
+    """Every clause, decisive or not: for `adhikar explain`."""
+    return [reason(c, c.fn(facts), facts) for c in clauses]
+
+
+def reason(clause: Clause, value: Tri, facts: Mapping[str, Any]) -> Reason:
+    seen: dict[str, FactValue] = {}
+    unknown: list[str] = []
+    for name in clause.facts:
+        fact = facts.get(name, _MISSING)
+        if fact is _MISSING:
+            unknown.append(name)
+        else:
+            seen[name] = sorted(fact) if type(fact) is frozenset else fact
+    return Reason(clause=clause.text, cite=clause.cite, value=value.to_json(), seen=seen,
+                  unknown=unknown, explanation=_sentence(clause, value, seen, unknown))
+
+
+def _sentence(clause: Clause, value: Tri, seen: dict[str, FactValue], unknown: list[str]) -> str:
+    """'age < 18: false (age = 19)': the clause, its value and what it saw."""
+    shown = ", ".join(f"{k} = {_show(v)}" for k, v in seen.items())
+    text = f"{clause.text}: {_WORD[value]}" + (f" ({shown})" if shown else "")
+    return text + ("; not yet known: " + ", ".join(unknown) if unknown else "")
 
 
 def _show(value: FactValue) -> str:

@@ -33,10 +33,11 @@ class Reason:
     value: Annotated[
         bool | None, Field(description="true, false, or null when it cannot be decided yet")
     ]
-    decisive: Annotated[bool, Field(description="whether this clause decided the status")]
     seen: Annotated[dict[str, FactValue], Field(description="the known facts the clause read")]
     unknown: Annotated[list[str], Field(description="the facts it read that the profile lacks")]
-    explanation: str
+    explanation: Annotated[
+        str, Field(description="the clause, its value and the facts it saw, in words")
+    ]
 
 
 @dataclass(slots=True)
@@ -145,7 +146,12 @@ class EntitlementResult:
     missing: Annotated[
         list[str], Field(description="for needs_info: the facts that would decide it")
     ]
-    reasons: list[Reason]
+    reasons: Annotated[
+        list[Reason],
+        Field(description="the clauses that decided the status (all of them when eligible; the "
+              "failing ones when not; the undecided ones when information is missing), with "
+              "the values they saw"),
+    ]
     benefits: list[BenefitResult]
     documents: list[DocumentResult]
     office: OfficeResult

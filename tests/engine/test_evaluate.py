@@ -39,9 +39,10 @@ def test_not_eligible_names_the_clause_and_the_value(ruleset: Ruleset) -> None:
     facts = {"age": 19, "residence_area": "rural", "in_school": True, "trafficked": True}
     result = _by_id(evaluate(ruleset, facts, ON))["child-sponsorship"]
     assert result.status == "not_eligible"
-    decisive = [r for r in result.reasons if r.decisive]
+    decisive = result.reasons  # only the clauses that decided it
     assert decisive and all(r.value is False for r in decisive)
     assert any(r.seen.get("age") == 19 for r in decisive)
+    assert any("age < 18: false (age = 19" in r.explanation for r in decisive)
 
 
 def test_unknown_slab_gives_a_range_with_the_facts_that_fix_it(ruleset: Ruleset) -> None:
