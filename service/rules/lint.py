@@ -185,28 +185,14 @@ def _literals(node: Node) -> Iterator[tuple[str, set[Any]]]:
 
 
 def _leaves(clause: Clause) -> Iterator[Node]:
-    if clause.node is not None:
-        yield clause.node
-    for child in clause.children:
-        yield from _leaves(child)
+    return (c.node for c in clause.walk() if c.node is not None)
 
 
 def _all_clauses(ruleset: Ruleset) -> Iterator[Clause]:
-    def walk(clause: Clause) -> Iterator[Clause]:
-        yield clause
-        for child in clause.children:
-            yield from walk(child)
-
     for ent in ruleset.entitlements.values():
         for version in ent.versions:
-            for clause in version.clauses:
-                yield from walk(clause)
-            for benefit in version.benefits:
-                if benefit.when is not None:
-                    yield from walk(benefit.when)
-                for slab in benefit.slabs:
-                    if slab.when is not None:
-                        yield from walk(slab.when)
+            for condition in version.conditions():
+                yield from condition.walk()
 
 
 def _derived_names(node: Node) -> set[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,6 +120,12 @@ class Clause:
     node: Node | None = None
     children: tuple[Clause, ...] = ()
 
+    def walk(self) -> Iterator[Clause]:
+        """This clause and every clause inside it."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
 
 @dataclass(frozen=True, slots=True)
 class Slab:
@@ -165,6 +171,14 @@ class Version:
 
     def in_force(self, on: dt.date) -> bool:
         return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
+
+    def conditions(self) -> Iterator[Clause]:
+        """Every condition of the version: its own, its benefits' and their amount slabs'."""
+        yield from self.clauses
+        for benefit in self.benefits:
+            if benefit.when is not None:
+                yield benefit.when
+            yield from (slab.when for slab in benefit.slabs if slab.when is not None)
 
 
 @dataclass(frozen=True, slots=True)

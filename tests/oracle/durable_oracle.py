@@ -164,15 +164,10 @@ def condition_literals(ruleset: Ruleset) -> dict[str, list[Any]]:
 
 
 def all_clauses(ruleset: Ruleset) -> Iterable[Clause]:
-    def flat(clause: Clause) -> Iterable[Clause]:
-        yield clause
-        for child in clause.children:
-            yield from flat(child)
-
     for ent in ruleset.entitlements.values():
         for version in ent.versions:
             for clause in version.clauses:
-                yield from flat(clause)
+                yield from clause.walk()
 
 
 def random_profiles(ruleset: Ruleset, count: int, seed: int, known: float = 1.0) -> list[Facts]:
