@@ -62,10 +62,6 @@ class OfficeBook:
         return result
 
 
-def office_result(ruleset: Ruleset, office_id: str, place: Place) -> OfficeResult:
-    return OfficeBook(ruleset, place).result(office_id)
-
-
 def _named(office: Office, place: Place) -> str:
     if office.level == "district" and place.district:
         return f"{office.name}, {place.district}"
