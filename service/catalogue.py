@@ -8,7 +8,7 @@ checked-in page in step with the rules.
 
 from __future__ import annotations
 
-from service.money import rupees
+from service.money import span
 from service.rules import model
 from service.rules.ruleset import Benefit, Clause, Entitlement, Ruleset, Slab, Version
 
@@ -150,16 +150,7 @@ def _slabs(b: Benefit) -> str:
 
 
 def _figure(slab: Slab, unit: str) -> str:
-    def one(n: int) -> str:
-        return rupees(n) if unit == "inr" else f"{n} days"
-
-    if slab.low is not None and slab.low == slab.high:
-        return one(slab.low)
-    if slab.low is None and slab.high is not None:
-        return f"up to {one(slab.high)}"
-    if slab.high is None and slab.low is not None:
-        return f"at least {one(slab.low)}"
-    return f"{one(slab.low or 0)} to {one(slab.high or 0)}"
+    return span(slab.low, slab.high, unit) or "set case by case"
 
 
 def _amounts(v: Version) -> str:

@@ -13,3 +13,21 @@ def rupees(n: int) -> str:
     if head:
         groups.insert(0, head)
     return "Rs " + ",".join([*groups, tail])
+
+
+def span(low: int | None, high: int | None, unit: str = "inr") -> str | None:
+    """An amount as a caseworker reads it: "Rs 20,000", "up to Rs 30,000", "at least Rs
+    1,00,000", "Rs 4,00,000 to Rs 7,00,000"; None when neither end is set."""
+
+    def one(n: int) -> str:
+        return rupees(n) if unit == "inr" else f"{n} days"
+
+    if low is not None and low == high:
+        return one(low)
+    if low is not None and high is not None:
+        return f"{one(low)} to {one(high)}"
+    if high is not None:
+        return f"up to {one(high)}"
+    if low is not None:
+        return f"at least {one(low)}"
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from service.engine.result import BenefitResult, EntitlementResult, Evaluation, Reason
-from service.money import rupees
+from service.money import span
 
 PERIODS = {"once": "once", "per_month": "a month", "per_year": "a year",
            "per_family_per_year": "a family a year",
@@ -16,21 +16,7 @@ MARK = {"eligible": "ELIGIBLE", "not_eligible": "not eligible", "needs_info": "n
 def amount(b: BenefitResult) -> str:
     if not b.has_amount:
         return "in kind / set case by case"
-
-    def one(n: int) -> str:
-        return rupees(n) if b.unit == "inr" else f"{n} days"
-
-    low, high = b.amount_min, b.amount_max
-    if low is not None and low == high:
-        figure = one(low)
-    elif low is None and high is not None:
-        figure = f"up to {one(high)}"
-    elif high is None and low is not None:
-        figure = f"at least {one(low)}"
-    elif low is not None and high is not None:
-        figure = f"{one(low)} to {one(high)}"
-    else:
-        figure = "not fixed"
+    figure = span(b.amount_min, b.amount_max, b.unit) or "not fixed"
     period = PERIODS.get(b.period or "", "")
     return f"{figure} {period}".strip() + ("" if b.verified else " (unverified)")
 

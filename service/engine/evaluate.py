@@ -67,7 +67,7 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         summary=ent.summary, status=STATUS[status], missing=list(missing),
         reasons=explain.reasons(version.clauses, facts, status),
         benefits=benefits,
-        documents=[_document(book, d, documents_held) for d in version.documents],
+        documents=[document_result(book, d, documents_held) for d in version.documents],
         office=book.result(version.office),
         pays=book.result(version.pays) if version.pays else None,
         time_limits=[_time_limit(book, t) for t in version.time_limits],
@@ -80,7 +80,7 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
     )
 
 
-def _document(book: OfficeBook, doc_id: str, held: Collection[str] | None) -> DocumentResult:
+def document_result(book: OfficeBook, doc_id: str, held: Collection[str] | None) -> DocumentResult:
     doc = book.ruleset.documents[doc_id]
     return DocumentResult(id=doc.id, name=doc.name,
                           issued_by=book.name(doc.issued_by),

@@ -54,12 +54,12 @@ def reason(clause: Clause, value: Tri, facts: Mapping[str, Any]) -> Reason:
 
 def _sentence(clause: Clause, value: Tri, seen: dict[str, FactValue], unknown: list[str]) -> str:
     """'age < 18: false (age = 19)': the clause, its value and what it saw."""
-    shown = ", ".join(f"{k} = {_show(v)}" for k, v in seen.items())
+    shown = ", ".join(f"{k} = {show_value(v)}" for k, v in seen.items())
     text = f"{clause.text}: {_WORD[value]}" + (f" ({shown})" if shown else "")
     return text + ("; not yet known: " + ", ".join(unknown) if unknown else "")
 
 
-def _show(value: FactValue) -> str:
+def show_value(value: FactValue) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):

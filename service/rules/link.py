@@ -16,7 +16,7 @@ from service.errors import RuleError
 from service.expr import compile as expr_compile
 from service.expr import nodes
 from service.expr.parse import ExprInvalid, parse
-from service.rules import model
+from service.rules import link_routes, model
 from service.rules.marks import Document, Path
 from service.rules.ruleset import (
     Benefit,
@@ -108,6 +108,7 @@ def link(parsed: dict[str, tuple[Document, Any]], digest: str,
             ent = _link_entitlement(linker, name, doc, spec, entitlements)
             if ent is not None:
                 entitlements[ent.id] = ent
+    link_routes.check_route_refs(linker, parsed)
     if errors:
         return None
     meta: model.RulesetFile = parsed["ruleset.yaml"][1]
@@ -196,14 +197,15 @@ def _link_entitlement(linker: _Linker, name: str, doc: Document, spec: model.Ent
         if sid in source_ids[:i]:
             linker.errors.append(doc.error(("sources", i, "id"), "E409",
                                            f"source id {sid!r} is used twice"))
-    versions = [_link_version(linker, doc, ("versions", i), v, set(source_ids))
+    versions = [_link_version(linker, doc, ("versions", i), v, set(source_ids), spec.id)
                 for i, v in enumerate(spec.versions)]
+    link_routes.date_fact(linker, doc, ("routes_dated_by",), spec.routes_dated_by)
     _check_dates(linker, doc, spec.versions)
     if any(v is None for v in versions):
         return None
     ent = Entitlement(spec.id, spec.title, spec.domain, spec.summary, name, tuple(spec.needs),
                       tuple(v for v in versions if v is not None), tuple(spec.sources),
-                      tuple(spec.examples))
+                      tuple(spec.examples), spec.routes_dated_by)
     for i, ex in enumerate(spec.examples):
         _check_example(linker, doc, ("examples", i), ex, ent)
     return ent
@@ -222,7 +224,7 @@ def _check_dates(linker: _Linker, doc: Document, versions: list[model.Version]) 
 
 
 def _link_version(linker: _Linker, doc: Document, path: Path, v: model.Version,
-                  sources: set[str]) -> Version | None:
+                  sources: set[str], entitlement_id: str) -> Version | None:
     clauses = [linker.condition(doc, (*path, "when", i), c) for i, c in enumerate(v.when)]
     benefits = [_link_benefit(linker, doc, (*path, "benefits", i), b, sources)
                 for i, b in enumerate(v.benefits)]
@@ -236,13 +238,16 @@ def _link_version(linker: _Linker, doc: Document, path: Path, v: model.Version,
     for i, t in enumerate(v.time_limits):
         linker.ref(doc, (*path, "time_limits", i, "office"), t.office, offices, "office",
                    "E312")
-    if any(c is None for c in clauses) or any(b is None for b in benefits):
+        link_routes.date_fact(linker, doc, (*path, "time_limits", i, "start_fact"), t.start_fact)
+    routes = link_routes.link_routes(linker, doc, path, v, entitlement_id)
+    if any(c is None for c in clauses) or any(b is None for b in benefits) or routes is None:
         return None
     kept = tuple(c for c in clauses if c is not None)
     fn = expr_compile.all_of(tuple(c.fn for c in kept))
     return Version(v.valid_from, v.valid_until, v.title, v.verified, v.note,
                    tuple(v.legal_basis), kept, fn, tuple(b for b in benefits if b is not None),
-                   v.office, v.pays, tuple(v.documents), tuple(v.time_limits), tuple(v.steps))
+                   v.office, v.pays, tuple(v.documents), tuple(v.time_limits), tuple(v.steps),
+                   routes)
 
 
 def _link_benefit(linker: _Linker, doc: Document, path: Path, b: model.Benefit,

@@ -18,7 +18,7 @@ from service.expr import nodes
 from service.expr.kleene import TRUE
 from service.expr.nodes import Node
 from service.rules.marks import Path
-from service.rules.ruleset import Benefit, Clause, Entitlement, FactDef, Ruleset
+from service.rules.ruleset import Benefit, Clause, Entitlement, FactDef, Route, Ruleset
 
 MAX_COMBINATIONS = 50_000
 MAX_SET_VALUES = 10
@@ -39,6 +39,11 @@ def lint(ruleset: Ruleset) -> list[RuleError]:
                                     "the conditions of this version can never all hold"))
             for j, benefit in enumerate(version.benefits):
                 findings += _benefit(ruleset, ent, benefit, (*path, "benefits", j))
+            for j, route in enumerate(version.routes):
+                if not _can_hold(ruleset, (*version.clauses, *route.open_when)):
+                    findings.append(_at(ruleset, ent.file, (*path, "routes", j, "open_when"),
+                                        "E417", f"route {route.id!r} can never open: its "
+                                        "conditions and the entitlement's never all hold"))
     findings += _unused(ruleset)
     return sorted(findings, key=lambda e: (e.file, e.line, e.col, e.code))
 
@@ -87,6 +92,7 @@ def _unused(ruleset: Ruleset) -> list[RuleError]:
             derived_used.update(_derived_names(clause.node))
     for d in ruleset.derived.values():
         derived_used.update(_derived_names(d.node) - {d.name})
+    used.update(_facts_routes_read(ruleset))
     out = []
     for name in ruleset.facts:
         if name not in used and name not in ENGINE_FACTS:
@@ -193,6 +199,33 @@ def _all_clauses(ruleset: Ruleset) -> Iterator[Clause]:
         for version in ent.versions:
             for condition in version.conditions():
                 yield from condition.walk()
+            for route in version.routes:
+                for condition in _route_conditions(route):
+                    yield from condition.walk()
+
+
+def _route_conditions(route: Route) -> Iterator[Clause]:
+    yield from route.open_when
+    yield from (e.when for e in route.opens_on)
+    yield from (s.when for s in route.steps if s.when is not None)
+    yield from (b.when for b in route.legal_basis if b.when is not None)
+    yield from (t.when for t in route.time_limits if t.when is not None)
+
+
+def _facts_routes_read(ruleset: Ruleset) -> set[str]:
+    """Facts the routes read outside conditions: the dates that start a clock or date an
+    event, the fact that picks the version, and the facts an event sets."""
+    read: set[str] = set()
+    for ent in ruleset.entitlements.values():
+        read.update([ent.routes_dated_by] if ent.routes_dated_by else [])
+        for version in ent.versions:
+            limits = [*version.time_limits,
+                      *(t.limit for r in version.routes for t in r.time_limits)]
+            read.update(t.start_fact for t in limits if t.start_fact)
+            for route in version.routes:
+                read.update(e.date_fact for e in route.opens_on if e.date_fact)
+                read.update(name for e in route.opens_on for name in e.sets)
+    return read
 
 
 def _derived_names(node: Node) -> set[str]:

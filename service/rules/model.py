@@ -34,6 +34,9 @@ NEEDS: tuple[str, ...] = typing.get_args(Need)
 BenefitKind = Literal["cash", "in_kind", "service", "work"]
 Unit = Literal["inr", "days"]
 FactKind = Literal["bool", "int", "date", "enum", "set"]
+# The steps of a claim, in order (service/store/lifecycle.py adds rejected and withdrawn).
+ClaimStep = Literal["identified", "documents_ready", "applied", "sanctioned", "received"]
+CLAIM_STEPS: tuple[str, ...] = typing.get_args(ClaimStep)
 OfficeLevel = Literal["national", "state", "division", "district", "sub_division", "block",
                       "village",
                       "court", "facility", "community"]
@@ -254,19 +257,112 @@ class TimeLimit(Strict):
     days: Annotated[int, Field(gt=0)] | None = None
     months: Annotated[int, Field(gt=0)] | None = None
     start: str | None = Field(default=None, alias="from")
+    start_fact: FactName | None = Field(
+        None, description="a date fact holding the day the clock starts; when the profile "
+        "has it, the answer gives the due date")
     cite: str | None = None
     office: Id | None = None
+    starts: ClaimStep | None = Field(
+        "applied", description="the claim status that starts the clock: a claim's due date "
+        "is the day it entered this status plus the days or months; null when the limit is "
+        "no office's duty towards a claim (it binds her, or caps a stay)")
+    ends: ClaimStep = Field(
+        "sanctioned", description="the claim status that meets the time limit; until the "
+        "claim reaches it (or closes), it is overdue after the due date")
 
     @model_validator(mode="after")
     def _one_length(self) -> TimeLimit:
         if (self.days is None) == (self.months is None):
             raise ValueError("give exactly one of days or months")
+        if self.starts is not None and \
+                CLAIM_STEPS.index(self.ends) <= CLAIM_STEPS.index(self.starts):
+            raise ValueError(f"`ends` ({self.ends}) must come after `starts` ({self.starts}) "
+                             f"in {' -> '.join(CLAIM_STEPS)}")
         return self
 
 
 class Step(Strict):
     action: Text
     office: Id | None = None
+
+
+# ---- compensation routes (see docs/rule-format.md, "Routes") ------------------------------
+
+# Who may set a route going: the survivor; her dependants; a parent, guardian or support person
+# for a child; the officer in charge of the police station or a Magistrate (by certificate);
+# the prosecutor; the court, or the deciding authority, on its own; the Child Welfare Committee.
+Applicant = Literal["victim", "dependants", "guardian", "sho", "magistrate", "prosecutor",
+                    "court_suo_motu", "authority_suo_motu", "cwc"]
+OffsetHow = Literal["counted", "deducted", "adjusted_in_final", "declared"]
+# A route id in the same file (`final`), or in another file (`pocso-compensation/final`).
+RouteRef = Annotated[str, Field(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*/)?[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class RouteEvent(Strict):
+    event: Text
+    when: Condition
+    sets: dict[FactName, Any] = Field(min_length=1)
+    date_fact: FactName | None = None
+    cite: str | None = None
+
+
+class RouteBasis(LegalBasis):
+    when: Condition | None = None
+
+
+class RouteStep(Step):
+    when: Condition | None = None
+
+
+class RouteTimeLimit(TimeLimit):
+    when: Condition | None = None
+
+
+class Offset(Strict):
+    route: RouteRef
+    how: OffsetHow
+    cite: Text
+    verified: bool = True
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _noted(self) -> Offset:
+        if not self.verified and not self.note:
+            raise ValueError("an offset with verified: false needs a note saying what to check")
+        return self
+
+
+class Interactions(Strict):
+    concurrent_with: list[RouteRef] = Field(default_factory=list)
+    offsets: list[Offset] = Field(default_factory=list)
+
+
+class Route(Strict):
+    id: Id
+    label: Text
+    interim: list[Text] = Field(default_factory=list)
+    final: list[Text] = Field(default_factory=list)
+    open_when: list[Condition] = Field(default_factory=list)
+    opens_on: list[RouteEvent] = Field(default_factory=list)
+    forum: Id
+    payer: Id | None = None
+    applicants: list[Applicant] = Field(min_length=1)
+    documents: list[Id] | None = None
+    time_limits: list[RouteTimeLimit] = Field(default_factory=list)
+    steps: list[RouteStep] = Field(default_factory=list)
+    legal_basis: list[RouteBasis] = Field(default_factory=list)
+    interactions: Interactions = Field(default_factory=Interactions)
+    verified: bool = True
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _checks(self) -> Route:
+        if not self.interim and not self.final:
+            raise ValueError("a route pays something: list benefit labels under interim, final "
+                             "or both")
+        if not self.verified and not self.note:
+            raise ValueError("a route with verified: false needs a note saying what to check")
+        return self
 
 
 class Version(Strict):
@@ -283,6 +379,7 @@ class Version(Strict):
     documents: list[Id] = Field(default_factory=list)
     time_limits: list[TimeLimit] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
+    routes: list[Route] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _checks(self) -> Version:
@@ -293,6 +390,9 @@ class Version(Strict):
             raise ValueError("two benefits share a label")
         if not self.verified and not self.note:
             raise ValueError("a version with verified: false needs a note saying what to check")
+        route_ids = [r.id for r in self.routes]
+        if len(set(route_ids)) != len(route_ids):
+            raise ValueError("two routes share an id")
         return self
 
 
@@ -322,3 +422,6 @@ class EntitlementFile(Strict):
     versions: list[Version] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
     examples: list[Example] = Field(default_factory=list)
+    routes_dated_by: FactName | None = Field(
+        None, description="a date fact: the compensation routes use the version in force on "
+        "that date when the profile has it (else on the date asked about)")

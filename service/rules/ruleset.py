@@ -153,6 +153,70 @@ class Benefit:
 
 
 @dataclass(frozen=True, slots=True)
+class Event:
+    """What would open a route that is not open yet: while ``when`` holds the event is still to
+    come, and ``sets`` is how the facts stand once it has happened."""
+
+    event: str
+    when: Clause
+    sets: Mapping[str, Any]
+    date_fact: str | None
+    cite: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RouteBasis:
+    basis: model.LegalBasis
+    when: Clause | None
+
+
+@dataclass(frozen=True, slots=True)
+class RouteTimeLimit:
+    limit: model.TimeLimit
+    when: Clause | None  # the limit concerns only some cases (an acid attack, say)
+
+
+@dataclass(frozen=True, slots=True)
+class RouteStep:
+    action: str
+    office: str | None
+    when: Clause | None
+
+
+@dataclass(frozen=True, slots=True)
+class Offset:
+    route: str  # qualified: entitlement/route
+    how: model.OffsetHow
+    cite: str
+    verified: bool
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One road to compensation within a version. Other routes are named ``entitlement/route``."""
+
+    id: str
+    label: str
+    interim: tuple[str, ...]  # benefit labels of the version
+    final: tuple[str, ...]
+    open_when: tuple[Clause, ...]
+    open_fn: Compiled  # all of open_when; true when there are none
+    opens_on: tuple[Event, ...]
+    forum: str
+    payer: str | None
+    applicants: tuple[model.Applicant, ...]
+    documents: tuple[str, ...]
+    time_limits: tuple[RouteTimeLimit, ...]
+    steps: tuple[RouteStep, ...]
+    legal_basis: tuple[RouteBasis, ...]
+    concurrent_with: tuple[str, ...]  # qualified
+    offsets: tuple[Offset, ...]
+    verified: bool
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Version:
     valid_from: dt.date
     valid_until: dt.date | None
@@ -168,6 +232,7 @@ class Version:
     documents: tuple[str, ...]
     time_limits: tuple[model.TimeLimit, ...]
     steps: tuple[model.Step, ...]
+    routes: tuple[Route, ...] = ()
 
     def in_force(self, on: dt.date) -> bool:
         return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
@@ -192,6 +257,7 @@ class Entitlement:
     versions: tuple[Version, ...]
     sources: tuple[model.Source, ...]
     examples: tuple[model.Example, ...]
+    routes_dated_by: str | None = None
 
     def version_on(self, on: dt.date) -> Version | None:
         for version in self.versions:

@@ -1,0 +1,51 @@
+"""POST /v1/compensation-routes: a case's facts in, every road to compensation out. Stateless.
+
+Wire it like eligibility: the request model is built at start-up from facts.yaml,
+
+    app.include_router(routes.build(routes.request_model(holder.current, profile)))
+"""
+
+# No `from __future__ import annotations` here: FastAPI must see the request model, built at
+# start-up, as a real class in the handler's signature.
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, Response
+from pydantic import BaseModel, TypeAdapter, create_model
+
+from api import schemas
+from api.deps import RulesetDep
+from api.routers import INVALID
+from service.engine.offices import Place
+from service.engine.profile import coerce_profile
+from service.routes.answer import routes
+from service.routes.result import RoutesAnswer
+from service.rules.ruleset import Ruleset
+
+
+def request_model(ruleset: Ruleset, profile: type[BaseModel]) -> type[BaseModel]:
+    """The eligibility request without `domains`: the same profile, date, documents, district."""
+    same = schemas.eligibility_request(ruleset, profile).model_fields
+    fields: dict[str, Any] = {name: (f.annotation, f) for name, f in same.items()
+                              if name != "domains"}
+    return create_model("CompensationRoutesRequest", __config__=schemas.Strict, **fields)
+
+
+def build(request_model: Any) -> APIRouter:
+    router = APIRouter(prefix="/v1", tags=["compensation-routes"])
+    answer = TypeAdapter(RoutesAnswer)
+
+    @router.post("/compensation-routes", responses=INVALID, response_model=RoutesAnswer)
+    async def compensation_routes(body: request_model, rules: RulesetDep) -> Response:
+        """Every compensation route for this case on `as_of` (today by default): open, not yet
+        open (and on which event) or closed, with the deciding facts; who decides, pays and may
+        apply; documents held or missing; interim and final amounts; time limits as dates;
+        how the routes interact; and the next steps, with where to escalate."""
+        facts = coerce_profile(rules, body.profile.model_dump(exclude_none=True))
+        place = Place(district=body.district, state=facts.get("state"))
+        result = routes(rules, facts, body.as_of or dt.date.today(),
+                        documents_held=body.documents_held, place=place)
+        return Response(answer.dump_json(result), media_type="application/json")
+
+    return router

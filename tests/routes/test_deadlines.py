@@ -1,0 +1,28 @@
+"""Due dates: calendar months end on the same day, or the month's last; days are days."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from service.routes.deadlines import add_months, due
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("start", "months", "end"), [
+    (D(2024, 8, 20), 2, D(2024, 10, 20)),
+    (D(2024, 12, 31), 2, D(2025, 2, 28)),  # no 31 February: the month's last day
+    (D(2024, 1, 31), 1, D(2024, 2, 29)),  # leap year
+    (D(2024, 11, 30), 3, D(2025, 2, 28)),
+    (D(2025, 3, 3), 12, D(2026, 3, 3)),
+])
+def test_months(start: dt.date, months: int, end: dt.date) -> None:
+    assert add_months(start, months) == end
+    assert due(start, days=None, months=months) == end
+
+
+def test_days() -> None:
+    assert due(D(2025, 3, 3), days=60, months=None) == D(2025, 5, 2)
+    assert due(D(2024, 12, 28), days=7, months=None) == D(2025, 1, 4)
