@@ -1,13 +1,14 @@
 # Two commands on a fresh machine with Python 3.11 and make:
-#   make run    serve the API on 127.0.0.1:8000 with the bundled rules
-#   make test   run every test
+#   make run    serve the API on 127.0.0.1:8000 with the bundled rules; screenings and claims
+#               go to data/adhikar.db (SQLite), or to DATABASE_URL, migrated at start
+#   make test   run every test (storage tests on PostgreSQL too when TEST_DATABASE_URL is set)
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test openapi catalogue schema lint bench clean
+.PHONY: install run test migrate openapi catalogue schema lint bench clean
 
 install: $(VENV)/.installed
 
@@ -22,6 +23,9 @@ run: install
 
 test: install
 	$(PY) -m pytest
+
+migrate: install
+	$(VENV)/bin/alembic upgrade head
 
 openapi: install
 	$(PY) -m api.openapi > openapi.yaml

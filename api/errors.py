@@ -18,9 +18,14 @@ from starlette.exceptions import HTTPException
 
 from service.errors import (
     AdhikarError,
+    Conflict,
+    IllegalMove,
+    InvalidInput,
     InvalidProfile,
+    NotFound,
     ReloadRefused,
     RulesetInvalid,
+    StoreUnavailable,
     UnknownEntitlement,
 )
 
@@ -28,7 +33,9 @@ log = logging.getLogger("adhikar.api")
 
 STATUS: dict[type[AdhikarError], int] = {
     UnknownEntitlement: 404, InvalidProfile: 422, RulesetInvalid: 422, ReloadRefused: 409,
+    NotFound: 404, InvalidInput: 422, IllegalMove: 409, Conflict: 409, StoreUnavailable: 503,
 }
+RETRY_AFTER_SECONDS = "5"
 _IDENTITY = re.compile(r"name|phone|mobile|address|aadhaa?r|email|pan_?(card|no)|passport|"
                        r"voter|ration_?(card_)?(no|number)|account_?(no|number)|contact|"
                        r"father|mother|husband|guardian|village|street|pin_?code|dob|birth_?date",
@@ -37,7 +44,12 @@ _SAFE_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,47}$")
 
 
 class NotAllowed(Exception):
-    """A request this caller may not make (an admin action without the admin token)."""
+    """A request this caller may not make (an admin action without the admin token, an
+    analyst asking for a screening)."""
+
+
+class Unauthenticated(Exception):
+    """No API key, or one that is unknown or revoked."""
 
 
 class ErrorItem(BaseModel):
@@ -50,6 +62,11 @@ class ErrorBody(BaseModel):
     error: str
     message: str
     errors: list[ErrorItem] = Field(default_factory=list)
+
+
+class IllegalMoveBody(ErrorBody):
+    current: str = Field(description="the claim's status now")
+    allowed: list[str] = Field(description="the statuses it may move to; empty once closed")
 
 
 def error_response(status: int, error: str, message: str, items: list[ErrorItem] | None = None,
@@ -90,7 +107,17 @@ async def _validation(request: Request, exc: RequestValidationError) -> JSONResp
 async def _domain(request: Request, exc: AdhikarError) -> JSONResponse:
     status = STATUS.get(type(exc), 400)
     items: list[ErrorItem] = []
-    if isinstance(exc, InvalidProfile):
+    if isinstance(exc, IllegalMove):
+        body = IllegalMoveBody(
+            error=exc.code, message=str(exc), current=exc.current, allowed=list(exc.allowed),
+            errors=[ErrorItem(loc=["body", "to_status"], type=exc.code, msg=str(exc))])
+        return JSONResponse(body.model_dump(), status_code=status)
+    if isinstance(exc, StoreUnavailable):
+        return error_response(status, exc.code, f"{exc}; eligibility still answers",
+                              headers={"Retry-After": RETRY_AFTER_SECONDS})
+    if isinstance(exc, InvalidInput):
+        items = [ErrorItem(loc=list(loc), type=kind, msg=msg) for loc, kind, msg in exc.problems]
+    elif isinstance(exc, InvalidProfile):
         items = [ErrorItem(loc=["body", "profile", *_safe_loc((f,))], type="invalid_fact",
                            msg=m) for f, m in exc.problems]
     elif isinstance(exc, RulesetInvalid):
@@ -109,11 +136,32 @@ async def _http(request: Request, exc: HTTPException) -> JSONResponse:
     error = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}.get(
         exc.status_code, "http_error")
     headers = dict(exc.headers) if exc.headers else None
+    if exc.status_code == 405:
+        # Starlette names only the first route on the path; list every route's methods.
+        headers = (headers or {}) | {"Allow": ", ".join(_methods(request))}
     return error_response(exc.status_code, error, str(exc.detail), headers=headers)
+
+
+def _methods(request: Request) -> list[str]:
+    # From the published contract (built once, then cached by FastAPI): the routes it lists.
+    path = request.url.path
+    found: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        if re.fullmatch(re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)), path):
+            found |= {m.upper() for m in operations if m.upper() in _HTTP_METHODS}
+    return sorted(found)
+
+
+_HTTP_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
 
 
 async def _not_allowed(request: Request, exc: NotAllowed) -> JSONResponse:
     return error_response(403, "forbidden", str(exc))
+
+
+async def _unauthenticated(request: Request, exc: Unauthenticated) -> JSONResponse:
+    return error_response(401, "unauthenticated", str(exc),
+                          headers={"WWW-Authenticate": "Bearer"})
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -127,4 +175,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(AdhikarError, _domain)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, _http)  # type: ignore[arg-type]
     app.add_exception_handler(NotAllowed, _not_allowed)  # type: ignore[arg-type]
+    app.add_exception_handler(Unauthenticated, _unauthenticated)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected)

@@ -4,6 +4,7 @@ contract lists every fact with its type and allowed values."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from annotated_types import Interval
@@ -12,15 +13,22 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from service.engine.result import OfficeRef, RulesetRef
 from service.rules import model
 from service.rules.ruleset import FactDef, Ruleset
+from service.store import privacy
 
 Strict = ConfigDict(extra="forbid", frozen=True)
 
 
 def _iso_date(value: Any) -> Any:
-    # JSON carries dates as text; a number is not a date here (pydantic would read epoch time).
+    # JSON carries dates as text; a number is not a date here (pydantic would read epoch time,
+    # even from the text "0").
+    if isinstance(value, str) and not _ISO_DAY.fullmatch(value):
+        raise ValueError("must be a date written YYYY-MM-DD")
     if not isinstance(value, str | dt.date):
         raise ValueError("must be a date written YYYY-MM-DD")
     return value
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
@@ -72,20 +80,54 @@ District = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z .'\-]{0,47}$",
                                 description="the district, to name local offices")]
 
 
-def eligibility_request(ruleset: Ruleset, profile: type[BaseModel]) -> type[BaseModel]:
+def _request_fields(ruleset: Ruleset, profile: type[BaseModel]) -> dict[str, Any]:
     document_ids = Literal[tuple(ruleset.documents)]  # type: ignore[valid-type]
-    return create_model(
-        "EligibilityRequest", __config__=Strict,
-        profile=(profile, Field(description="facts about the survivor; never identity data")),
-        as_of=(IsoDate | None,
-               Field(None, description="the date to evaluate on; today when absent")),
-        domains=(_unique_list(model.Domain) | None,
-                 Field(None, description="only these domains; all when absent")),
-        documents_held=(_unique_list(document_ids) | None,
-                        Field(None, description="documents she already has; when given, each "
-                              "result marks its documents held or missing")),
-        district=(District | None, None),
-    )
+    return {
+        "profile": (profile, Field(description="facts about the survivor; never identity data")),
+        "as_of": (IsoDate | None,
+                  Field(None, description="the date to evaluate on; today when absent")),
+        "domains": (_unique_list(model.Domain) | None,
+                    Field(None, description="only these domains; all when absent")),
+        "documents_held": (_unique_list(document_ids) | None,
+                           Field(None, description="documents she already has; when given, "
+                                 "each result marks its documents held or missing")),
+        "district": (District | None, None),
+    }
+
+
+def eligibility_request(ruleset: Ruleset, profile: type[BaseModel]) -> type[BaseModel]:
+    return create_model("EligibilityRequest", __config__=Strict,
+                        **_request_fields(ruleset, profile))
+
+
+def screening_create(ruleset: Ruleset, profile: type[BaseModel]) -> type[BaseModel]:
+    """An eligibility request, with the case reference it is kept under."""
+    return create_model("ScreeningCreate", __config__=Strict,
+                        case_ref=(CaseRef, Field(description=CASE_REF_HELP)),
+                        **_request_fields(ruleset, profile))
+
+
+def _case_ref(value: str) -> str:
+    problem = privacy.case_ref_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _note(value: str) -> str:
+    problem = privacy.note_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+CASE_REF_HELP = ("your own reference for the case (e.g. SNJ-2026-0142): letters, digits and "
+                 ". _ : -, with at least one digit; never a name, phone or ID number")
+CaseRef = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$"),
+                    AfterValidator(_case_ref)]
+Note = Annotated[str, Field(min_length=1, max_length=privacy.NOTE_MAX,
+                            description="what happened, in a few words; never her name, "
+                            "phone, address or ID numbers"), AfterValidator(_note)]
 
 
 class VersionSummary(BaseModel):
@@ -212,6 +254,8 @@ class RulesetPublic(BaseModel):
 
 
 class Health(BaseModel):
-    status: Literal["ok", "ready", "not_ready"]
+    status: Literal["ok", "ready", "degraded", "not_ready"] = Field(
+        description="degraded: eligibility answers, but screenings and claims do not "
+        "(the detail says why)")
     ruleset: RulesetRef | None = None
     detail: str | None = None

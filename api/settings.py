@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from service.store.database import default_url
 
 BUNDLED_RULES = Path(__file__).resolve().parent.parent / "rules"
 
@@ -21,3 +23,12 @@ class Settings(BaseSettings):
     admin_token: SecretStr | None = Field(
         None, description="required as `Authorization: Bearer ...` by POST /v1/ruleset/reload; "
         "without it the endpoint answers only requests from this machine")
+    database_url: str = Field(
+        default_factory=default_url,
+        validation_alias=AliasChoices("database_url", "DATABASE_URL"),
+        description="where screenings and claims are kept: sqlite:///path (default "
+        "data/adhikar.db in the repository) or postgresql+psycopg://user@host/db")
+    migrate_on_start: bool = Field(True, description="run `alembic upgrade head` at start")
+    require_key: bool = Field(False, description="eligibility, entitlements, facts and the "
+                              "ruleset need an API key too (screenings, claims and reports "
+                              "always do)")

@@ -1,7 +1,15 @@
-"""Shared fixtures: the bundled rules and an app over them. Nothing reads the environment."""
+"""Shared fixtures: the bundled rules and an app over them. Nothing reads the environment.
+
+Every app a test makes keeps its screenings and claims in a throwaway SQLite file: the
+session points DATABASE_URL there, so that no test touches data/adhikar.db or a database
+named in the developer's own environment.
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +24,15 @@ from service.rules.ruleset import Ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
+_SCRATCH = Path(tempfile.mkdtemp(prefix="adhikar-tests-"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ["DATABASE_URL"] = f"sqlite:///{_SCRATCH / 'default.db'}"
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_SCRATCH, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -25,7 +42,8 @@ def ruleset() -> Ruleset:
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings(rules_dir=RULES, max_body_bytes=64 * 1024)
+    return Settings(rules_dir=RULES, max_body_bytes=64 * 1024,
+                    database_url=f"sqlite:///{_SCRATCH / 'session.db'}")
 
 
 @pytest.fixture(scope="session")

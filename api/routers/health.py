@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import HolderDep
+from api.deps import DatabaseDep, HolderDep
 from api.schemas import Health
 from service.engine.evaluate import ruleset_ref
 
@@ -18,6 +18,12 @@ def livez() -> Health:
 
 
 @router.get("/readyz")
-def readyz(holder: HolderDep) -> Health:
-    """Rules are loaded and the service can answer eligibility requests."""
+def readyz(holder: HolderDep, db: DatabaseDep) -> Health:
+    """Rules are loaded and the service can answer eligibility requests. `degraded` (still
+    200) when the database does not answer: screenings and claims then answer 503."""
+    problem = db.check()
+    if problem is not None:
+        return Health(status="degraded", ruleset=ruleset_ref(holder.current),
+                      detail=f"{problem}: screenings, claims and reports answer 503; "
+                      "eligibility and the catalogue serve")
     return Health(status="ready", ruleset=ruleset_ref(holder.current))

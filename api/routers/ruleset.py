@@ -10,9 +10,11 @@ from typing import Annotated
 import anyio.to_thread
 from fastapi import APIRouter, Depends, Header, Request
 
+from api.auth import is_admin_key, open_access, presented_key
 from api.deps import HolderDep
 from api.errors import ErrorBody, NotAllowed
 from api.holder import RulesetHolder
+from api.routers import OPEN
 from api.schemas import LoadFailureOut, RuleErrorOut, RulesetPublic
 from api.settings import Settings
 from service.errors import ReloadRefused
@@ -23,25 +25,34 @@ _LOCAL = {"127.0.0.1", "::1", "localhost"}
 
 def require_admin(request: Request,
                   authorization: Annotated[str | None, Header()] = None) -> None:
+    """The admin token, or an admin's API key; with neither configured, this machine."""
     settings: Settings = request.app.state.settings
-    if settings.admin_token is None:
-        host = request.client.host if request.client else ""
-        if host not in _LOCAL:
-            raise NotAllowed("set ADHIKAR_ADMIN_TOKEN to reload from another machine")
+    if settings.admin_token is not None and authorization is not None:
+        expected = f"Bearer {settings.admin_token.get_secret_value()}"
+        if hmac.compare_digest(authorization.encode(), expected.encode()):
+            return
+    key = presented_key(request)
+    if key is not None and is_admin_key(request, key):
         return
-    expected = f"Bearer {settings.admin_token.get_secret_value()}"
-    if authorization is None or not hmac.compare_digest(authorization, expected):
-        raise NotAllowed("this needs the admin token: Authorization: Bearer <token>")
+    if settings.admin_token is None and key is None:
+        host = request.client.host if request.client else ""
+        if host in _LOCAL:
+            return
+        raise NotAllowed("reloading from another machine needs an admin's API key or "
+                         "ADHIKAR_ADMIN_TOKEN")
+    raise NotAllowed("this needs the admin token or an admin's API key: "
+                     "Authorization: Bearer <token or key>")
 
 
-@router.get("")
+@router.get("", dependencies=[Depends(open_access)], responses=OPEN)
 def get_ruleset(holder: HolderDep) -> RulesetPublic:
     """Version, digest of all rule files, counts and load time; and the last failed reload."""
     return describe(holder)
 
 
 @router.post("/reload", dependencies=[Depends(require_admin)], responses={
-    403: {"model": ErrorBody, "description": "no admin token, or a wrong one"},
+    403: {"model": ErrorBody, "description": "neither the admin token nor an admin's API "
+          "key"},
     409: {"model": ErrorBody, "description": "the rules on disk are invalid or an example "
           "fails; the rules loaded before keep serving"}})
 async def reload_ruleset(holder: HolderDep) -> RulesetPublic:

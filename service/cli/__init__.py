@@ -8,14 +8,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from service.cli import catalogue, check, impact, lint, schema, serve, test
+from service.cli import catalogue, check, impact, keys, lint, routes, schema, serve, test
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="adhikar", description="Check, test, explain and publish adhikar's rule files.")
+        prog="adhikar", description="Check, test, explain and publish adhikar's rule files; "
+        "manage API keys.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (lint, test, check, impact, schema, catalogue, serve):
+    for module in (lint, test, check, routes, impact, schema, catalogue, serve, keys):
         module.configure(sub)
     args = parser.parse_args(argv)
     try:

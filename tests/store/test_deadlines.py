@@ -1,0 +1,70 @@
+"""Due dates from time limits: days and calendar months, the clock's start and end."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from service.rules.model import TimeLimit
+from service.store.deadlines import add_months, due_date, is_overdue, pending
+
+D = dt.date
+T = dt.datetime
+
+
+@pytest.mark.parametrize(("day", "months", "expected"), [
+    (D(2026, 1, 31), 1, D(2026, 2, 28)), (D(2024, 1, 31), 1, D(2024, 2, 29)),
+    (D(2026, 11, 15), 2, D(2027, 1, 15)), (D(2026, 3, 31), 12, D(2027, 3, 31)),
+    (D(2026, 5, 1), 0, D(2026, 5, 1)),
+])
+def test_months_are_calendar_months(day: dt.date, months: int, expected: dt.date) -> None:
+    assert add_months(day, months) == expected
+
+
+def limit(**kw: object) -> TimeLimit:
+    return TimeLimit.model_validate({"label": "x", **kw})
+
+
+def test_days_and_months() -> None:
+    assert due_date(limit(days=30), D(2026, 1, 10)) == D(2026, 2, 9)
+    assert due_date(limit(months=2), D(2026, 1, 10)) == D(2026, 3, 10)
+
+
+def test_the_clock_runs_from_starts_until_ends() -> None:
+    limits = [limit(label="enquiry", months=2),                       # applied -> sanctioned
+              limit(label="pay", days=30, starts="sanctioned", ends="received")]
+    applied = {"identified": T(2026, 1, 1, tzinfo=dt.UTC),
+               "applied": T(2026, 1, 10, tzinfo=dt.UTC)}
+    assert pending(limits, "identified", {"identified": applied["identified"]}) is None
+    found = pending(limits, "applied", applied)
+    assert found is not None and (found.due, found.limit.label) == (D(2026, 3, 10), "enquiry")
+    sanctioned = applied | {"sanctioned": T(2026, 4, 1, tzinfo=dt.UTC)}
+    found = pending(limits, "sanctioned", sanctioned)
+    assert found is not None and (found.due, found.limit.label) == (D(2026, 5, 1), "pay")
+    assert pending(limits, "received", sanctioned) is None
+    assert pending(limits, "rejected", sanctioned) is None
+
+
+def test_a_limit_without_starts_runs_no_clock() -> None:
+    limits = [limit(label="her own deadline", months=3, starts=None)]
+    assert pending(limits, "applied", {"applied": T(2026, 1, 1, tzinfo=dt.UTC)}) is None
+
+
+def test_the_earliest_running_limit_wins() -> None:
+    limits = [limit(label="long", months=3), limit(label="short", days=15)]
+    found = pending(limits, "applied", {"applied": T(2026, 1, 1, tzinfo=dt.UTC)})
+    assert found is not None and found.limit.label == "short"
+
+
+def test_overdue_only_after_the_due_day_and_while_open() -> None:
+    due = D(2026, 3, 10)
+    assert not is_overdue(due, "applied", due)
+    assert is_overdue(due, "applied", due + dt.timedelta(days=1))
+    assert not is_overdue(due, "withdrawn", due + dt.timedelta(days=1))
+    assert not is_overdue(None, "applied", due)
+
+
+def test_ends_must_follow_starts() -> None:
+    with pytest.raises(ValueError, match="must come after"):
+        limit(days=3, starts="sanctioned", ends="applied")

@@ -1,0 +1,111 @@
+"""The migrations build exactly the tables of service/store/tables.py, on both databases,
+and the database itself refuses to change or remove a claim event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlmodel import Session, SQLModel
+
+from service.store import database, tables
+from service.store.database import Database, at_head, make_engine, upgrade
+from tests.store.databases import KINDS, fresh_url
+
+TABLES = {"api_keys", "screenings", "claims", "claim_events", "alembic_version"}
+
+
+def test_upgrade_builds_the_model_tables(engine: Engine) -> None:
+    assert set(inspect(engine).get_table_names()) == TABLES
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert diff == [], f"migrations and tables.py disagree: {diff}"
+    assert at_head(engine)
+
+
+def test_upgrade_twice_changes_nothing(engine: Engine) -> None:
+    upgrade(engine)
+    assert at_head(engine)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_downgrade_and_upgrade_again(kind: str, tmp_path: Path) -> None:
+    with fresh_url(kind, tmp_path) as url:
+        engine = make_engine(url)
+        upgrade(engine)
+        config = database._alembic(database.MIGRATIONS)
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "base")
+        assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+        upgrade(engine)
+        assert set(inspect(engine).get_table_names()) == TABLES
+        engine.dispose()
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE claim_events SET note = 'rewritten'",
+    "DELETE FROM claim_events",
+])
+def test_the_database_refuses_to_rewrite_history(engine: Engine, statement: str) -> None:
+    _one_event(engine)
+    with pytest.raises(DBAPIError, match="append-only"), engine.begin() as connection:
+        connection.execute(text(statement))
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT note FROM claim_events")).scalar_one() == "kept"
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'nested' / 'dir' / 'a.db'}")
+    upgrade(engine)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    with pytest.raises(DBAPIError), Session(engine) as session:
+        session.add(tables.ClaimEvent(id="e", claim_id="no-such-claim", seq=1, at=_T,
+                                      recorded_at=_T, to_status="identified"))
+        session.commit()
+    engine.dispose()
+
+
+def test_without_migrate_on_start_an_old_schema_is_reported(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'a.db'}", migrate=False, retry_seconds=0)
+    assert db.open() is False
+    assert db.problem is not None and "alembic upgrade head" in db.problem
+    upgrade(db.engine)
+    assert db.check() is None
+    db.dispose()
+
+
+_T = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def _one_event(engine: Engine) -> None:
+    with Session(engine) as session:
+        session.add(tables.Claim(
+            id="c1", case_ref="SNJ-1", org="sanjog", entitlement="x", valid_from=_T.date(),
+            as_of=_T.date(), office="dlsa", status="identified", opened_at=_T, events=1,
+            updated_at=_T))
+        session.flush()
+        session.add(tables.ClaimEvent(id="e1", claim_id="c1", seq=1, at=_T, recorded_at=_T,
+                                      to_status="identified", note="kept"))
+        session.commit()
+
+
+def test_the_database_keeps_one_open_claim_per_case_and_entitlement(engine: Engine) -> None:
+    def claim(claim_id: str, status: str) -> tables.Claim:
+        return tables.Claim(id=claim_id, case_ref="SNJ-1", org="sanjog", entitlement="x",
+                            valid_from=_T.date(), as_of=_T.date(), office="dlsa",
+                            status=status, opened_at=_T, events=1, updated_at=_T)
+    with Session(engine) as session:
+        session.add_all([claim("a", "withdrawn"), claim("b", "received"), claim("c", "applied")])
+        session.commit()
+    with pytest.raises(IntegrityError), Session(engine) as session:
+        session.add(claim("d", "identified"))
+        session.commit()
