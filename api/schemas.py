@@ -96,7 +96,10 @@ def _request_fields(ruleset: Ruleset, profile: type[BaseModel]) -> dict[str, Any
 
 
 def eligibility_request(ruleset: Ruleset, profile: type[BaseModel]) -> type[BaseModel]:
-    return create_model("EligibilityRequest", __config__=Strict,
+    help_ = ("brief leaves out summaries, steps, time limits, notes and citations (GET "
+             "/v1/entitlements/{id} has them): less than half the size")
+    detail: tuple[Any, Any] = (Literal["full", "brief"], Field("full", description=help_))
+    return create_model("EligibilityRequest", __config__=Strict, detail=detail,
                         **_request_fields(ruleset, profile))
 
 

@@ -256,14 +256,15 @@ def wait_ready(base: str, server: subprocess.Popen[bytes], log_path: str,
     raise RuntimeError(f"the server was not ready within {timeout:.0f} s")
 
 
-def request_body(facts: Facts, as_of: dt.date) -> bytes:
+def request_body(facts: Facts, as_of: dt.date, detail: str = "full") -> bytes:
     def json_value(value: Any) -> Any:
         if isinstance(value, frozenset):
             return sorted(value)
         return value.isoformat() if isinstance(value, dt.date) else value
 
     profile = {k: json_value(v) for k, v in facts.items()}
-    return json.dumps({"profile": profile, "as_of": as_of.isoformat()}).encode()
+    return json.dumps({"profile": profile, "as_of": as_of.isoformat(),
+                       "detail": detail}).encode()
 
 
 def http_request(body: bytes, port: int) -> bytes:
@@ -312,18 +313,19 @@ async def drive(port: int, requests: list[bytes], total: int,
 
 
 def bench_http(rules: Path, as_of: dt.date, mixed: list[Facts], sizes: Sizes,
-               workers: int = 1) -> list[Row]:
+               workers: int = 1, detail: str = "full") -> list[Row]:
     import httpx
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    requests = [http_request(request_body(f, as_of), port) for f in mixed]
+    requests = [http_request(request_body(f, as_of, detail), port) for f in mixed]
     rows = []
     with tempfile.NamedTemporaryFile("w+b", suffix=".log") as log:
         server = start_server(port, rules, log, workers)
         try:
             wait_ready(base, server, log.name)
-            first = httpx.post(f"{base}/v1/eligibility", content=request_body(mixed[0], as_of),
+            first = httpx.post(f"{base}/v1/eligibility",
+                               content=request_body(mixed[0], as_of, detail),
                                headers={"content-type": "application/json"}, timeout=10)
             if first.status_code != 200:
                 raise RuntimeError(f"POST /v1/eligibility gave {first.status_code}: "
@@ -376,6 +378,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--no-http", action="store_true", help="skip the server figures")
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument("--detail", choices=("full", "brief"), default="full",
+                        help="the answer the HTTP requests ask for")
     return parser.parse_args(argv)
 
 
@@ -392,7 +396,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = bench_statuses(ruleset, args.as_of, full, partial, sizes.repeats)
     rows += bench_evaluate(ruleset, args.as_of, mixed, sizes.repeats)
     if not args.no_http:
-        rows += bench_http(args.rules, args.as_of, mixed, sizes, args.workers)
+        rows += bench_http(args.rules, args.as_of, mixed, sizes, args.workers,
+                           args.detail)
     print_table(rows)
     return 0
 

@@ -30,7 +30,8 @@ def build(request_model: Any) -> APIRouter:
         facts = coerce_profile(rules, body.profile.model_dump(exclude_none=True))
         place = Place(district=body.district, state=facts.get("state"))
         result = evaluate(rules, facts, body.as_of or dt.date.today(),
-                          documents_held=body.documents_held, place=place, domains=body.domains)
+                          documents_held=body.documents_held, place=place, domains=body.domains,
+                          brief=body.detail == "brief")
         return Response(answer.dump_json(result), media_type="application/json")
 
     return router

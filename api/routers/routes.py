@@ -28,7 +28,7 @@ def request_model(ruleset: Ruleset, profile: type[BaseModel]) -> type[BaseModel]
     """The eligibility request without `domains`: the same profile, date, documents, district."""
     same = schemas.eligibility_request(ruleset, profile).model_fields
     fields: dict[str, Any] = {name: (f.annotation, f) for name, f in same.items()
-                              if name != "domains"}
+                              if name not in ("domains", "detail")}
     return create_model("CompensationRoutesRequest", __config__=schemas.Strict, **fields)
 
 

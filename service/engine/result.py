@@ -141,7 +141,7 @@ class EntitlementResult:
     entitlement: str
     title: str
     domain: model.Domain
-    summary: str
+    summary: Annotated[str | None, Field(description="null in a brief answer")]
     status: model.Status
     missing: Annotated[
         list[str], Field(description="for needs_info: the facts that would decide it")
@@ -158,8 +158,9 @@ class EntitlementResult:
     pays: Annotated[
         OfficeResult | None, Field(description="the office that pays, when another one")
     ]
-    time_limits: list[TimeLimitResult]
-    steps: list[StepResult]
+    time_limits: Annotated[list[TimeLimitResult], Field(description="empty in a brief answer")]
+    steps: Annotated[list[StepResult], Field(description="the steps to claim; empty in a brief "
+                                             "answer")]
     version: VersionRef
     verified: Annotated[
         bool, Field(description="false when a figure or date here awaits confirmation")

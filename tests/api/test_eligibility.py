@@ -137,3 +137,23 @@ def test_a_body_just_under_the_limit_is_read(client: TestClient) -> None:
     body = body[:-1] + b" " * (64 * 1024 - len(body)) + b"}"
     r = client.post("/v1/eligibility", content=body, headers={"content-type": "application/json"})
     assert r.status_code == 200
+
+
+def test_a_brief_answer_keeps_what_depends_on_the_profile(client: TestClient) -> None:
+    body = {"profile": GIRL, "as_of": "2026-11-28", "district": "Purulia"}
+    full = client.post("/v1/eligibility", json=body)
+    brief = client.post("/v1/eligibility", json={**body, "detail": "brief"})
+    assert full.status_code == brief.status_code == 200
+    assert len(brief.content) * 2 < len(full.content)
+    by_id = {r["entitlement"]: r for r in full.json()["results"]}
+    for short in brief.json()["results"]:
+        long = by_id[short["entitlement"]]
+        for field in ("status", "missing", "documents", "office"):
+            assert short[field] == long[field]
+        assert [{**r, "cite": None} for r in long["reasons"]] == short["reasons"]
+        assert [(b["label"], b["applies"], b["amount_min"], b["amount_max"])
+                for b in short["benefits"]] == [
+            (b["label"], b["applies"], b["amount_min"], b["amount_max"]) for b in long["benefits"]]
+        assert short["steps"] == [] and short["summary"] is None
+        assert all(b["note"] is None for b in short["benefits"])
+    assert any(r["steps"] for r in by_id.values())
