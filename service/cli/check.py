@@ -10,21 +10,10 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from service.cli import text
-from service.cli.common import (
-    add_as_of,
-    add_rules_dir,
-    load_or_report,
-    profile_parts,
-    read_profile,
-    report_invalid,
-    today,
-)
+from service.cli.common import add_as_of, add_rules_dir, load_case, today
 from service.engine.evaluate import evaluate
 from service.engine.explain import all_reasons
-from service.engine.offices import Place
-from service.engine.profile import coerce_profile
 from service.engine.result import Evaluation
-from service.errors import InvalidProfile
 from service.rules.ruleset import Ruleset
 
 
@@ -51,20 +40,12 @@ def configure(sub: Any) -> None:
 
 
 def _evaluate(args: argparse.Namespace) -> tuple[Ruleset, dict[str, Any], Evaluation] | int:
-    ruleset = load_or_report(args.rules_dir)
-    if ruleset is None:
-        return 1
-    try:
-        raw, held, district = profile_parts(read_profile(args.profile))
-        facts = coerce_profile(ruleset, raw)
-    except (OSError, ValueError) as exc:
-        print(f"{args.profile}: cannot read the profile: {exc}")
-        return 2
-    except InvalidProfile as exc:
-        return report_invalid(exc)
-    place = Place(district=district, state=facts.get("state"))
-    answer = evaluate(ruleset, facts, today(args.as_of), documents_held=held, place=place)
-    return ruleset, facts, answer
+    case = load_case(args)
+    if isinstance(case, int):
+        return case
+    answer = evaluate(case.ruleset, case.facts, today(args.as_of),
+                      documents_held=case.documents_held, place=case.place)
+    return case.ruleset, case.facts, answer
 
 
 def run_check(args: argparse.Namespace) -> int:

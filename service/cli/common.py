@@ -6,9 +6,12 @@ import argparse
 import datetime as dt
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from service.engine.offices import Place
+from service.engine.profile import coerce_profile
 from service.errors import InvalidProfile, RulesetInvalid
 from service.rules.load import load_ruleset
 from service.rules.ruleset import Ruleset
@@ -69,6 +72,32 @@ def profile_parts(data: dict[str, Any]) -> tuple[dict[str, Any], list[str] | Non
     if "profile" in data:
         return data["profile"], data.get("documents_held"), data.get("district")
     return data, None, None
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One case read from a profile file, checked against the rules."""
+
+    ruleset: Ruleset
+    facts: dict[str, Any]
+    documents_held: list[str] | None
+    place: Place
+
+
+def load_case(args: argparse.Namespace) -> Case | int:
+    """The rules and the case at ``args.profile``, or an exit code after saying what is wrong."""
+    ruleset = load_or_report(args.rules_dir)
+    if ruleset is None:
+        return 1
+    try:
+        raw, held, district = profile_parts(read_profile(args.profile))
+        facts = coerce_profile(ruleset, raw)
+    except (OSError, ValueError) as exc:
+        print(f"{args.profile}: cannot read the profile: {exc}", file=sys.stderr)
+        return 2
+    except InvalidProfile as exc:
+        return report_invalid(exc)
+    return Case(ruleset, facts, held, Place(district=district, state=facts.get("state")))
 
 
 def report_invalid(exc: InvalidProfile) -> int:

@@ -9,18 +9,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from service.cli.common import (
-    add_as_of,
-    add_rules_dir,
-    load_or_report,
-    profile_parts,
-    read_profile,
-    report_invalid,
-    today,
-)
-from service.engine.offices import Place
-from service.engine.profile import coerce_profile
-from service.errors import InvalidProfile
+from service.cli.common import add_as_of, add_rules_dir, load_case, today
 from service.routes.answer import routes
 from service.routes.memo import amounts, due, memo
 from service.routes.result import RouteResult, RoutesAnswer
@@ -48,19 +37,11 @@ def configure(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    ruleset = load_or_report(args.rules_dir)
-    if ruleset is None:
-        return 1
-    try:
-        raw, held, district = profile_parts(read_profile(args.profile))
-        facts = coerce_profile(ruleset, raw)
-    except (OSError, ValueError) as exc:
-        print(f"{args.profile}: cannot read the profile: {exc}")
-        return 2
-    except InvalidProfile as exc:
-        return report_invalid(exc)
-    place = Place(district=district, state=facts.get("state"))
-    answer = routes(ruleset, facts, today(args.as_of), documents_held=held, place=place)
+    case = load_case(args)
+    if isinstance(case, int):
+        return case
+    answer = routes(case.ruleset, case.facts, today(args.as_of),
+                    documents_held=case.documents_held, place=case.place)
     if args.format == "json":
         print(json.dumps(TypeAdapter(RoutesAnswer).dump_python(answer, mode="json"), indent=2,
                          ensure_ascii=False))
