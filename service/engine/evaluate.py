@@ -21,6 +21,7 @@ from service.engine.result import (
     TimeLimitResult,
     VersionRef,
 )
+from service.engine.settle import settle
 from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
 from service.rules import model
 from service.rules.ruleset import Entitlement, Ruleset, Version
@@ -63,11 +64,15 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
                        book: OfficeBook, *, brief: bool = False) -> EntitlementResult:
     status = version.fn(facts)
     missing: dict[str, None] = {}
+    settled = False
     if status is UNKNOWN:
         for clause in version.clauses:
             missing.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
+        status, kept = settle(book.ruleset, version, facts, list(missing))
+        settled = status is not UNKNOWN
+        missing = dict.fromkeys(kept)
     benefits = [amounts.benefit_result(b, facts, status) for b in version.benefits]
-    reasons = explain.reasons(version.clauses, facts, status)
+    reasons = explain.reasons(version.clauses, facts, status, settled=settled)
     basis = list(version.legal_basis)
     if brief:
         for benefit in benefits:

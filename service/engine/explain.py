@@ -28,10 +28,23 @@ def clause_unknowns(clause: Clause, facts: Mapping[str, Any]) -> tuple[str, ...]
     return tuple(found)
 
 
-def reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any], status: Tri) -> list[Reason]:
+def reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any], status: Tri, *,
+            settled: bool = False) -> list[Reason]:
     """The clauses that decided ``status``: all of them when it holds, else those that fail, or
-    those still undecided."""
-    return [reason(c, value, facts) for c in clauses if (value := c.fn(facts)) is status]
+    those still undecided. ``settled``: the status holds whatever the unknown facts are, so
+    the clauses still undecided on their own are part of the reason too."""
+    out = []
+    for clause in clauses:
+        value = clause.fn(facts)
+        if value is status:
+            out.append(reason(clause, value, facts))
+        elif settled and value is UNKNOWN:
+            found = reason(clause, value, facts)
+            word = "holds" if status is TRUE else "fails"
+            found.explanation += (f"; the answer {word} whatever "
+                                  f"{', '.join(found.unknown)} turn out to be")
+            out.append(found)
+    return out
 
 
 def all_reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any]) -> list[Reason]:

@@ -16,7 +16,7 @@ from service.errors import RuleError
 from service.expr import compile as expr_compile
 from service.expr import nodes
 from service.expr.parse import ExprInvalid, parse
-from service.rules import link_routes, model
+from service.rules import boundaries, link_routes, model
 from service.rules.marks import Document, Path
 from service.rules.ruleset import (
     Benefit,
@@ -244,10 +244,11 @@ def _link_version(linker: _Linker, doc: Document, path: Path, v: model.Version,
         return None
     kept = tuple(c for c in clauses if c is not None)
     fn = expr_compile.all_of(tuple(c.fn for c in kept))
+    leaves = [c.node for clause in kept for c in clause.walk() if c.node is not None]
     return Version(v.valid_from, v.valid_until, v.title, v.verified, v.note,
                    tuple(v.legal_basis), kept, fn, tuple(b for b in benefits if b is not None),
                    v.office, v.pays, tuple(v.documents), tuple(v.time_limits), tuple(v.steps),
-                   routes)
+                   routes, boundaries.gather(leaves), boundaries.repeated(leaves))
 
 
 def _link_benefit(linker: _Linker, doc: Document, path: Path, b: model.Benefit,

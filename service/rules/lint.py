@@ -8,7 +8,6 @@ split each fact's range into every region a condition can tell apart.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Iterator
 from typing import Any
@@ -17,11 +16,11 @@ from service.errors import RuleError
 from service.expr import nodes
 from service.expr.kleene import TRUE
 from service.expr.nodes import Node
+from service.rules import boundaries
 from service.rules.marks import Path
-from service.rules.ruleset import Benefit, Clause, Entitlement, FactDef, Route, Ruleset
+from service.rules.ruleset import Benefit, Clause, Entitlement, Route, Ruleset
 
 MAX_COMBINATIONS = 50_000
-MAX_SET_VALUES = 10
 ENGINE_FACTS = {"state"}  # read by the engine to name offices, not by any condition
 
 
@@ -138,11 +137,9 @@ def _unreachable_slabs(ruleset: Ruleset, benefit: Benefit) -> list[int]:
 
 
 def _combinations(ruleset: Ruleset, leaves: list[Node]) -> list[dict[str, Any]] | None:
-    literals: dict[str, set[Any]] = {}
-    for leaf in leaves:
-        for fact, values in _literals(leaf):
-            literals.setdefault(fact, set()).update(values)
-    axes = {name: _candidates(ruleset.facts[name], literals[name]) for name in literals}
+    literals = boundaries.gather(leaves)
+    axes = {name: boundaries.candidates(ruleset.facts[name], literals[name])
+            for name in literals}
     size = 1
     for axis in axes.values():
         size *= len(axis)
@@ -151,43 +148,6 @@ def _combinations(ruleset: Ruleset, leaves: list[Node]) -> list[dict[str, Any]] 
     names = list(axes)
     return [dict(zip(names, combo, strict=True))
             for combo in itertools.product(*(axes[n] for n in names))]
-
-
-def _candidates(fact: FactDef, literals: set[Any]) -> list[Any]:
-    if fact.kind == "bool":
-        return [True, False]
-    if fact.kind == "enum":
-        return list(fact.values)
-    if fact.kind == "set":
-        named = sorted(v for v in literals if isinstance(v, str))[:MAX_SET_VALUES]
-        return [frozenset(c) for r in range(len(named) + 1)
-                for c in itertools.combinations(named, r)]
-    step: Any = 1 if fact.kind == "int" else dt.timedelta(days=1)
-    points: set[Any] = set()
-    for v in literals:
-        points.update((v - step, v, v + step))
-    if fact.kind == "int":
-        low = fact.min if fact.min is not None else min(points, default=0) - 1
-        high = fact.max if fact.max is not None else max(points, default=0) + 1
-        points = {p for p in points if low <= p <= high} | {low, high}
-    return sorted(points) or [0]
-
-
-def _literals(node: Node) -> Iterator[tuple[str, set[Any]]]:
-    if isinstance(node, nodes.Fact):
-        yield node.name, set()
-    elif isinstance(node, nodes.Compare):
-        lit = node.literal
-        yield node.fact, set(lit) if isinstance(lit, frozenset) else {lit}
-    elif isinstance(node, nodes.HasAny):
-        yield node.fact, set(node.values)
-    elif isinstance(node, nodes.Derived):
-        yield from _literals(node.node)
-    elif isinstance(node, nodes.Not):
-        yield from _literals(node.operand)
-    else:
-        for operand in node.operands:
-            yield from _literals(operand)
 
 
 def _leaves(clause: Clause) -> Iterator[Node]:

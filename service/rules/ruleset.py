@@ -233,6 +233,11 @@ class Version:
     time_limits: tuple[model.TimeLimit, ...]
     steps: tuple[model.Step, ...]
     routes: tuple[Route, ...] = ()
+    literals: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    """Each fact the conditions read, with the literals they compare it with."""
+    repeated: frozenset[str] = frozenset()
+    """Facts the conditions read in more than one place: where three-valued logic can leave
+    an answer open that every value of the fact would decide."""
 
     def in_force(self, on: dt.date) -> bool:
         return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)

@@ -1087,8 +1087,11 @@ BOY_15_POCSO = dated(
         # covered before BNSS s.397.
         "free-treatment-of-victims": NOT,
         "urban-livelihoods": (I, miss(*_POOR), NULM_OPEN),  # urban; poor_household unknown
-        # NFSA 2013: card unknown; the no-card route holds if he has no card (no family support).
-        "food-security": (I, miss("ration_card"), food(aay=MAYBE, phh=MAYBE, card=MAYBE)),
+        # NFSA 2013: card unknown, but every card qualifies him: Antyodaya or priority by the
+        # card, any other or none by the no-family-support route. Three-valued logic alone says
+        # needs_info on ration_card; the engine settles it (the answer is the same whatever the
+        # card), so eligible. Which grain benefit applies still depends on the card.
+        "food-security": (E, None, food(aay=MAYBE, phh=MAYBE, card=MAYBE)),
         # ICPS foster care: trafficked, a child without family care -> Rs 2,000 a month.
         "foster-care": (E, None, foster(2000)),
         "urban-homeless-shelter": NOT,  # in a children's home: not without shelter
@@ -1099,8 +1102,9 @@ BOY_15_POCSO = dated(
         # POCSO Rules 2020 r.8: POCSO victim under 18; the CWC has recommended relief.
         "pocso-special-relief": (E, None, {"Special relief for immediate needs": KIND}),
         "skill-training": (E, None, SKILL),  # 15 <= 15 <= 59
-        # NFSA with PMGKAY: as in 2020; not a sex worker -> those two do not apply.
-        "food-security": (I, miss("ration_card"),
+        # NFSA with PMGKAY: as in 2020 (eligible whatever the card); not a sex worker -> those
+        # two do not apply.
+        "food-security": (E, None,
                           food(aay=MAYBE, phh=MAYBE, card=MAYBE, sex_work=(NO, NO))),
         # Vatsalya foster care: Rs 4,000.
         "foster-care": (E, None, foster(4000)),
