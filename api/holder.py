@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from service.engine.examples import run_examples
+from service.engine.parts import PartsCache
 from service.errors import RuleError, RulesetInvalid
 from service.rules.load import load_ruleset
 from service.rules.ruleset import Ruleset
@@ -33,6 +34,9 @@ class RulesetHolder:
         current = load_ruleset(rules_dir)  # an invalid ruleset stops start-up
         check_replacement(current, current)  # and so does an example that fails
         self.current: Ruleset = current
+        # Answer parts shared across requests; its keys carry the ruleset digest, so parts
+        # of the rules before a reload are never served with the rules after it.
+        self.parts = PartsCache()
         self.loaded_at = dt.datetime.now(dt.UTC)
         self.last_failure: LoadFailure | None = None
         self._lock = threading.Lock()
@@ -50,6 +54,7 @@ class RulesetHolder:
                             "first: %s", len(exc.errors), first)
                 return self.last_failure
             self.current, self.loaded_at, self.last_failure = fresh, dt.datetime.now(dt.UTC), None
+            self.parts = PartsCache()  # the old rules' parts can go
             log.info("rules reloaded: version %s, %s", fresh.version, fresh.digest)
             return None
 

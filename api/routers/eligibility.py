@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Response
 from pydantic import TypeAdapter
 
-from api.deps import RulesetDep
+from api.deps import HolderDep
 from api.routers import INVALID
 from service.engine.evaluate import evaluate
 from service.engine.offices import Place
@@ -24,14 +24,15 @@ def build(request_model: Any) -> APIRouter:
     # async: the evaluation is short and CPU-bound, so a thread-pool hop would cost more than
     # it saves. The answer is serialised straight to JSON, without re-validating it.
     @router.post("/eligibility", responses=INVALID, response_model=Evaluation)
-    async def check_eligibility(body: request_model, rules: RulesetDep) -> Response:
+    async def check_eligibility(body: request_model, holder: HolderDep) -> Response:
         """Every entitlement in force on `as_of` (today by default) for this profile: status,
         reasons, amounts, documents, offices, steps; and the next questions worth asking."""
+        rules, parts = holder.current, holder.parts  # the parts' keys name the rules' digest
         facts = coerce_profile(rules, body.profile.model_dump(exclude_none=True))
         place = Place(district=body.district, state=facts.get("state"))
         result = evaluate(rules, facts, body.as_of or dt.date.today(),
                           documents_held=body.documents_held, place=place, domains=body.domains,
-                          brief=body.detail == "brief")
+                          brief=body.detail == "brief", cache=parts)
         return Response(answer.dump_json(result), media_type="application/json")
 
     return router

@@ -12,6 +12,7 @@ from typing import Any
 
 from service.engine import amounts, explain, questions
 from service.engine.offices import OfficeBook, Place
+from service.engine.parts import Parts, PartsCache
 from service.engine.result import (
     DocumentResult,
     EntitlementResult,
@@ -37,15 +38,19 @@ def statuses(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date) -> dict
 
 def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
              documents_held: Collection[str] | None = None, place: Place | None = None,
-             domains: Collection[str] | None = None, brief: bool = False) -> Evaluation:
+             domains: Collection[str] | None = None, brief: bool = False,
+             cache: PartsCache | None = None) -> Evaluation:
     """The full answer for one profile on ``as_of``.
 
     ``brief`` leaves out what does not depend on the profile and is long to send: summaries,
     steps, time limits, notes and citations (GET /v1/entitlements/{id} has them). A caseworker's
     list of thirty entitlements shrinks from about 180 KB to less than half of that.
+    ``cache`` (one per ruleset, owned by the caller) shares the parts of answers that do not
+    depend on the profile.
     """
     book = OfficeBook(ruleset, place or Place(state=facts.get("state")))
-    results = [entitlement_result(ent, version, facts, documents_held, book, brief=brief)
+    results = [entitlement_result(ent, version, facts, documents_held, book, brief=brief,
+                                  cache=cache)
                for ent, version in ruleset.in_force(as_of)
                if domains is None or ent.domain in domains]
     counts = Counter(r.status for r in results)
@@ -61,7 +66,8 @@ def ruleset_ref(ruleset: Ruleset) -> RulesetRef:
 
 def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, Any],
                        documents_held: Collection[str] | None,
-                       book: OfficeBook, *, brief: bool = False) -> EntitlementResult:
+                       book: OfficeBook, *, brief: bool = False,
+                       cache: PartsCache | None = None) -> EntitlementResult:
     status = version.fn(facts)
     missing: dict[str, None] = {}
     settled = False
@@ -73,30 +79,42 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         missing = dict.fromkeys(kept)
     benefits = [amounts.benefit_result(b, facts, status) for b in version.benefits]
     reasons = explain.reasons(version.clauses, facts, status, settled=settled)
-    basis = list(version.legal_basis)
     if brief:
         for benefit in benefits:
             benefit.note = None
         for reason in reasons:
             reason.cite = None
-        basis = [model.LegalBasis(instrument=b.instrument, section=b.section) for b in basis]
+    key = (book.ruleset.digest, ent.id, version.valid_from, book.place, brief)
+    parts = (cache.get(key, lambda: static_parts(version, book, brief)) if cache
+             else static_parts(version, book, brief))
     return EntitlementResult(
         entitlement=ent.id, title=version.title or ent.title, domain=ent.domain,
         summary=None if brief else ent.summary, status=STATUS[status], missing=list(missing),
         reasons=reasons,
         benefits=benefits,
         documents=[document_result(book, d, documents_held) for d in version.documents],
-        office=book.result(version.office),
-        pays=book.result(version.pays) if version.pays else None,
-        time_limits=[] if brief else [_time_limit(book, t) for t in version.time_limits],
+        office=parts.office, pays=parts.pays, time_limits=parts.time_limits,
+        steps=parts.steps, version=parts.version,
+        verified=version.verified and all(b.verified for b in benefits),
+    )
+
+
+def static_parts(version: Version, book: OfficeBook, brief: bool) -> Parts:
+    """What an answer says of a version whatever the profile (see ``parts``)."""
+    basis = list(version.legal_basis)
+    if brief:
+        basis = [model.LegalBasis(instrument=b.instrument, section=b.section) for b in basis]
+    return Parts(
         steps=[] if brief else [
             StepResult(action=s.action, office=book.name(s.office) if s.office else None)
             for s in version.steps],
+        time_limits=[] if brief else [_time_limit(book, t) for t in version.time_limits],
         version=VersionRef(
             valid_from=version.valid_from, valid_until=version.valid_until, title=version.title,
             verified=version.verified, note=None if brief else version.note,
             legal_basis=basis),
-        verified=version.verified and all(b.verified for b in benefits),
+        office=book.result(version.office),
+        pays=book.result(version.pays) if version.pays else None,
     )
 
 
