@@ -8,7 +8,7 @@ checked-in page in step with the rules.
 
 from __future__ import annotations
 
-from service.money import span
+from service.money import PERIODS, span
 from service.rules import model
 from service.rules.ruleset import Benefit, Clause, Entitlement, Ruleset, Slab, Version
 
@@ -25,9 +25,6 @@ NEED_NAMES = {
 }
 DOMAIN_NAMES = {"legal": "Legal", "livelihood": "Livelihood", "social": "Social",
                 "health": "Health", "education": "Education"}
-PERIOD = {"once": "once", "per_month": "a month", "per_year": "a year",
-          "per_family_per_year": "per family per year",
-          "per_household_per_year": "per household per year"}
 
 
 def render(ruleset: Ruleset) -> str:
@@ -139,7 +136,7 @@ def _benefit(b: Benefit) -> str:
 def _slabs(b: Benefit) -> str:
     if not b.slabs:
         return "in kind, or set case by case"
-    period = PERIOD.get(b.period or "", "")
+    period = PERIODS.get(b.period or "", "")
     parts = []
     for slab in b.slabs:
         figure = _figure(slab, b.unit)

@@ -31,3 +31,13 @@ def span(low: int | None, high: int | None, unit: str = "inr") -> str | None:
     if low is not None:
         return f"at least {one(low)}"
     return None
+
+
+PERIODS = {"once": "once", "per_month": "a month", "per_year": "a year",
+           "per_family_per_year": "a family a year",
+           "per_household_per_year": "a household a year"}
+
+
+def every(period: str | None) -> str:
+    """How often an amount is paid, in words: "a month"; "" when paid once or not said."""
+    return "" if period in (None, "once") else PERIODS.get(period, "")

@@ -5,11 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from service.engine.result import BenefitResult, EntitlementResult, Evaluation, Reason
-from service.money import span
+from service.money import PERIODS, span
 
-PERIODS = {"once": "once", "per_month": "a month", "per_year": "a year",
-           "per_family_per_year": "a family a year",
-           "per_household_per_year": "a household a year"}
 MARK = {"eligible": "ELIGIBLE", "not_eligible": "not eligible", "needs_info": "needs info"}
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from service.engine.explain import show_value
 from service.engine.result import BenefitResult
-from service.money import span
+from service.money import every, span
 from service.routes.result import DueDate, RouteResult, RoutesAnswer
 
 HEADINGS = {"open": "Open now", "not_yet_open": "Not yet open",
@@ -25,8 +25,6 @@ HOW = {"counted": "`{dst}` takes into account what she received under `{src}` fo
                             "under `{dst}`",
        "declared": "`{dst}` asks her to declare that nothing was received for the same loss "
                    "under `{src}`"}
-PERIODS = {"once": "", "per_month": " a month", "per_year": " a year",
-           "per_family_per_year": " a family a year", "per_household_per_year": " a year"}
 
 
 def figure(b: BenefitResult) -> str:
@@ -34,7 +32,8 @@ def figure(b: BenefitResult) -> str:
     text = span(b.amount_min, b.amount_max, b.unit)
     if text is None:
         return "set case by case" + ("" if b.verified else " (unverified)")
-    return text + PERIODS.get(b.period or "once", "") + ("" if b.verified else " (unverified)")
+    period = every(b.period)
+    return text + (f" {period}" if period else "") + ("" if b.verified else " (unverified)")
 
 
 def amounts(benefits: list[BenefitResult]) -> str:
