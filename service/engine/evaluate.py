@@ -74,7 +74,7 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
     if status is UNKNOWN:
         for clause in version.clauses:
             missing.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
-        status, kept = settle(book.ruleset, version, facts, list(missing))
+        status, kept = settle(version, facts, list(missing))
         settled = status is not UNKNOWN
         missing = dict.fromkeys(kept)
     benefits = [amounts.benefit_result(b, facts, status) for b in version.benefits]

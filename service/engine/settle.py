@@ -2,7 +2,7 @@
 
 Kleene logic cannot see that `area == 'rural' or area in ['urban', 'metro']` holds whatever the
 area is: it answers unknown. When an answer is unknown and only a few facts are missing, try
-every combination of the values that matter for them (``rules.boundaries``): if all give the
+every combination of the values that matter for them (``Version.boundary_values``): if all give the
 same answer, that is the answer; otherwise keep as missing only the facts that can change it.
 Bounded, so that it stays cheap; beyond the bound the Kleene answer stands.
 """
@@ -14,21 +14,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from service.expr.kleene import UNKNOWN, Tri
-from service.rules import boundaries
-from service.rules.ruleset import Ruleset, Version
+from service.rules.ruleset import Version
 
 MAX_COMPLETIONS = 256
 
 
-def settle(ruleset: Ruleset, version: Version, facts: Mapping[str, Any],
+def settle(version: Version, facts: Mapping[str, Any],
            missing: list[str]) -> tuple[Tri, list[str]]:
     """(status, missing) for a version whose Kleene status is unknown."""
     if version.repeated.isdisjoint(missing):
         # Each missing fact is read once: then three-valued logic is already exact, and so
         # is the list of facts it waits for.
         return UNKNOWN, missing
-    axes = [boundaries.candidates(ruleset.facts[name], version.literals.get(name, ()))
-            for name in missing]
+    axes = [version.boundary_values[name] for name in missing]
     size = 1
     for axis in axes:
         size *= len(axis)

@@ -248,7 +248,12 @@ def _link_version(linker: _Linker, doc: Document, path: Path, v: model.Version,
     return Version(v.valid_from, v.valid_until, v.title, v.verified, v.note,
                    tuple(v.legal_basis), kept, fn, tuple(b for b in benefits if b is not None),
                    v.office, v.pays, tuple(v.documents), tuple(v.time_limits), tuple(v.steps),
-                   routes, boundaries.gather(leaves), boundaries.repeated(leaves))
+                   routes, _boundary_values(linker, leaves), boundaries.repeated(leaves))
+
+
+def _boundary_values(linker: _Linker, leaves: list[nodes.Node]) -> dict[str, tuple[Any, ...]]:
+    return {fact: tuple(boundaries.candidates(linker.facts[fact], literals))
+            for fact, literals in boundaries.gather(leaves).items()}
 
 
 def _link_benefit(linker: _Linker, doc: Document, path: Path, b: model.Benefit,

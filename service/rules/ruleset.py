@@ -233,8 +233,9 @@ class Version:
     time_limits: tuple[model.TimeLimit, ...]
     steps: tuple[model.Step, ...]
     routes: tuple[Route, ...] = ()
-    literals: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
-    """Each fact the conditions read, with the literals they compare it with."""
+    boundary_values: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    """Each fact the conditions read, with the values of it they can tell apart
+    (``boundaries.candidates`` over the literals they compare it with)."""
     repeated: frozenset[str] = frozenset()
     """Facts the conditions read in more than one place: where three-valued logic can leave
     an answer open that every value of the fact would decide."""
