@@ -380,8 +380,8 @@ CHILD_LABOURER_12 = dated(
         "witness-protection": NOT,
         # NALSA 2018 is a scheme for women victims; for children it is the POCSO Special Court's
         # guideline (SC, 5 Sep 2018; framework: "women victims (and, as a guideline for POCSO
-        # courts, children)"). A boy who is not a POCSO victim is outside it. DISPUTED: the rule
-        # admits any child (age < 18).
+        # courts, children)"). A boy who is not a POCSO victim is outside it. (This suite found
+        # the rule admitting any child, age < 18; it now admits a child as a POCSO victim.)
         "women-victims-compensation": NOT,
         # Bonded labour: not released as a bonded labourer.
         "bonded-labour-rehabilitation": NOT,
@@ -808,8 +808,8 @@ DOMESTIC_VIOLENCE_28 = dated(
         # CrPC 357A / BNSS 396 + CVCF: trafficked adult -> at least Rs 1 lakh. Interim relief:
         # the framework (and BNSS s.396(6), CrPC 357A(6)) gives it on the certificate of the
         # officer in charge of the police station OR of a Magistrate; the Magistrate's route needs
-        # no FIR, so the missing FIR does not take it away. DISPUTED: the rule gates it on
-        # fir_registered.
+        # no FIR, so the missing FIR does not take it away. (This suite found the rule gating
+        # it on fir_registered; it no longer does.)
         "victim-compensation": (E, None, {"Compensation": (100000, None),
                                           "Interim relief and free first aid": KIND}),
         "witness-protection": NOT,  # not threatened
