@@ -68,7 +68,7 @@ def run_explain(args: argparse.Namespace) -> int:
     ruleset, facts, answer = evaluated
     result = next((r for r in answer.results if r.entitlement == args.entitlement), None)
     ent = ruleset.entitlements.get(args.entitlement)
-    version = ent.version_on(answer.as_of) if ent else None
+    version = ent.version_on(answer.as_of, facts.get("state")) if ent else None
     if result is None or version is None:
         print(f"{args.entitlement!r}: no such entitlement in force on {answer.as_of}")
         return 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from service.engine import figures
 from service.engine.explain import clause_unknowns
 from service.engine.result import BenefitResult
 from service.expr import kleene
@@ -12,11 +13,29 @@ from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
 from service.rules.ruleset import Benefit, Slab
 
 
-def benefit_result(benefit: Benefit, facts: Mapping[str, Any], status: Tri) -> BenefitResult:
-    """``status`` is the entitlement's: she gets a benefit only if she gets the entitlement."""
+def benefit_result(benefit: Benefit, facts: Mapping[str, Any], status: Tri, *,
+                   brief: bool = False) -> BenefitResult:
+    """``status`` is the entitlement's: she gets a benefit only if she gets the entitlement.
+
+    Figures read from parameters are named with their instrument, except in a ``brief``
+    answer; where a figure depends on her State and the profile has none, ``state`` is
+    among the facts that would fix the amount.
+    """
+    result, possible = _benefit_result(benefit, facts, status)
+    if any(f.by_state for s in benefit.slabs for f in s.figures) \
+            and "state" not in facts and "state" not in result.missing:
+        result.missing.append("state")
+    if not brief and any(s.figures for s in possible):
+        result.figures = figures.results(possible, facts.get("state"))
+    return result
+
+
+def _benefit_result(benefit: Benefit, facts: Mapping[str, Any],
+                    status: Tri) -> tuple[BenefitResult, list[Slab]]:
+    """The benefit's answer, and the slabs whose amount it can still be."""
     slabs = benefit.slabs
     if benefit.when is None and (not slabs or (len(slabs) == 1 and slabs[0].when is None)):
-        return _unconditional(benefit, status)  # most benefits: nothing to work out
+        return _unconditional(benefit, status), list(slabs)  # most benefits: nothing to work out
     missing: dict[str, None] = {}
     own = TRUE
     if benefit.when is not None:
@@ -32,7 +51,8 @@ def benefit_result(benefit: Benefit, facts: Mapping[str, Any], status: Tri) -> B
         applies=applies.to_json(), condition=benefit.when.text if benefit.when else None,
         amount=exact, amount_min=low, amount_max=high, has_amount=bool(benefit.slabs),
         missing=list(missing),
-        verified=benefit.verified and all(s.verified for s in possible), note=benefit.note)
+        verified=benefit.verified and all(_verified(s) for s in possible),
+        note=benefit.note), possible
 
 
 def _unconditional(benefit: Benefit, status: Tri) -> BenefitResult:
@@ -43,7 +63,11 @@ def _unconditional(benefit: Benefit, status: Tri) -> BenefitResult:
         applies=status.to_json(), condition=None,
         amount=low if low is not None and low == high else None, amount_min=low,
         amount_max=high, has_amount=slab is not None, missing=[],
-        verified=benefit.verified and (slab is None or slab.verified), note=benefit.note)
+        verified=benefit.verified and (slab is None or _verified(slab)), note=benefit.note)
+
+
+def _verified(slab: Slab) -> bool:
+    return slab.verified and all(f.verified for f in slab.figures)
 
 
 def _possible_slabs(slabs: tuple[Slab, ...], facts: Mapping[str, Any],

@@ -33,7 +33,8 @@ STATUS: dict[Tri, model.Status] = {TRUE: "eligible", FALSE: "not_eligible",
 
 def statuses(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date) -> dict[str, Tri]:
     """The fast path: only each entitlement's three-valued status."""
-    return {ent.id: version.fn(facts) for ent, version in ruleset.in_force(as_of)}
+    return {ent.id: version.fn(facts)
+            for ent, version in ruleset.in_force(as_of, facts.get("state"))}
 
 
 def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
@@ -51,7 +52,7 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     book = OfficeBook(ruleset, place or Place(state=facts.get("state")))
     results = [entitlement_result(ent, version, facts, documents_held, book, brief=brief,
                                   cache=cache)
-               for ent, version in ruleset.in_force(as_of)
+               for ent, version in ruleset.in_force(as_of, facts.get("state"))
                if domains is None or ent.domain in domains]
     counts = Counter(r.status for r in results)
     return Evaluation(
@@ -77,7 +78,7 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         status, kept = settle(version, facts, list(missing))
         settled = status is not UNKNOWN
         missing = dict.fromkeys(kept)
-    benefits = [amounts.benefit_result(b, facts, status) for b in version.benefits]
+    benefits = [amounts.benefit_result(b, facts, status, brief=brief) for b in version.benefits]
     reasons = explain.reasons(version.clauses, facts, status, settled=settled)
     if brief:
         for benefit in benefits:
@@ -96,6 +97,7 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         office=parts.office, pays=parts.pays, time_limits=parts.time_limits,
         steps=parts.steps, version=parts.version,
         verified=version.verified and all(b.verified for b in benefits),
+        keep=explain.all_reasons(version.keep, facts) if version.keep else [],
     )
 
 

@@ -27,7 +27,7 @@ class ExampleOutcome:
 
 def run_example(ruleset: Ruleset, ent: Entitlement, example: model.Example,
                 index: int = 0) -> ExampleOutcome:
-    version = ent.version_on(example.as_of)
+    version = ent.version_on(example.as_of, example.profile.get("state"))
     if version is None or example.expect.status == "not_in_force":
         ok = version is None and example.expect.status == "not_in_force"
         problem = () if ok else (f"expected {example.expect.status}; in force: "

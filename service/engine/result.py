@@ -8,6 +8,7 @@ descriptions below become the API documentation. Treat them as read-only.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated
@@ -38,6 +39,27 @@ class Reason:
     explanation: Annotated[
         str, Field(description="the clause, its value and the facts it saw, in words")
     ]
+
+
+@dataclass(slots=True)
+class FigureResult:
+    """Where an amount came from: a parameter's value, whose it is and its instrument."""
+
+    parameter: Annotated[str, Field(description="the parameter's name in the rule files")]
+    amount_min: int | None
+    amount_max: int | None
+    state: Annotated[str | None, Field(
+        description="the State or UT whose own value this is; null for the national value")]
+    basis: Annotated[str | None, Field(
+        description="the instrument and provision that set the value; null when none is "
+        "encoded")]
+    explanation: Annotated[str, Field(
+        description="in words: whose value it is, or that the national value or floor "
+        "applies because no value of her State is encoded")]
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    verified: bool
+    note: str | None
 
 
 @dataclass(slots=True)
@@ -73,6 +95,9 @@ class BenefitResult:
     ]
     verified: bool
     note: str | None
+    figures: Annotated[list[FigureResult], Field(
+        description="the parameters the amount was read from (empty in a brief answer)")] = \
+        dataclasses.field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -165,6 +190,9 @@ class EntitlementResult:
     verified: Annotated[
         bool, Field(description="false when a figure or date here awaits confirmation")
     ]
+    keep: Annotated[list[Reason], Field(
+        description="conditions to keep: not for entry, but to go on receiving (attending "
+        "school), each with whether it holds now")] = dataclasses.field(default_factory=list)
 
 
 @dataclass(slots=True)

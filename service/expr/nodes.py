@@ -41,6 +41,7 @@ class Compare:
     op: str
     literal: Scalar | frozenset[Scalar]
     text: str
+    param: str | None = None  # the parameter the literal is the value of, when it is one
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,27 @@ class FactType:
     values: frozenset[str] = field(default_factory=frozenset)
     min: int | None = None
     max: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParamSlot:
+    """A parameter as a condition sees it: its value in force where the condition is read,
+    or why it cannot be used there (``problem``: an error code and message)."""
+
+    value: int | None
+    problem: tuple[str, str] | None = None
+
+
+def params_used(node: Node) -> tuple[str, ...]:
+    """The parameters a node compares facts with, in first-seen order (not through derived
+    facts, which cannot name parameters)."""
+    if isinstance(node, Compare):
+        return () if node.param is None else (node.param,)
+    if isinstance(node, Not):
+        return params_used(node.operand)
+    if isinstance(node, All | Any_):
+        return tuple(dict.fromkeys(p for child in node.operands for p in params_used(child)))
+    return ()
 
 
 def base_facts(node: Node) -> tuple[str, ...]:

@@ -52,6 +52,7 @@ class ExprInvalid(Exception):
 class _Literal:
     value: Scalar | frozenset[Scalar]
     kind: str  # bool | int | str | date | list
+    param: str | None = None  # the parameter it is the value of
 
 
 @dataclass
@@ -59,6 +60,7 @@ class _Ctx:
     text: str
     facts: Mapping[str, FactType]
     derived: Mapping[str, Node]
+    params: Mapping[str, nodes.ParamSlot] = field(default_factory=dict)
     errors: list[ExprError] = field(default_factory=list)
 
     def error(self, node: ast.AST, code: str, message: str, hint: str | None = None) -> None:
@@ -70,12 +72,17 @@ class _Ctx:
         return ast.get_source_segment(self.text, node) or self.text
 
 
-def parse(text: str, facts: Mapping[str, FactType], derived: Mapping[str, Node]) -> Node:
-    """Parse and type-check one condition. Raises ``ExprInvalid`` with every error found."""
+def parse(text: str, facts: Mapping[str, FactType], derived: Mapping[str, Node],
+          params: Mapping[str, nodes.ParamSlot] | None = None) -> Node:
+    """Parse and type-check one condition. Raises ``ExprInvalid`` with every error found.
+
+    A dotted name (``icps.income_ceiling``) is a parameter: ``params`` gives its value where
+    the condition is read, and the checked tree holds that value as the literal.
+    """
     flat = " ".join(text.split("\n"))
     body = flat.lstrip()
     lead = len(flat) - len(body)  # offsets are into the text as written
-    ctx = _Ctx(body.rstrip(), facts, derived)
+    ctx = _Ctx(body.rstrip(), facts, derived, params or {})
     if not ctx.text:
         raise ExprInvalid([ExprError(0, "E201", "empty condition")])
     try:
@@ -235,7 +242,7 @@ def _pair(whole: ast.Compare, left: ast.expr, op: str, right: ast.expr, ctx: _Ct
     if not _check_types(whole, name, fact, op, literal, value_node, ctx):
         return None
     value = literal.value
-    return nodes.Compare(name, op, value, text)
+    return nodes.Compare(name, op, value, text, literal.param)
 
 
 def _fact_name(node: ast.expr, ctx: _Ctx) -> str | None:
@@ -318,11 +325,36 @@ def _literal(node: ast.AST, ctx: _Ctx) -> _Literal | None:
         return _Literal(frozenset(values), "list")
     if isinstance(node, ast.Call):
         return _date_call(node, ctx)
+    if isinstance(node, ast.Attribute) and (name := _dotted(node)) is not None:
+        return _param(node, name, ctx)
     if isinstance(node, ast.Name):
         _unknown_fact(node, node.id, ctx)
         return None
     _not_allowed(node, ctx)
     return None
+
+
+def _dotted(node: ast.AST) -> str | None:
+    """``a.b.c`` as written, or None when it is not a plain dotted name."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        head = _dotted(node.value)
+        return None if head is None else f"{head}.{node.attr}"
+    return None
+
+
+def _param(node: ast.AST, name: str, ctx: _Ctx) -> _Literal | None:
+    slot = ctx.params.get(name)
+    if slot is None:
+        close = difflib.get_close_matches(name, list(ctx.params), n=1)
+        ctx.error(node, "E420", f"unknown parameter {name!r}", close[0] if close else None)
+        return None
+    if slot.problem is not None:
+        ctx.error(node, *slot.problem)
+        return None
+    assert slot.value is not None
+    return _Literal(slot.value, "int", name)
 
 
 def _date_call(node: ast.Call, ctx: _Ctx) -> _Literal | None:

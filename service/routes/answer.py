@@ -70,7 +70,7 @@ def _decided(ruleset: Ruleset, facts: Facts, as_of: dt.date) -> Iterator[_Found]
     for ent in ruleset.entitlements.values():
         dated_by = ent.routes_dated_by if ent.routes_dated_by in facts else None
         day = facts[dated_by] if dated_by else as_of
-        version = ent.version_on(day)
+        version = ent.version_on(day, facts.get("state"))
         if version is None:
             continue
         used = VersionUsed(valid_from=version.valid_from, valid_until=version.valid_until,

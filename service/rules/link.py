@@ -6,21 +6,22 @@ half-built.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
 from service.errors import RuleError
 from service.expr import compile as expr_compile
 from service.expr import nodes
-from service.expr.parse import ExprInvalid, parse
 from service.rules import boundaries, link_routes, model
+from service.rules.link_params import link_parameters
+from service.rules.linker import Context, Linker
 from service.rules.marks import Document, Path
+from service.rules.parameters import Figure
 from service.rules.ruleset import (
     Benefit,
-    Clause,
     DerivedDef,
     Entitlement,
     FactDef,
@@ -28,6 +29,7 @@ from service.rules.ruleset import (
     Periods,
     Ruleset,
     Slab,
+    Variant,
     Version,
 )
 from service.rules.ruleset import (
@@ -35,70 +37,15 @@ from service.rules.ruleset import (
 )
 
 
-@dataclass
-class _Linker:
-    facts: dict[str, FactDef]
-    types: dict[str, nodes.FactType]
-    derived: dict[str, DerivedDef]
-    offices: dict[str, Office]
-    documents: dict[str, Doc]
-    errors: list[RuleError]
-
-    # ---- conditions ----------------------------------------------------------------------
-
-    def condition(self, doc: Document, path: Path, spec: Any) -> Clause | None:
-        if isinstance(spec, str):
-            return self.leaf(doc, path, spec, None)
-        if isinstance(spec, model.Test):
-            return self.leaf(doc, (*path, "test"), spec.test, spec.cite)
-        is_all = isinstance(spec, model.AllOf)
-        key = "all" if is_all else "any"
-        members = spec.all if is_all else spec.any
-        children = [self.condition(doc, (*path, key, i), c) for i, c in enumerate(members)]
-        if any(c is None for c in children):
-            return None
-        kids = tuple(c for c in children if c is not None)
-        fns = tuple(c.fn for c in kids)
-        fn = expr_compile.all_of(fns) if is_all else expr_compile.any_of(fns)
-        text = (" and " if is_all else " or ").join(f"({c.text})" for c in kids)
-        read = tuple(dict.fromkeys(f for c in kids for f in c.facts))
-        return Clause(text, spec.cite, key, fn, read, None, kids)
-
-    def leaf(self, doc: Document, path: Path, text: str, cite: str | None) -> Clause | None:
-        node = self.expression(doc, path, text)
-        if node is None:
-            return None
-        return Clause(text, cite, "test", expr_compile.compile_node(node), nodes.base_facts(node),
-                      node)
-
-    def expression(self, doc: Document, path: Path, text: str) -> nodes.Node | None:
-        try:
-            return parse(text, self.types, {n: d.node for n, d in self.derived.items()})
-        except ExprInvalid as exc:
-            pos = doc.at(path)
-            for e in exc.errors:
-                shift = 0 if pos.style is None else 1
-                col = pos.col + shift + e.offset if pos.single_line and pos.style in (
-                    None, "'", '"') else pos.col
-                self.errors.append(RuleError(doc.file, pos.line, col, e.code, e.message, e.hint))
-            return None
-
-    # ---- references ------------------------------------------------------------------------
-
-    def ref(self, doc: Document, path: Path, value: str | None, table: Mapping[str, Any],
-            what: str, code: str) -> None:
-        if value is None or value in table:
-            return
-        close = difflib.get_close_matches(value, list(table), n=1)
-        self.errors.append(doc.error(path, code, f"unknown {what} {value!r}",
-                                     close[0] if close else None))
-
-
 def link(parsed: dict[str, tuple[Document, Any]], digest: str,
          errors: list[RuleError]) -> Ruleset | None:
     facts_doc, facts_file = parsed["facts.yaml"]
-    linker = _Linker({}, {}, {}, {}, {}, errors)
+    linker = Linker({}, {}, {}, {}, {}, errors)
     _link_facts(linker, facts_doc, facts_file)
+    for name in sorted(parsed):
+        doc, spec = parsed[name]
+        if isinstance(spec, model.ParametersFile):
+            link_parameters(linker, name, doc, spec)
     _link_offices(linker, *parsed["offices.yaml"])
     _link_documents(linker, *parsed["documents.yaml"])
     entitlements: dict[str, Entitlement] = {}
@@ -115,10 +62,11 @@ def link(parsed: dict[str, tuple[Document, Any]], digest: str,
     ordered = dict(sorted(entitlements.items(), key=lambda kv: (kv[1].domain, kv[0])))
     return Ruleset(meta.name, meta.version, digest, linker.facts, linker.derived,
                    linker.offices, linker.documents, ordered, len(parsed), Periods.of(ordered),
-                   {name: doc for name, (doc, _) in parsed.items()})
+                   parameters=dict(sorted(linker.params.items())),
+                   files_read={name: doc for name, (doc, _) in parsed.items()})
 
 
-def _link_facts(linker: _Linker, doc: Document, spec: model.FactsFile) -> None:
+def _link_facts(linker: Linker, doc: Document, spec: model.FactsFile) -> None:
     for name, f in spec.facts.items():
         linker.facts[name] = FactDef(name, f.type, f.question, f.description, f.unit,
                                      tuple(f.values or ()), f.min, f.max)
@@ -156,7 +104,7 @@ def _names_in(text: str) -> set[str]:
         return set()
 
 
-def _link_offices(linker: _Linker, doc: Document, spec: model.OfficesFile) -> None:
+def _link_offices(linker: Linker, doc: Document, spec: model.OfficesFile) -> None:
     for oid, o in spec.offices.items():
         linker.offices[oid] = Office(oid, o.name, o.level, o.department, o.escalates_to,
                                      tuple(o.helplines), o.community_resource, o.note)
@@ -174,14 +122,14 @@ def _link_offices(linker: _Linker, doc: Document, spec: model.OfficesFile) -> No
             above = linker.offices[above].escalates_to
 
 
-def _link_documents(linker: _Linker, doc: Document, spec: model.DocumentsFile) -> None:
+def _link_documents(linker: Linker, doc: Document, spec: model.DocumentsFile) -> None:
     for did, d in spec.documents.items():
         linker.ref(doc, ("documents", did, "issued_by"), d.issued_by, linker.offices,
                    "office", "E310")
         linker.documents[did] = Doc(did, d.name, d.issued_by, d.note)
 
 
-def _link_entitlement(linker: _Linker, name: str, doc: Document, spec: model.EntitlementFile,
+def _link_entitlement(linker: Linker, name: str, doc: Document, spec: model.EntitlementFile,
                       seen: Mapping[str, Entitlement]) -> Entitlement | None:
     path = PurePosixPath(name)
     if spec.id != path.stem:
@@ -197,21 +145,22 @@ def _link_entitlement(linker: _Linker, name: str, doc: Document, spec: model.Ent
         if sid in source_ids[:i]:
             linker.errors.append(doc.error(("sources", i, "id"), "E409",
                                            f"source id {sid!r} is used twice"))
-    versions = [_link_version(linker, doc, ("versions", i), v, set(source_ids), spec.id)
-                for i, v in enumerate(spec.versions)]
+    read = [_variants(linker, doc, ("versions", i), v, set(source_ids), spec.id)
+            for i, v in enumerate(spec.versions)]
     link_routes.date_fact(linker, doc, ("routes_dated_by",), spec.routes_dated_by)
     _check_dates(linker, doc, spec.versions)
-    if any(v is None for v in versions):
+    if any(not r for r in read):
         return None
     ent = Entitlement(spec.id, spec.title, spec.domain, spec.summary, name, tuple(spec.needs),
-                      tuple(v for v in versions if v is not None), tuple(spec.sources),
-                      tuple(spec.examples), spec.routes_dated_by)
+                      tuple(r[0].version for r in read), tuple(spec.sources),
+                      tuple(spec.examples), spec.routes_dated_by,
+                      tuple(variant for r in read for variant in r))
     for i, ex in enumerate(spec.examples):
         _check_example(linker, doc, ("examples", i), ex, ent)
     return ent
 
 
-def _check_dates(linker: _Linker, doc: Document, versions: list[model.Version]) -> None:
+def _check_dates(linker: Linker, doc: Document, versions: list[model.Version]) -> None:
     for i in range(1, len(versions)):
         before, after = versions[i - 1], versions[i]
         if after.valid_from <= before.valid_from:
@@ -223,9 +172,42 @@ def _check_dates(linker: _Linker, doc: Document, versions: list[model.Version]) 
                                            "still in force"))
 
 
-def _link_version(linker: _Linker, doc: Document, path: Path, v: model.Version,
+def _variants(linker: Linker, doc: Document, path: Path, v: model.Version, sources: set[str],
+              entitlement_id: str) -> list[Variant]:
+    """The version read on its first day nationally, then again wherever a parameter it names
+    changes value, and for each State with values of its own: one ``Variant`` each. Empty
+    when the version has errors."""
+    linker.used.clear()
+    linker.context = Context(v.valid_from)
+    first = _link_version(linker, doc, path, v, sources, entitlement_id)
+    if first is None:
+        return []
+    params = [linker.params[name] for name in linker.used]
+    last = v.valid_until or dt.date.max
+    starts = sorted({v.valid_from} | {day for p in params for day in p.edges()
+                                      if v.valid_from < day <= last})
+    states = sorted({state for p in params for state in p.states})
+    variants: list[Variant] = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] - dt.timedelta(days=1) if i + 1 < len(starts) else v.valid_until
+        for state in (None, *states):
+            if state is not None and all(p.on(start, state)[1] is None for p in params):
+                continue  # the State has no value of its own then: the national reading serves
+            if (start, state) == (v.valid_from, None):
+                variants.append(Variant(start, end, None, first))
+                continue
+            linker.context = Context(start, state)
+            version = _link_version(linker, doc, path, v, sources, entitlement_id)
+            if version is None:
+                return []
+            variants.append(Variant(start, end, state, version))
+    return variants
+
+
+def _link_version(linker: Linker, doc: Document, path: Path, v: model.Version,
                   sources: set[str], entitlement_id: str) -> Version | None:
     clauses = [linker.condition(doc, (*path, "when", i), c) for i, c in enumerate(v.when)]
+    keep = [linker.condition(doc, (*path, "keep", i), c) for i, c in enumerate(v.keep)]
     benefits = [_link_benefit(linker, doc, (*path, "benefits", i), b, sources)
                 for i, b in enumerate(v.benefits)]
     offices = linker.offices
@@ -240,7 +222,8 @@ def _link_version(linker: _Linker, doc: Document, path: Path, v: model.Version,
                    "E312")
         link_routes.date_fact(linker, doc, (*path, "time_limits", i, "start_fact"), t.start_fact)
     routes = link_routes.link_routes(linker, doc, path, v, entitlement_id)
-    if any(c is None for c in clauses) or any(b is None for b in benefits) or routes is None:
+    if any(c is None for c in (*clauses, *keep)) or any(b is None for b in benefits) \
+            or routes is None:
         return None
     kept = tuple(c for c in clauses if c is not None)
     fn = expr_compile.all_of(tuple(c.fn for c in kept))
@@ -248,15 +231,16 @@ def _link_version(linker: _Linker, doc: Document, path: Path, v: model.Version,
     return Version(v.valid_from, v.valid_until, v.title, v.verified, v.note,
                    tuple(v.legal_basis), kept, fn, tuple(b for b in benefits if b is not None),
                    v.office, v.pays, tuple(v.documents), tuple(v.time_limits), tuple(v.steps),
-                   routes, _boundary_values(linker, leaves), boundaries.repeated(leaves))
+                   routes, _boundary_values(linker, leaves), boundaries.repeated(leaves),
+                   tuple(c for c in keep if c is not None))
 
 
-def _boundary_values(linker: _Linker, leaves: list[nodes.Node]) -> dict[str, tuple[Any, ...]]:
+def _boundary_values(linker: Linker, leaves: list[nodes.Node]) -> dict[str, tuple[Any, ...]]:
     return {fact: tuple(boundaries.candidates(linker.facts[fact], literals))
             for fact, literals in boundaries.gather(leaves).items()}
 
 
-def _link_benefit(linker: _Linker, doc: Document, path: Path, b: model.Benefit,
+def _link_benefit(linker: Linker, doc: Document, path: Path, b: model.Benefit,
                   sources: set[str]) -> Benefit | None:
     for i, sid in enumerate(b.sources):
         linker.ref(doc, (*path, "sources", i), sid, {s: s for s in sources}, "source", "E314")
@@ -268,24 +252,52 @@ def _link_benefit(linker: _Linker, doc: Document, path: Path, b: model.Benefit,
         for i, s in enumerate(b.amount):
             cond = None if s.when is None else linker.condition(
                 doc, (*path, "amount", i, "when"), s.when)
-            if s.when is not None and cond is None:
+            amount = _amount(linker, doc, (*path, "amount", i, "value"), s.value, b.unit)
+            if (s.when is not None and cond is None) or amount is None:
                 return None
-            low, high = _bounds(s.value)
-            slabs.append(Slab(cond, low, high, s.cite, s.verified, s.note))
+            low, high, figures = amount
+            slabs.append(Slab(cond, low, high, s.cite, s.verified, s.note, figures))
     elif b.amount is not None:
-        low, high = _bounds(b.amount)
-        slabs.append(Slab(None, low, high))
+        amount = _amount(linker, doc, (*path, "amount"), b.amount, b.unit)
+        if amount is None:
+            return None
+        low, high, figures = amount
+        slabs.append(Slab(None, low, high, figures=figures))
     return Benefit(b.label, b.kind, b.unit, b.period, when, tuple(slabs), b.verified, b.note,
                    tuple(b.sources))
 
 
-def _bounds(value: int | model.Range) -> tuple[int | None, int | None]:
+Amount = tuple[int | None, int | None, tuple[Figure, ...]]
+
+
+def _amount(linker: Linker, doc: Document, path: Path, value: model.AmountValue,
+            unit: str) -> Amount | None:
+    """An amount as the linker's context reads it: low, high (None for an open end, or no
+    value encoded for the State), and the parameters it came from."""
     if isinstance(value, int):
-        return value, value
-    return value.min, value.max
+        return value, value, ()
+    if isinstance(value, model.Range):
+        return value.min, value.max, ()
+    if isinstance(value, str):
+        figure = linker.figure(doc, path, value, unit)
+        if figure is None:
+            return None
+        known = figure.value
+        return (None, None, (figure,)) if known is None else (known.low, known.high, (figure,))
+    base = _amount(linker, doc, (*path, "value"), value.value, unit)
+    times = _amount(linker, doc, (*path, "times"), value.times, "days") \
+        if isinstance(value.times, str) else (value.times, value.times, ())
+    if base is None or times is None:
+        return None
+    figures = (*base[2], *times[2])
+    return _times(base[0], times[0]), _times(base[1], times[1]), figures
 
 
-def _check_example(linker: _Linker, doc: Document, path: Path, ex: model.Example,
+def _times(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a * b
+
+
+def _check_example(linker: Linker, doc: Document, path: Path, ex: model.Example,
                    ent: Entitlement) -> None:
     for fact, value in ex.profile.items():
         where = (*path, "profile", fact)
@@ -302,7 +314,7 @@ def _check_example(linker: _Linker, doc: Document, path: Path, ex: model.Example
                 linker.errors.append(doc.error(where, "E405", f"{fact} {problem}"))
     for i, d in enumerate(ex.documents_held or ()):
         linker.ref(doc, (*path, "documents_held", i), d, linker.documents, "document", "E313")
-    version = ent.version_on(ex.as_of)
+    version = ent.version_on(ex.as_of, ex.profile.get("state"))
     if (version is None) != (ex.expect.status == "not_in_force"):
         linker.errors.append(doc.error((*path, "as_of"), "E407", "no version is in force on "
                                        "this date: expect status not_in_force" if version is None

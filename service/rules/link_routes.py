@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from service.expr import compile as expr_compile
 from service.rules import model
+from service.rules.linker import Linker
 from service.rules.marks import Document, Path
 from service.rules.ruleset import (
     Clause,
@@ -25,16 +26,13 @@ from service.rules.ruleset import (
     RouteTimeLimit,
 )
 
-if TYPE_CHECKING:
-    from service.rules.link import _Linker
-
 
 def qualify(entitlement_id: str, ref: str) -> str:
     """``final`` in pocso-compensation -> ``pocso-compensation/final``."""
     return ref if "/" in ref else f"{entitlement_id}/{ref}"
 
 
-def link_routes(linker: _Linker, doc: Document, path: Path, version: model.Version,
+def link_routes(linker: Linker, doc: Document, path: Path, version: model.Version,
                 entitlement_id: str) -> tuple[Route, ...] | None:
     routes = [_link_route(linker, doc, (*path, "routes", i), r, version, entitlement_id)
               for i, r in enumerate(version.routes)]
@@ -43,7 +41,7 @@ def link_routes(linker: _Linker, doc: Document, path: Path, version: model.Versi
     return tuple(r for r in routes if r is not None)
 
 
-def date_fact(linker: _Linker, doc: Document, path: Path, name: str | None) -> None:
+def date_fact(linker: Linker, doc: Document, path: Path, name: str | None) -> None:
     """``name`` must be a date fact of facts.yaml (E317)."""
     if name is None:
         return
@@ -58,7 +56,7 @@ def date_fact(linker: _Linker, doc: Document, path: Path, name: str | None) -> N
                                        "fact is needed here"))
 
 
-def _link_route(linker: _Linker, doc: Document, path: Path, r: model.Route,
+def _link_route(linker: Linker, doc: Document, path: Path, r: model.Route,
                 version: model.Version, entitlement_id: str) -> Route | None:
     labels = {b.label: b for b in version.benefits}
     for part in ("interim", "final"):
@@ -102,7 +100,7 @@ def _all(clauses: tuple[Clause, ...]) -> expr_compile.Compiled:
     return expr_compile.all_of(tuple(c.fn for c in clauses))  # true when there are none
 
 
-def _event(linker: _Linker, doc: Document, path: Path, e: model.RouteEvent) -> Event | None:
+def _event(linker: Linker, doc: Document, path: Path, e: model.RouteEvent) -> Event | None:
     when = linker.condition(doc, (*path, "when"), e.when)
     date_fact(linker, doc, (*path, "date_fact"), e.date_fact)
     sets: dict[str, Any] = {}
@@ -126,7 +124,7 @@ def _event(linker: _Linker, doc: Document, path: Path, e: model.RouteEvent) -> E
     return Event(e.event, when, sets, e.date_fact, e.cite)
 
 
-def _step(linker: _Linker, doc: Document, path: Path, s: model.RouteStep) -> RouteStep | None:
+def _step(linker: Linker, doc: Document, path: Path, s: model.RouteStep) -> RouteStep | None:
     linker.ref(doc, (*path, "office"), s.office, linker.offices, "office", "E312")
     when = None if s.when is None else linker.condition(doc, (*path, "when"), s.when)
     if s.when is not None and when is None:
@@ -134,7 +132,7 @@ def _step(linker: _Linker, doc: Document, path: Path, s: model.RouteStep) -> Rou
     return RouteStep(s.action, s.office, when)
 
 
-def _limit(linker: _Linker, doc: Document, path: Path,
+def _limit(linker: Linker, doc: Document, path: Path,
            t: model.RouteTimeLimit) -> RouteTimeLimit | None:
     when = None if t.when is None else linker.condition(doc, (*path, "when"), t.when)
     if t.when is not None and when is None:
@@ -142,7 +140,7 @@ def _limit(linker: _Linker, doc: Document, path: Path,
     return RouteTimeLimit(t, when)
 
 
-def _basis(linker: _Linker, doc: Document, path: Path, b: model.RouteBasis) -> RouteBasis | None:
+def _basis(linker: Linker, doc: Document, path: Path, b: model.RouteBasis) -> RouteBasis | None:
     when = None if b.when is None else linker.condition(doc, (*path, "when"), b.when)
     if b.when is not None and when is None:
         return None
@@ -150,7 +148,7 @@ def _basis(linker: _Linker, doc: Document, path: Path, b: model.RouteBasis) -> R
                       when)
 
 
-def check_route_refs(linker: _Linker, files: Mapping[str, tuple[Document, Any]]) -> None:
+def check_route_refs(linker: Linker, files: Mapping[str, tuple[Document, Any]]) -> None:
     """Every route named in ``interactions`` exists in some version of its entitlement (E316)."""
     specs = [(doc, spec) for doc, spec in files.values()
              if isinstance(spec, model.EntitlementFile)]
@@ -169,7 +167,7 @@ def check_route_refs(linker: _Linker, files: Mapping[str, tuple[Document, Any]])
                                f"{spec.id}/{r.id}", known)
 
 
-def _route_ref(linker: _Linker, doc: Document, path: Path, ref: str, own: str,
+def _route_ref(linker: Linker, doc: Document, path: Path, ref: str, own: str,
                known: list[str]) -> None:
     if ref == own:
         linker.errors.append(doc.error(path, "E316", f"route {own!r} names itself"))

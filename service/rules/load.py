@@ -24,6 +24,8 @@ SPECIAL: dict[str, type[pydantic.BaseModel]] = {
     "offices.yaml": model.OfficesFile,
     "documents.yaml": model.DocumentsFile,
 }
+PARAMETERS = "parameters"  # the folder of parameter files
+FOLDERS = (*model.DOMAINS, PARAMETERS)
 
 
 def load_ruleset(root: Path) -> Ruleset:
@@ -35,7 +37,7 @@ def load_ruleset(root: Path) -> Ruleset:
         doc = marks.read(name, text, errors)
         if doc is None:
             continue
-        checked = validate(doc, SPECIAL.get(name, model.EntitlementFile), errors)
+        checked = validate(doc, _schema(name), errors)
         if checked is not None:
             parsed[name] = (doc, checked)
     for name in SPECIAL:
@@ -48,6 +50,12 @@ def load_ruleset(root: Path) -> Ruleset:
     if errors or ruleset is None:
         raise RulesetInvalid(sorted(set(errors), key=lambda e: (e.file, e.line, e.col)))
     return ruleset
+
+
+def _schema(name: str) -> type[pydantic.BaseModel]:
+    if name.startswith(PARAMETERS + "/"):
+        return model.ParametersFile
+    return SPECIAL.get(name, model.EntitlementFile)
 
 
 def rule_files(root: Path) -> list[Path]:
@@ -64,9 +72,10 @@ def _read_texts(root: Path, errors: list[RuleError]) -> dict[str, str]:
     for path in rule_files(root):
         name = path.relative_to(root).as_posix()
         parts = name.split("/")
-        if not (name in SPECIAL or (len(parts) == 2 and parts[0] in model.DOMAINS)):
+        if not (name in SPECIAL or (len(parts) == 2 and parts[0] in FOLDERS)):
             errors.append(RuleError(name, 1, 1, "E108", "a rule file belongs in one of the "
-                                    "domain folders: " + ", ".join(model.DOMAINS)))
+                                    "domain folders (" + ", ".join(model.DOMAINS) + ") or in "
+                                    f"{PARAMETERS}/"))
             continue
         try:
             texts[name] = path.read_bytes().decode("utf-8")

@@ -15,6 +15,7 @@ from typing import Any
 from service.expr.compile import Compiled
 from service.expr.nodes import Node
 from service.rules import marks, model
+from service.rules.parameters import Figure, Parameter
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,7 @@ class Slab:
     cite: str | None = None
     verified: bool = True
     note: str | None = None
+    figures: tuple[Figure, ...] = ()  # the parameters the amount was read from
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +241,8 @@ class Version:
     repeated: frozenset[str] = frozenset()
     """Facts the conditions read in more than one place: where three-valued logic can leave
     an answer open that every value of the fact would decide."""
+    keep: tuple[Clause, ...] = ()
+    """Conditions to keep: not for entry, but to go on receiving (attending school)."""
 
     def in_force(self, on: dt.date) -> bool:
         return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
@@ -253,6 +257,21 @@ class Version:
 
 
 @dataclass(frozen=True, slots=True)
+class Variant:
+    """A version as read on the days from ``start`` to ``end`` (inclusive; None: open) and,
+    when ``state`` is set, for that State: its parameters' values filled in. A version whose
+    rules name no parameter that changes has one variant, itself."""
+
+    start: dt.date
+    end: dt.date | None
+    state: str | None
+    version: Version
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
 class Entitlement:
     id: str
     title: str
@@ -264,12 +283,19 @@ class Entitlement:
     sources: tuple[model.Source, ...]
     examples: tuple[model.Example, ...]
     routes_dated_by: str | None = None
+    variants: tuple[Variant, ...] = ()
+    """Each version for each stretch of days and each State with values of its own."""
 
-    def version_on(self, on: dt.date) -> Version | None:
-        for version in self.versions:
-            if version.in_force(on):
-                return version
-        return None
+    def version_on(self, on: dt.date, state: str | None = None) -> Version | None:
+        """The version in force on ``on``, its figures read for ``state``."""
+        national = None
+        for variant in self.variants:
+            if variant.covers(on):
+                if variant.state == state:
+                    return variant.version
+                if variant.state is None:
+                    national = variant.version
+        return national
 
 
 InForce = tuple[tuple[Entitlement, Version], ...]
@@ -278,24 +304,39 @@ InForce = tuple[tuple[Entitlement, Version], ...]
 @dataclass(frozen=True, slots=True)
 class Periods:
     """Which versions are in force on any date: the dates where that changes, and for each
-    stretch from one such date to the next, the (entitlement, version) pairs in force."""
+    stretch from one such date to the next, the (entitlement, version) pairs in force, read
+    nationally and, for each State with figures of its own then, for that State."""
 
     starts: tuple[dt.date, ...]
     in_force: tuple[InForce, ...]
+    by_state: tuple[Mapping[str, InForce], ...]
 
     @classmethod
     def of(cls, entitlements: Mapping[str, Entitlement]) -> Periods:
-        edges = {v.valid_from for e in entitlements.values() for v in e.versions}
-        edges |= {v.valid_until + dt.timedelta(days=1) for e in entitlements.values()
-                  for v in e.versions if v.valid_until is not None and v.valid_until < dt.date.max}
+        variants = [v for e in entitlements.values() for v in e.variants]
+        edges = {v.start for v in variants}
+        edges |= {v.end + dt.timedelta(days=1) for v in variants
+                  if v.end is not None and v.end < dt.date.max}
         starts = tuple(sorted(edges))
-        spans = tuple(tuple((e, v) for e in entitlements.values() for v in e.versions
-                            if v.in_force(start)) for start in starts)
-        return cls(starts, spans)
+        national: list[InForce] = []
+        by_state: list[Mapping[str, InForce]] = []
+        for start in starts:
+            national.append(tuple((e, ver) for e in entitlements.values()
+                                  if (ver := e.version_on(start)) is not None))
+            states = sorted({v.state for e in entitlements.values() for v in e.variants
+                             if v.state is not None and v.covers(start)})
+            by_state.append({state: tuple((e, ver) for e in entitlements.values()
+                                          if (ver := e.version_on(start, state)) is not None)
+                             for state in states})
+        return cls(starts, tuple(national), tuple(by_state))
 
-    def on(self, day: dt.date) -> InForce:
+    def on(self, day: dt.date, state: str | None = None) -> InForce:
         i = bisect.bisect_right(self.starts, day) - 1
-        return self.in_force[i] if i >= 0 else ()
+        if i < 0:
+            return ()
+        if state is not None:
+            return self.by_state[i].get(state, self.in_force[i])
+        return self.in_force[i]
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,13 +351,15 @@ class Ruleset:
     entitlements: Mapping[str, Entitlement]
     files: int
     periods: Periods
+    parameters: Mapping[str, Parameter] = field(default_factory=dict)
     files_read: Mapping[str, marks.Document] = field(default_factory=dict, compare=False,
                                                      repr=False)
     """Each rule file as read, with the position of every value: for lint and examples."""
 
-    def in_force(self, on: dt.date) -> InForce:
-        """Each entitlement with a version in force on ``on``, and that version."""
-        return self.periods.on(on)
+    def in_force(self, on: dt.date, state: str | None = None) -> InForce:
+        """Each entitlement with a version in force on ``on``, and that version, its figures
+        read for ``state`` (the national ones where the State has none)."""
+        return self.periods.on(on, state)
 
     def escalation(self, office_id: str) -> tuple[Office, ...]:
         """The offices above ``office_id``, nearest first. Loops are refused at load."""

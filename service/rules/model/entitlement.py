@@ -30,6 +30,9 @@ class Version(Strict):
     note: str | None = None
     legal_basis: list[LegalBasis] = Field(min_length=1)
     when: list[Condition] = Field(min_length=1)
+    keep: list[Condition] = Field(
+        default_factory=list, description="conditions to keep: not for entry, but to go on "
+        "receiving (attending school); the answer lists them")
     benefits: list[Benefit] = Field(default_factory=list)
     office: Id
     pays: Id | None = None

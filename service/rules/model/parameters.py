@@ -67,8 +67,9 @@ def _node_tag(value: Any) -> str:
 
 
 # A parameter (a mapping with `unit`), or a group of them under further keys.
-ParamNode = TypeAliasType("ParamNode", Annotated[
-    Annotated[Parameter, Tag("parameter")] | Annotated[dict[FactName, "ParamNode"], Tag("group")],
+ParamNode: Any = TypeAliasType("ParamNode", Annotated[
+    Annotated[Parameter, Tag("parameter")]
+    | Annotated[dict[FactName, "ParamNode"], Tag("group")],  # type: ignore[misc]
     Discriminator(_node_tag)])
 
 

@@ -1,7 +1,8 @@
 """A catalogue of breakout attempts and bad conditions, one expected error code each.
 
 E201 syntax, E202 not allowed, E203 function not allowed, E301 unknown fact, E302 type
-mismatch, E303 enum value not allowed, E304 non-bool used as a condition, E306 bad date.
+mismatch, E303 enum value not allowed, E304 non-bool used as a condition, E306 bad date,
+E420 unknown parameter.
 """
 
 from __future__ import annotations
@@ -65,7 +66,10 @@ CATALOGUE = [
     ("age == 1.5", "E202"),
     ("age == None", "E202"),
     ("age < 2 ** 100", "E202"),
-    ("age in [1, x.y]", "E202"),
+    ("age in [1, x.y]", "E420"),  # a dotted name is a parameter: none is declared here
+    ("age < x.y", "E420"),
+    ("age < os.system", "E420"),
+    ("age < ().__class__", "E202"),
     ("await trafficked", "E202"),
     # E203: functions other than date() and has_any()
     ("__import__('os')", "E203"),
