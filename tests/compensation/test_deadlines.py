@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from service.routes.deadlines import add_months, due
+from service.compensation.deadlines import add_months, due
 
 D = dt.date
 

@@ -14,8 +14,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from service.compensation.result import DueDate
 from service.engine.offices import OfficeBook
-from service.routes.result import DueDate
 from service.rules import model
 
 
