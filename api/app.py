@@ -22,12 +22,12 @@ from api.middleware import BodyLimit, RulesetHeaders
 from api.routers import (
     OPEN,
     claims,
+    compensation,
     eligibility,
     entitlements,
     facts,
     health,
     reports,
-    routes,
     ruleset,
     screenings,
 )
@@ -78,7 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     keyed = [Depends(open_access)]  # when ADHIKAR_REQUIRE_KEY is set
     app.include_router(eligibility.build(schemas.eligibility_request(holder.current, profile)),
                        dependencies=keyed, responses=OPEN)
-    app.include_router(routes.build(routes.request_model(holder.current, profile)),
+    app.include_router(compensation.build(compensation.request_model(holder.current, profile)),
                        dependencies=keyed, responses=OPEN)
     for module in (entitlements, facts):
         app.include_router(module.router, dependencies=keyed, responses=OPEN)

@@ -1,5 +1,6 @@
 """Claims as the API takes and shows them: the deadline that runs, and, once it has passed,
-the office to escalate to with the chain above it."""
+the office to escalate to with the chain above it. What they are is worked out in
+``service.store.standing``; these models only give it its shape."""
 
 from __future__ import annotations
 
@@ -9,11 +10,10 @@ from typing import Annotated
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, NaiveDatetime, model_validator
 
 from api.schemas import CASE_REF_HELP, CaseRef, District, IsoDate, Note
-from service.engine.offices import OfficeBook, Place
 from service.engine.result import OfficeResult
-from service.rules.model import ClaimStep, TimeLimit
+from service.rules.model import ClaimStep
 from service.rules.ruleset import Ruleset
-from service.store import claims, deadlines, lifecycle
+from service.store import standing
 from service.store.lifecycle import ClaimStatus
 from service.store.tables import Claim, ClaimEvent
 
@@ -131,40 +131,19 @@ class ClaimsPublic(BaseModel):
 
 
 def _fields(claim: Claim, ruleset: Ruleset, today: dt.date) -> dict[str, object]:
-    place = Place(district=claim.district)
-    ent = ruleset.entitlements.get(claim.entitlement)
-    version = claims.version_of(ruleset, claim)
-    limit = next((t for t in version.time_limits if t.label[:200] == claim.due_label), None) \
-        if version and claim.due_label else None
-    overdue = deadlines.is_overdue(claim.due_at, claim.status, today)
-    duty = (limit.office if limit and limit.office else None) or claim.office
+    now = standing.of(claim, ruleset, today)
     return {
         "id": claim.id, "case_ref": claim.case_ref, "org": claim.org,
-        "entitlement": claim.entitlement,
-        "title": (version.title if version and version.title else None)
-        or (ent.title if ent else claim.entitlement),
-        "valid_from": claim.valid_from, "office": claim.office,
-        "office_name": OfficeBook(ruleset, place).name(claim.office).name
-        if claim.office in ruleset.offices else claim.office,
+        "entitlement": claim.entitlement, "title": now.title,
+        "valid_from": claim.valid_from, "office": claim.office, "office_name": now.office_name,
         "district": claim.district, "status": claim.status,
-        "allowed_moves": list(lifecycle.allowed_moves(claim.status)),
+        "allowed_moves": list(now.allowed_moves),
         "amount_claimed": claim.amount_claimed, "amount_sanctioned": claim.amount_sanctioned,
         "amount_received": claim.amount_received, "opened_at": claim.opened_at,
-        "updated_at": claim.updated_at, "due_at": claim.due_at, "overdue": overdue,
-        "deadline": _deadline(claim, limit),
-        "escalation": EscalationOut(days_overdue=(today - claim.due_at).days,
-                                    office=OfficeBook(ruleset, place).result(duty))
-        if overdue and claim.due_at is not None and duty in ruleset.offices else None,
+        "updated_at": claim.updated_at, "due_at": claim.due_at, "overdue": now.overdue,
+        "deadline": DeadlineOut.model_validate(now.deadline, from_attributes=True)
+        if now.deadline is not None else None,
+        "escalation": EscalationOut.model_validate(now.escalation, from_attributes=True)
+        if now.escalation is not None else None,
         "screening_id": claim.screening_id,
     }
-
-
-def _deadline(claim: Claim, limit: TimeLimit | None) -> DeadlineOut | None:
-    if claim.due_at is None or claim.due_label is None:
-        return None
-    if limit is None:  # the rules have changed since: the label and date still stand
-        return DeadlineOut(label=claim.due_label, due=claim.due_at, days=None, months=None,
-                           starts=None, ends=None, cite=None)
-    return DeadlineOut(label=claim.due_label, due=claim.due_at, days=limit.days,
-                       months=limit.months, starts=limit.starts, ends=limit.ends,
-                       cite=limit.cite)

@@ -1,16 +1,17 @@
 """Due dates from a rule version's time limits.
 
 A time limit runs from the day the claim entered its ``starts`` status and is met when the
-claim reaches ``ends``. The claim's due date is the earliest limit still running.
+claim reaches ``ends``. The claim's due date is the earliest limit still running. The date
+arithmetic is ``service.dates``.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from service import dates
 from service.rules.model import TimeLimit
 from service.store.lifecycle import CHAIN, FINAL
 
@@ -21,18 +22,9 @@ class Deadline:
     limit: TimeLimit
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later; the month's last day when it has no such day."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(year=year, month=month,
-                       day=min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def due_date(limit: TimeLimit, started: dt.date) -> dt.date:
-    if limit.months is not None:
-        return add_months(started, limit.months)
-    return started + dt.timedelta(days=limit.days or 0)
+    """The last day of ``limit`` when its clock started on ``started``."""
+    return dates.due(started, days=limit.days, months=limit.months)
 
 
 def pending(limits: Iterable[TimeLimit], status: str,

@@ -1,4 +1,5 @@
-"""Due dates from time limits: days and calendar months, the clock's start and end."""
+"""A claim's due dates from time limits: the clock's start and end (the arithmetic is
+tests/service/test_dates.py)."""
 
 from __future__ import annotations
 
@@ -7,19 +8,10 @@ import datetime as dt
 import pytest
 
 from service.rules.model import TimeLimit
-from service.store.deadlines import add_months, due_date, is_overdue, pending
+from service.store.deadlines import due_date, is_overdue, pending
 
 D = dt.date
 T = dt.datetime
-
-
-@pytest.mark.parametrize(("day", "months", "expected"), [
-    (D(2026, 1, 31), 1, D(2026, 2, 28)), (D(2024, 1, 31), 1, D(2024, 2, 29)),
-    (D(2026, 11, 15), 2, D(2027, 1, 15)), (D(2026, 3, 31), 12, D(2027, 3, 31)),
-    (D(2026, 5, 1), 0, D(2026, 5, 1)),
-])
-def test_months_are_calendar_months(day: dt.date, months: int, expected: dt.date) -> None:
-    assert add_months(day, months) == expected
 
 
 def limit(**kw: object) -> TimeLimit:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.routes.conftest import Ask, awaited, benefit, span, status
+from tests.compensation.conftest import Ask, awaited, benefit, span, status
 
 D = dt.date
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from service.routes.memo import memo
+from service.compensation.memo import memo
 from service.rules.ruleset import Ruleset
-from tests.routes.conftest import Ask
-from tests.routes.test_cases import CHILD, STRADDLE
+from tests.compensation.conftest import Ask
+from tests.compensation.test_cases import CHILD, STRADDLE
 
 
 def test_the_memo_of_a_claim_straddling_2024_07_01(ask: Ask, ruleset: Ruleset) -> None:

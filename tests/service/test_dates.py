@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from service.routes.deadlines import add_months, due
+from service.dates import add_months, due
 
 D = dt.date
 
@@ -14,11 +14,15 @@ D = dt.date
 @pytest.mark.parametrize(("start", "months", "end"), [
     (D(2024, 8, 20), 2, D(2024, 10, 20)),
     (D(2024, 12, 31), 2, D(2025, 2, 28)),  # no 31 February: the month's last day
+    (D(2026, 1, 31), 1, D(2026, 2, 28)),
     (D(2024, 1, 31), 1, D(2024, 2, 29)),  # leap year
     (D(2024, 11, 30), 3, D(2025, 2, 28)),
+    (D(2026, 11, 15), 2, D(2027, 1, 15)),  # into the next year
     (D(2025, 3, 3), 12, D(2026, 3, 3)),
+    (D(2026, 3, 31), 12, D(2027, 3, 31)),
+    (D(2026, 5, 1), 0, D(2026, 5, 1)),
 ])
-def test_months(start: dt.date, months: int, end: dt.date) -> None:
+def test_months_are_calendar_months(start: dt.date, months: int, end: dt.date) -> None:
     assert add_months(start, months) == end
     assert due(start, days=None, months=months) == end
 
@@ -26,3 +30,5 @@ def test_months(start: dt.date, months: int, end: dt.date) -> None:
 def test_days() -> None:
     assert due(D(2025, 3, 3), days=60, months=None) == D(2025, 5, 2)
     assert due(D(2024, 12, 28), days=7, months=None) == D(2025, 1, 4)
+    assert due(D(2026, 1, 10), days=30, months=None) == D(2026, 2, 9)
+

@@ -5,10 +5,10 @@ provisions relied on, the rule versions and digest, and the facts relied on.
 
 from __future__ import annotations
 
+from service.compensation.result import DueDate, RouteResult, RoutesAnswer
 from service.engine.explain import show_value
 from service.engine.result import BenefitResult
 from service.money import every, span
-from service.routes.result import DueDate, RouteResult, RoutesAnswer
 
 HEADINGS = {"open": "Open now", "not_yet_open": "Not yet open",
             "needs_info": "Undecided: facts missing", "closed": "Closed"}

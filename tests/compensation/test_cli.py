@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from service.cli import main
-from tests.routes.test_cases import UNTRACED
+from tests.compensation.test_cases import UNTRACED
 
 
 def write(tmp_path: Path, data: object) -> Path:

@@ -15,11 +15,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from service.compensation.result import EventResult, RouteStatus
 from service.engine import explain
 from service.engine.result import Reason
 from service.expr import kleene
 from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
-from service.routes.result import EventResult, RouteStatus
 from service.rules.ruleset import Clause, Event, Route, Version
 
 Facts = Mapping[str, Any]

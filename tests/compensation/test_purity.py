@@ -1,4 +1,4 @@
-"""service/routes is pure like the engine: no I/O, no clock, nothing of the API."""
+"""service/compensation is pure like the engine: no I/O, no clock, nothing of the API."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ BANNED = {"api", "fastapi", "starlette", "yaml", "sqlmodel", "sqlalchemy", "os",
 
 
 def test_routes_import_nothing_impure() -> None:
-    files = list((ROOT / "service/routes").rglob("*.py"))
+    files = list((ROOT / "service/compensation").rglob("*.py"))
     assert files
     for path in files:
         for node in ast.walk(ast.parse(path.read_text())):
@@ -24,7 +24,7 @@ def test_routes_import_nothing_impure() -> None:
 
 
 def test_routes_read_no_clock() -> None:
-    for path in Path(ROOT / "service/routes").rglob("*.py"):
+    for path in Path(ROOT / "service/compensation").rglob("*.py"):
         text = path.read_text()
         for call in ("today(", "now(", "utcnow("):
             assert call not in text, f"{path} reads the clock: {call}"

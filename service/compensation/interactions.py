@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from service.routes.result import OffsetResult, RouteLink, RouteStatus
+from service.compensation.result import OffsetResult, RouteLink, RouteStatus
 from service.rules import model
 from service.rules.ruleset import Offset, Route, Ruleset
 

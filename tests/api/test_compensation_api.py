@@ -1,6 +1,6 @@
 """POST /v1/compensation-routes over HTTP: the router on its own app, over the bundled rules.
 
-The app here is FastAPI() with the routes router and the error handlers, and the ruleset
+The app here is FastAPI() with the compensation router and the error handlers, and the ruleset
 given through the dependency that the real app provides (api.deps.get_ruleset).
 """
 
@@ -15,16 +15,16 @@ from fastapi.testclient import TestClient
 
 from api import errors, schemas
 from api.deps import get_ruleset
-from api.routers import routes
+from api.routers import compensation
 from service.rules.ruleset import Ruleset
-from tests.routes.test_cases import CHILD, STRADDLE
+from tests.compensation.test_cases import CHILD, STRADDLE
 
 
 @pytest.fixture(scope="module")
 def client(ruleset: Ruleset) -> Iterator[TestClient]:
     app = FastAPI()
     profile = schemas.profile_model(ruleset)
-    app.include_router(routes.build(routes.request_model(ruleset, profile)))
+    app.include_router(compensation.build(compensation.request_model(ruleset, profile)))
     errors.install(app)
     app.dependency_overrides[get_ruleset] = lambda: ruleset
     with TestClient(app) as c:

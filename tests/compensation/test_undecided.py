@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.routes.conftest import Ask
+from tests.compensation.conftest import Ask
 
 
 def test_unknown_facts_leave_routes_undecided_and_name_what_decides(ask: Ask) -> None:

@@ -1,4 +1,4 @@
-"""Helpers for the routes tests: one case's answer, by route id."""
+"""Helpers for the compensation tests: one case's answer, by route id."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
+from service.compensation.answer import routes
+from service.compensation.result import RouteResult, RoutesAnswer
 from service.engine.profile import coerce_profile
 from service.engine.result import BenefitResult
-from service.routes.answer import routes
-from service.routes.result import RouteResult, RoutesAnswer
 from service.rules.ruleset import Ruleset
 
 Ask = Callable[..., tuple[RoutesAnswer, dict[str, RouteResult]]]

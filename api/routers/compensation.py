@@ -2,7 +2,7 @@
 
 Wire it like eligibility: the request model is built at start-up from facts.yaml,
 
-    app.include_router(routes.build(routes.request_model(holder.current, profile)))
+    app.include_router(compensation.build(compensation.request_model(holder.current, profile)))
 """
 
 # No `from __future__ import annotations` here: FastAPI must see the request model, built at
@@ -17,10 +17,10 @@ from pydantic import BaseModel, TypeAdapter, create_model
 from api import schemas
 from api.deps import RulesetDep
 from api.routers import INVALID
+from service.compensation.answer import routes
+from service.compensation.result import RoutesAnswer
 from service.engine.offices import Place
 from service.engine.profile import coerce_profile
-from service.routes.answer import routes
-from service.routes.result import RoutesAnswer
 from service.rules.ruleset import Ruleset
 
 

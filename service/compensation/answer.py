@@ -12,14 +12,9 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from service.engine import amounts
-from service.engine.evaluate import document_result, ruleset_ref
-from service.engine.offices import OfficeBook, Place
-from service.engine.result import FactValue, OfficeName, StepResult
-from service.expr.kleene import FALSE
-from service.routes import deadlines, status
-from service.routes.interactions import Web
-from service.routes.result import (
+from service.compensation import deadlines, status
+from service.compensation.interactions import Web
+from service.compensation.result import (
     STATUSES,
     DueDate,
     LegalBasisResult,
@@ -28,6 +23,11 @@ from service.routes.result import (
     RoutesAnswer,
     VersionUsed,
 )
+from service.engine import amounts
+from service.engine.evaluate import document_result, ruleset_ref
+from service.engine.offices import OfficeBook, Place
+from service.engine.result import FactValue, OfficeName, StepResult
+from service.expr.kleene import FALSE
 from service.rules.ruleset import Entitlement, Route, Ruleset, Version
 
 Facts = Mapping[str, Any]

@@ -10,9 +10,9 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from service.cli.common import add_as_of, add_rules_dir, load_case, today
-from service.routes.answer import routes
-from service.routes.memo import amounts, due, memo
-from service.routes.result import RouteResult, RoutesAnswer
+from service.compensation.answer import routes
+from service.compensation.memo import amounts, due, memo
+from service.compensation.result import RouteResult, RoutesAnswer
 
 MARK = {"open": "OPEN", "not_yet_open": "NOT YET OPEN", "needs_info": "needs info",
         "closed": "closed"}
