@@ -18,7 +18,7 @@ from service.expr.kleene import TRUE
 from service.expr.nodes import Node
 from service.rules import boundaries
 from service.rules.marks import Path
-from service.rules.ruleset import Benefit, Clause, Entitlement, Route, Ruleset
+from service.rules.ruleset import Benefit, Clause, Entitlement, Route, Ruleset, Version
 
 MAX_COMBINATIONS = 50_000
 ENGINE_FACTS = {"state"}  # read by the engine to name offices, not by any condition
@@ -33,6 +33,7 @@ def lint(ruleset: Ruleset) -> list[RuleError]:
                                 "of survivors' needs it serves, for the catalogue's coverage"))
         for i, version in enumerate(ent.versions):
             path: Path = ("versions", i)
+            findings += _figures_in_place(ruleset, ent, version, path)
             if not _can_hold(ruleset, version.clauses):
                 findings.append(_at(ruleset, ent.file, (*path, "when"), "E410",
                                     "the conditions of this version can never all hold"))
@@ -79,6 +80,28 @@ def _benefit(ruleset: Ruleset, ent: Entitlement, benefit: Benefit,
         out.append(_at(ruleset, ent.file, (*path, "amount", k), "E412",
                        f"slab {k + 1} of {benefit.label!r} can never be reached: an earlier "
                        "slab always matches first, or its condition never holds"))
+    return out
+
+
+def _figures_in_place(ruleset: Ruleset, ent: Entitlement, version: Version,
+                      path: Path) -> list[RuleError]:
+    """E428: an amount, or a sum of money compared in a condition, written in place instead of
+    named as a parameter, where its dated values and sources belong."""
+    out = []
+    for j, benefit in enumerate(version.benefits):
+        for k, slab in enumerate(benefit.slabs):
+            if not slab.figures and (slab.low is not None or slab.high is not None):
+                where = (*path, "benefits", j, "amount") + ((k, "value") if slab.when or
+                                                             len(benefit.slabs) > 1 else ())
+                out.append(_at(ruleset, ent.file, where, "E428", f"the amount of "
+                               f"{benefit.label!r} is written in place: name a parameter of "
+                               "rules/parameters/, which dates it and cites its source"))
+    for clause in version.conditions():
+        for leaf in _leaves(clause):
+            if isinstance(leaf, nodes.Compare) and leaf.param is None \
+                    and (ruleset.facts[leaf.fact].unit or "").lower() == "inr":
+                out.append(_at(ruleset, ent.file, path, "E428", f"{leaf.text!r} compares a sum "
+                               "of money with a figure written in place: name a parameter"))
     return out
 
 
