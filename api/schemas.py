@@ -166,6 +166,32 @@ class SlabOut(BaseModel):
     cite: str | None
     verified: bool
     note: str | None
+    parameters: list[str] = Field(
+        default_factory=list, description="the parameters the amount is read from; min and max "
+        "are their national values on the version's first day (see `parameters`)")
+
+
+class ParameterValueOut(BaseModel):
+    valid_from: dt.date
+    valid_until: dt.date | None
+    min: int | None
+    max: int | None
+    instrument: str
+    provision: str | None
+    verified: bool
+    note: str | None
+    sources: list[model.Source]
+
+
+class ParameterOut(BaseModel):
+    name: str
+    description: str
+    unit: str
+    file: str = Field(description="the parameter file under rules/")
+    values: list[ParameterValueOut] = Field(description="the national values, by date")
+    states: dict[str, list[ParameterValueOut]] = Field(
+        description="each State or UT with values of its own; the national values apply "
+        "elsewhere")
 
 
 class BenefitOut(BaseModel):
@@ -194,6 +220,9 @@ class VersionOut(BaseModel):
     note: str | None
     legal_basis: list[model.LegalBasis]
     conditions: list[ConditionOut]
+    keep: list[ConditionOut] = Field(
+        default_factory=list, description="conditions to keep: not for entry, but to go on "
+        "receiving")
     benefits: list[BenefitOut]
     office: OfficeRef
     pays: OfficeRef | None
@@ -210,6 +239,9 @@ class EntitlementPublic(BaseModel):
     summary: str
     versions: list[VersionOut]
     sources: list[model.Source]
+    parameters: list[ParameterOut] = Field(
+        default_factory=list, description="every parameter its rules name, with its dated "
+        "values nationally and by State")
 
 
 class FactOut(BaseModel):

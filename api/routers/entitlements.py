@@ -15,6 +15,8 @@ from api.schemas import (
     EntitlementPublic,
     EntitlementsPublic,
     EntitlementSummary,
+    ParameterOut,
+    ParameterValueOut,
     SlabOut,
     VersionOut,
     VersionSummary,
@@ -23,6 +25,7 @@ from service.engine.evaluate import ruleset_ref
 from service.engine.offices import Place, office_ref
 from service.errors import UnknownEntitlement
 from service.rules import model
+from service.rules.parameters import Parameter, Value
 from service.rules.ruleset import Benefit, Entitlement, Ruleset, Version
 
 router = APIRouter(prefix="/v1/entitlements", tags=["entitlements"])
@@ -48,7 +51,8 @@ def get_entitlement(entitlement_id: str, rules: RulesetDep) -> EntitlementPublic
                              domain=ent.domain,
                              summary=ent.summary,
                              versions=[_version(rules, v) for v in ent.versions],
-                             sources=list(ent.sources))
+                             sources=list(ent.sources),
+                             parameters=[_parameter(rules.parameters[p]) for p in ent.parameters])
 
 
 def _summary(ent: Entitlement) -> EntitlementSummary:
@@ -64,6 +68,7 @@ def _version(rules: Ruleset, v: Version) -> VersionOut:
         valid_from=v.valid_from, valid_until=v.valid_until, title=v.title, verified=v.verified,
         note=v.note, legal_basis=list(v.legal_basis),
         conditions=[ConditionOut(text=c.text, cite=c.cite) for c in v.clauses],
+        keep=[ConditionOut(text=c.text, cite=c.cite) for c in v.keep],
         benefits=[_benefit(b) for b in v.benefits],
         office=office_ref(rules.offices[v.office], here),
         pays=office_ref(rules.offices[v.pays], here) if v.pays else None,
@@ -77,5 +82,18 @@ def _benefit(b: Benefit) -> BenefitOut:
         label=b.label, kind=b.kind, unit=b.unit, period=b.period,
         when=b.when.text if b.when else None,
         amounts=[SlabOut(when=s.when.text if s.when else None, min=s.low, max=s.high,
-                         cite=s.cite, verified=s.verified, note=s.note) for s in b.slabs],
+                         cite=s.cite, verified=s.verified, note=s.note,
+                         parameters=[f.parameter for f in s.figures]) for s in b.slabs],
         verified=b.verified, note=b.note, sources=list(b.sources))
+
+
+def _parameter(p: Parameter) -> ParameterOut:
+    return ParameterOut(name=p.name, description=p.description, unit=p.unit, file=p.file,
+                        values=[_value(v) for v in p.national],
+                        states={s: [_value(v) for v in series] for s, series in p.states.items()})
+
+
+def _value(v: Value) -> ParameterValueOut:
+    return ParameterValueOut(valid_from=v.start, valid_until=v.until, min=v.low, max=v.high,
+                             instrument=v.instrument, provision=v.provision, verified=v.verified,
+                             note=v.note, sources=list(v.sources))

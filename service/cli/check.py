@@ -72,5 +72,6 @@ def run_explain(args: argparse.Namespace) -> int:
     if result is None or version is None:
         print(f"{args.entitlement!r}: no such entitlement in force on {answer.as_of}")
         return 2
-    print(text.explanation(result, answer.as_of, all_reasons(version.clauses, facts)))
+    print(text.explanation(result, answer.as_of, all_reasons(version.clauses, facts),
+                           [ruleset.parameters[p] for p in ent.parameters] if ent else ()))
     return 0

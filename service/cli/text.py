@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
+from service.engine.offices import state_name
 from service.engine.result import BenefitResult, EntitlementResult, Evaluation, Reason
 from service.money import PERIODS, span
+from service.rules.parameters import Parameter, Value
 
 MARK = {"eligible": "ELIGIBLE", "not_eligible": "not eligible", "needs_info": "needs info"}
 
@@ -25,6 +28,8 @@ def check_table(answer: Evaluation) -> str:
     for r in answer.results:
         lines.append("")
         lines.append(f"{MARK[r.status]:<12} {r.entitlement}: {r.title}")
+        if not r.version.verified:
+            lines.append(f"{'':12} version unverified: {r.version.note or 'see the rule file'}")
         for b in r.benefits:
             if b.applies is not False:
                 maybe = "" if b.applies else " (if it applies)"
@@ -42,8 +47,10 @@ def check_table(answer: Evaluation) -> str:
     return "\n".join(lines)
 
 
-def explanation(r: EntitlementResult, as_of: dt.date, reasons: list[Reason]) -> str:
-    """``reasons``: every clause of the version, not only those that decided it."""
+def explanation(r: EntitlementResult, as_of: dt.date, reasons: list[Reason],
+                parameters: Sequence[Parameter] = ()) -> str:
+    """``reasons``: every clause of the version, not only those that decided it;
+    ``parameters``: those its rules name, printed with their dated values."""
     v = r.version
     until = f" to {v.valid_until}" if v.valid_until else ""
     lines = [f"{r.entitlement}: {r.title}", f"version in force on {as_of}: from "
@@ -62,6 +69,11 @@ def explanation(r: EntitlementResult, as_of: dt.date, reasons: list[Reason]) -> 
             lines.append(f"            {reason.cite}")
     if r.missing:
         lines.append("would be decided by: " + ", ".join(r.missing))
+    if r.keep:
+        lines.append("to keep receiving it:")
+        for reason in r.keep:
+            word = {True: "yes", False: "no", None: "unknown"}[reason.value]
+            lines.append(f"  [{word:>7}] {reason.explanation}")
     lines.append("benefits:")
     for b in r.benefits:
         applies = {True: "applies", False: "does not apply", None: "undecided"}[b.applies]
@@ -69,6 +81,27 @@ def explanation(r: EntitlementResult, as_of: dt.date, reasons: list[Reason]) -> 
         lines.append(f"  {b.label}: {amount(b)}: {applies}{cond}")
         if b.missing:
             lines.append(f"    would be narrowed by: {', '.join(b.missing)}")
+        lines += [f"    from {f.parameter}: {f.explanation}" for f in b.figures]
     if v.note:
         lines.append(f"note: {v.note}")
+    if parameters:
+        lines.append("parameters:")
+        lines += [line for p in parameters for line in parameter_lines(p)]
     return "\n".join(lines)
+
+
+def parameter_lines(p: Parameter) -> list[str]:
+    """A parameter with its dated values, nationally and by State."""
+    lines = [f"  {p.name} ({p.unit}): {p.description}"]
+    for state, series in p.series():
+        lines.append(f"    {state_name(state) if state else 'national'}:")
+        lines += [f"      {_value(v, p.unit)}" for v in series]
+    return lines
+
+
+def _value(v: Value, unit: str) -> str:
+    dates = f"from {v.start}" + (f" to {v.until}" if v.until else "")
+    figure = (span(v.low, v.high, unit) if unit in ("inr", "days")
+              else f"{v.low} {unit}" if v.exact is not None else f"{v.low}-{v.high} {unit}")
+    flag = "" if v.verified else " (unverified)"
+    return f"{dates}: {figure}{flag}; {v.basis}"

@@ -145,7 +145,8 @@ def _link_entitlement(linker: Linker, name: str, doc: Document, spec: model.Enti
         if sid in source_ids[:i]:
             linker.errors.append(doc.error(("sources", i, "id"), "E409",
                                            f"source id {sid!r} is used twice"))
-    read = [_variants(linker, doc, ("versions", i), v, set(source_ids), spec.id)
+    named: dict[str, None] = {}
+    read = [_variants(linker, doc, ("versions", i), v, set(source_ids), spec.id, named)
             for i, v in enumerate(spec.versions)]
     link_routes.date_fact(linker, doc, ("routes_dated_by",), spec.routes_dated_by)
     _check_dates(linker, doc, spec.versions)
@@ -154,7 +155,7 @@ def _link_entitlement(linker: Linker, name: str, doc: Document, spec: model.Enti
     ent = Entitlement(spec.id, spec.title, spec.domain, spec.summary, name, tuple(spec.needs),
                       tuple(r[0].version for r in read), tuple(spec.sources),
                       tuple(spec.examples), spec.routes_dated_by,
-                      tuple(variant for r in read for variant in r))
+                      tuple(variant for r in read for variant in r), tuple(named))
     for i, ex in enumerate(spec.examples):
         _check_example(linker, doc, ("examples", i), ex, ent)
     return ent
@@ -173,13 +174,14 @@ def _check_dates(linker: Linker, doc: Document, versions: list[model.Version]) -
 
 
 def _variants(linker: Linker, doc: Document, path: Path, v: model.Version, sources: set[str],
-              entitlement_id: str) -> list[Variant]:
+              entitlement_id: str, named: dict[str, None]) -> list[Variant]:
     """The version read on its first day nationally, then again wherever a parameter it names
     changes value, and for each State with values of its own: one ``Variant`` each. Empty
-    when the version has errors."""
+    when the version has errors. Adds the parameters it names to ``named``."""
     linker.used.clear()
     linker.context = Context(v.valid_from)
     first = _link_version(linker, doc, path, v, sources, entitlement_id)
+    named.update(linker.used)
     if first is None:
         return []
     params = [linker.params[name] for name in linker.used]

@@ -285,6 +285,8 @@ class Entitlement:
     routes_dated_by: str | None = None
     variants: tuple[Variant, ...] = ()
     """Each version for each stretch of days and each State with values of its own."""
+    parameters: tuple[str, ...] = ()
+    """The parameters its versions name, in the order first named."""
 
     def version_on(self, on: dt.date, state: str | None = None) -> Version | None:
         """The version in force on ``on``, its figures read for ``state``."""
