@@ -34,6 +34,7 @@ def lint(ruleset: Ruleset) -> list[RuleError]:
         for i, version in enumerate(ent.versions):
             path: Path = ("versions", i)
             findings += _figures_in_place(ruleset, ent, version, path)
+            findings += _limits_without_their_when(ruleset, ent, version, path)
             if not _can_hold(ruleset, version.clauses):
                 findings.append(_at(ruleset, ent.file, (*path, "when"), "E410",
                                     "the conditions of this version can never all hold"))
@@ -103,6 +104,19 @@ def _figures_in_place(ruleset: Ruleset, ent: Entitlement, version: Version,
                 out.append(_at(ruleset, ent.file, path, "E428", f"{leaf.text!r} compares a sum "
                                "of money with a figure written in place: name a parameter"))
     return out
+
+
+def _limits_without_their_when(ruleset: Ruleset, ent: Entitlement, version: Version,
+                               path: Path) -> list[RuleError]:
+    """E429: a version's time limit (what a claim's due date runs on) that a route restricts
+    to some cases with `when` (an acid attack): the claim would take it for every case."""
+    narrowed = {t.limit.label: (route.id, t.when.text) for route in version.routes
+                for t in route.time_limits if t.when is not None}
+    return [_at(ruleset, ent.file, (*path, "time_limits", j, "label"), "E429",
+                f"time limit {t.label!r} applies to every claim here, but route "
+                f"{narrowed[t.label][0]!r} gives it only when {narrowed[t.label][1]}: leave it "
+                "to the route, or give the claim's limit for every case")
+            for j, t in enumerate(version.time_limits) if t.label in narrowed]
 
 
 def _unused(ruleset: Ruleset) -> list[RuleError]:
