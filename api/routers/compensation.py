@@ -17,10 +17,9 @@ from pydantic import BaseModel, TypeAdapter, create_model
 from api import schemas
 from api.deps import RulesetDep
 from api.routers import INVALID
-from service.compensation.answer import routes
+from service.compensation.answer import routes_for
 from service.compensation.result import RoutesAnswer
-from service.engine.offices import Place
-from service.engine.profile import coerce_profile
+from service.engine.case import Case
 from service.rules.ruleset import Ruleset
 
 
@@ -42,10 +41,9 @@ def build(request_model: Any) -> APIRouter:
         open (and on which event) or closed, with the deciding facts; who decides, pays and may
         apply; documents held or missing; interim and final amounts; time limits as dates;
         how the routes interact; and the next steps, with where to escalate."""
-        facts = coerce_profile(rules, body.profile.model_dump(exclude_none=True))
-        place = Place(district=body.district, state=facts.get("state"))
-        result = routes(rules, facts, body.as_of or dt.date.today(),
-                        documents_held=body.documents_held, place=place)
+        case = Case.read(rules, body.profile.model_dump(exclude_none=True),
+                         district=body.district, documents_held=body.documents_held)
+        result = routes_for(rules, case, body.as_of or dt.date.today())
         return Response(answer.dump_json(result), media_type="application/json")
 
     return router

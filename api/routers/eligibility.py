@@ -11,9 +11,8 @@ from pydantic import TypeAdapter
 
 from api.deps import HolderDep
 from api.routers import INVALID
-from service.engine.evaluate import evaluate
-from service.engine.offices import Place
-from service.engine.profile import coerce_profile
+from service.engine.case import Case
+from service.engine.evaluate import evaluate_case
 from service.engine.result import Evaluation
 
 
@@ -28,11 +27,10 @@ def build(request_model: Any) -> APIRouter:
         """Every entitlement in force on `as_of` (today by default) for this profile: status,
         reasons, amounts, documents, offices, steps; and the next questions worth asking."""
         rules, parts = holder.current, holder.parts  # the parts' keys name the rules' digest
-        facts = coerce_profile(rules, body.profile.model_dump(exclude_none=True))
-        place = Place(district=body.district, state=facts.get("state"))
-        result = evaluate(rules, facts, body.as_of or dt.date.today(),
-                          documents_held=body.documents_held, place=place, domains=body.domains,
-                          brief=body.detail == "brief", cache=parts)
+        case = Case.read(rules, body.profile.model_dump(exclude_none=True),
+                         district=body.district, documents_held=body.documents_held)
+        result = evaluate_case(rules, case, body.as_of or dt.date.today(), domains=body.domains,
+                               brief=body.detail == "brief", cache=parts)
         return Response(answer.dump_json(result), media_type="application/json")
 
     return router

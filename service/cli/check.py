@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from pydantic import TypeAdapter
 
 from service.cli import text
 from service.cli.common import add_as_of, add_rules_dir, load_case, today
-from service.engine.evaluate import evaluate
+from service.engine.evaluate import evaluate_case
 from service.engine.explain import all_reasons
 from service.engine.result import Evaluation
 from service.rules.ruleset import Ruleset
@@ -39,13 +40,12 @@ def configure(sub: Any) -> None:
     explain.set_defaults(run=run_explain)
 
 
-def _evaluate(args: argparse.Namespace) -> tuple[Ruleset, dict[str, Any], Evaluation] | int:
-    case = load_case(args)
-    if isinstance(case, int):
-        return case
-    answer = evaluate(case.ruleset, case.facts, today(args.as_of),
-                      documents_held=case.documents_held, place=case.place)
-    return case.ruleset, case.facts, answer
+def _evaluate(args: argparse.Namespace) -> tuple[Ruleset, Mapping[str, Any], Evaluation] | int:
+    loaded = load_case(args)
+    if isinstance(loaded, int):
+        return loaded
+    ruleset, case = loaded
+    return ruleset, case.facts, evaluate_case(ruleset, case, today(args.as_of))
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -6,12 +6,10 @@ import argparse
 import datetime as dt
 import json
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from service.engine.offices import Place
-from service.engine.profile import coerce_profile
+from service.engine.case import Case
 from service.errors import InvalidProfile, RulesetInvalid
 from service.rules.load import load_ruleset
 from service.rules.ruleset import Ruleset
@@ -74,30 +72,20 @@ def profile_parts(data: dict[str, Any]) -> tuple[dict[str, Any], list[str] | Non
     return data, None, None
 
 
-@dataclass(frozen=True, slots=True)
-class Case:
-    """One case read from a profile file, checked against the rules."""
-
-    ruleset: Ruleset
-    facts: dict[str, Any]
-    documents_held: list[str] | None
-    place: Place
-
-
-def load_case(args: argparse.Namespace) -> Case | int:
+def load_case(args: argparse.Namespace) -> tuple[Ruleset, Case] | int:
     """The rules and the case at ``args.profile``, or an exit code after saying what is wrong."""
     ruleset = load_or_report(args.rules_dir)
     if ruleset is None:
         return 1
     try:
         raw, held, district = profile_parts(read_profile(args.profile))
-        facts = coerce_profile(ruleset, raw)
+        case = Case.read(ruleset, raw, district=district, documents_held=held)
     except (OSError, ValueError) as exc:
         print(f"{args.profile}: cannot read the profile: {exc}", file=sys.stderr)
         return 2
     except InvalidProfile as exc:
         return report_invalid(exc)
-    return Case(ruleset, facts, held, Place(district=district, state=facts.get("state")))
+    return ruleset, case
 
 
 def report_invalid(exc: InvalidProfile) -> int:

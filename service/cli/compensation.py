@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from service.cli.common import add_as_of, add_rules_dir, load_case, today
-from service.compensation.answer import routes
+from service.compensation.answer import routes_for
 from service.compensation.memo import amounts, due, memo
 from service.compensation.result import RouteResult, RoutesAnswer
 
@@ -37,11 +37,10 @@ def configure(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    case = load_case(args)
-    if isinstance(case, int):
-        return case
-    answer = routes(case.ruleset, case.facts, today(args.as_of),
-                    documents_held=case.documents_held, place=case.place)
+    loaded = load_case(args)
+    if isinstance(loaded, int):
+        return loaded
+    answer = routes_for(*loaded, today(args.as_of))
     if args.format == "json":
         print(json.dumps(TypeAdapter(RoutesAnswer).dump_python(answer, mode="json"), indent=2,
                          ensure_ascii=False))

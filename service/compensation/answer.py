@@ -24,6 +24,7 @@ from service.compensation.result import (
     VersionUsed,
 )
 from service.engine import amounts
+from service.engine.case import Case
 from service.engine.evaluate import document_result, ruleset_ref
 from service.engine.offices import OfficeBook, Place
 from service.engine.result import FactValue, OfficeName, StepResult
@@ -46,6 +47,12 @@ class _Found:
     @property
     def qid(self) -> str:
         return f"{self.entitlement.id}/{self.route.id}"
+
+
+def routes_for(ruleset: Ruleset, case: Case, as_of: dt.date) -> RoutesAnswer:
+    """``routes`` for a ``Case``: its facts, documents and place."""
+    return routes(ruleset, case.facts, as_of, documents_held=case.documents_held,
+                  place=case.place)
 
 
 def routes(ruleset: Ruleset, facts: Facts, as_of: dt.date, *,

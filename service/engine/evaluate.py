@@ -11,6 +11,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from service.engine import amounts, explain, questions
+from service.engine.case import Case
 from service.engine.offices import OfficeBook, Place
 from service.engine.parts import Parts, PartsCache
 from service.engine.result import (
@@ -59,6 +60,14 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
         ruleset=ruleset_ref(ruleset), as_of=as_of,
         counts={s: counts.get(s, 0) for s in ("eligible", "not_eligible", "needs_info")},
         results=results, questions=questions.next_questions(ruleset, results))
+
+
+def evaluate_case(ruleset: Ruleset, case: Case, as_of: dt.date, *,
+                  domains: Collection[str] | None = None, brief: bool = False,
+                  cache: PartsCache | None = None) -> Evaluation:
+    """``evaluate`` for a ``Case``: its facts, documents and place."""
+    return evaluate(ruleset, case.facts, as_of, documents_held=case.documents_held,
+                    place=case.place, domains=domains, brief=brief, cache=cache)
 
 
 def ruleset_ref(ruleset: Ruleset) -> RulesetRef:

@@ -7,6 +7,7 @@ node keeps the source text it came from, for explanations.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 Scalar = bool | int | str | dt.date
@@ -93,32 +94,37 @@ class ParamSlot:
     problem: tuple[str, str] | None = None
 
 
+Leaf = Fact | Compare | HasAny
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Every node of the tree, in reading order, through derived facts' definitions: the one
+    visitor that lint, boundaries and the linker use to read a condition."""
+    yield node
+    if isinstance(node, Derived):
+        yield from walk(node.node)
+    elif isinstance(node, Not):
+        yield from walk(node.operand)
+    elif isinstance(node, All | Any_):
+        for child in node.operands:
+            yield from walk(child)
+
+
+def leaves(node: Node) -> Iterator[Leaf]:
+    """Each leaf (one fact read) of the tree, in reading order."""
+    return (n for n in walk(node) if isinstance(n, Fact | Compare | HasAny))
+
+
+def fact_of(leaf: Leaf) -> str:
+    return leaf.name if isinstance(leaf, Fact) else leaf.fact
+
+
 def params_used(node: Node) -> tuple[str, ...]:
-    """The parameters a node compares facts with, in first-seen order (not through derived
-    facts, which cannot name parameters)."""
-    if isinstance(node, Compare):
-        return () if node.param is None else (node.param,)
-    if isinstance(node, Not):
-        return params_used(node.operand)
-    if isinstance(node, All | Any_):
-        return tuple(dict.fromkeys(p for child in node.operands for p in params_used(child)))
-    return ()
+    """The parameters a node compares facts with, in first-seen order."""
+    return tuple(dict.fromkeys(n.param for n in leaves(node)
+                               if isinstance(n, Compare) and n.param is not None))
 
 
 def base_facts(node: Node) -> tuple[str, ...]:
     """The base facts a node reads, in first-seen order, through derived facts."""
-    seen: dict[str, None] = {}
-
-    def walk(n: Node) -> None:
-        if isinstance(n, Fact | Compare | HasAny):
-            seen.setdefault(n.fact if not isinstance(n, Fact) else n.name, None)
-        elif isinstance(n, Derived):
-            walk(n.node)
-        elif isinstance(n, Not):
-            walk(n.operand)
-        else:
-            for child in n.operands:
-                walk(child)
-
-    walk(node)
-    return tuple(seen)
+    return tuple(dict.fromkeys(fact_of(n) for n in leaves(node)))

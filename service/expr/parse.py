@@ -345,6 +345,10 @@ def _dotted(node: ast.AST) -> str | None:
 
 
 def _param(node: ast.AST, name: str, ctx: _Ctx) -> _Literal | None:
+    head = name.split(".")[0]
+    if head in ctx.facts or head in ctx.derived:  # `age.real`: a fact's attribute
+        _not_allowed(node, ctx)
+        return None
     slot = ctx.params.get(name)
     if slot is None:
         close = difflib.get_close_matches(name, list(ctx.params), n=1)

@@ -43,20 +43,14 @@ def candidates(fact: FactDef, literals: Iterable[Any]) -> list[Any]:
 
 def literals(node: Node) -> Iterator[tuple[str, set[Any]]]:
     """(fact, the literals it is compared with) for every leaf under ``node``."""
-    if isinstance(node, nodes.Fact):
-        yield node.name, set()
-    elif isinstance(node, nodes.Compare):
-        lit = node.literal
-        yield node.fact, set(lit) if isinstance(lit, frozenset) else {lit}
-    elif isinstance(node, nodes.HasAny):
-        yield node.fact, set(node.values)
-    elif isinstance(node, nodes.Derived):
-        yield from literals(node.node)
-    elif isinstance(node, nodes.Not):
-        yield from literals(node.operand)
-    else:
-        for operand in node.operands:
-            yield from literals(operand)
+    for leaf in nodes.leaves(node):
+        if isinstance(leaf, nodes.Fact):
+            yield leaf.name, set()
+        elif isinstance(leaf, nodes.Compare):
+            lit = leaf.literal
+            yield leaf.fact, set(lit) if isinstance(lit, frozenset) else {lit}
+        else:
+            yield leaf.fact, set(leaf.values)
 
 
 def repeated(leaves: Iterable[Node]) -> frozenset[str]:

@@ -226,13 +226,7 @@ def _facts_routes_read(ruleset: Ruleset) -> set[str]:
 
 
 def _derived_names(node: Node) -> set[str]:
-    if isinstance(node, nodes.Derived):
-        return {node.name} | _derived_names(node.node)
-    if isinstance(node, nodes.Not):
-        return _derived_names(node.operand)
-    if isinstance(node, nodes.All | nodes.Any_):
-        return set().union(*(_derived_names(o) for o in node.operands))
-    return set()
+    return {n.name for n in nodes.walk(node) if isinstance(n, nodes.Derived)}
 
 
 def _at(ruleset: Ruleset, file: str, path: Path, code: str, message: str, *,

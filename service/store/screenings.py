@@ -13,9 +13,8 @@ from pydantic import TypeAdapter
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from service.engine.evaluate import evaluate
-from service.engine.offices import Place
-from service.engine.profile import coerce_profile
+from service.engine.case import Case
+from service.engine.evaluate import evaluate_case
 from service.engine.result import Evaluation
 from service.errors import Conflict, InvalidProfile, NotFound
 from service.rules.ruleset import Ruleset
@@ -45,10 +44,9 @@ class Asked:
 
 def run(ruleset: Ruleset, asked: Asked) -> Evaluation:
     """Evaluate a profile (``InvalidProfile`` when it does not fit facts.yaml)."""
-    facts = coerce_profile(ruleset, asked.profile)
-    place = Place(district=asked.district, state=facts.get("state"))
-    return evaluate(ruleset, facts, asked.as_of, documents_held=asked.documents_held,
-                    place=place, domains=asked.domains)
+    case = Case.read(ruleset, asked.profile, district=asked.district,
+                     documents_held=asked.documents_held)
+    return evaluate_case(ruleset, case, asked.as_of, domains=asked.domains)
 
 
 def save(session: Session, evaluation: Evaluation, asked: Asked, *, case_ref: str, org: str,
