@@ -23,6 +23,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "documents": model.DocumentsFile,
     "ruleset": model.RulesetFile,
     "parameters": model.ParametersFile,
+    "text": model.TextFile,
 }
 
 
@@ -30,9 +31,9 @@ def configure(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "schema", help="write JSON Schemas for the rule files",
         description="Write one JSON Schema per kind of rule file (entitlement, facts, offices, "
-        "documents, ruleset, parameters) into --out. Rule files name theirs on their first line, "
-        "so that "
-        "an editor with a YAML language server completes and checks them as you type.")
+        "documents, ruleset, parameters, text) into --out. Rule files name theirs on their "
+        "first line, so that an editor with a YAML language server completes and checks them "
+        "as you type.")
     parser.add_argument("--out", type=Path, default=OUT, metavar="DIR",
                         help=f"where to write them (default: {OUT.name}/ in the repository)")
     parser.set_defaults(run=run)

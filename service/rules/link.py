@@ -35,6 +35,7 @@ from service.rules.ruleset import (
 from service.rules.ruleset import (
     Document as Doc,
 )
+from service.rules.texts import Catalogue, Translation
 
 
 def link(parsed: dict[str, tuple[Document, Any]], digest: str,
@@ -63,13 +64,38 @@ def link(parsed: dict[str, tuple[Document, Any]], digest: str,
     return Ruleset(meta.name, meta.version, digest, linker.facts, linker.derived,
                    linker.offices, linker.documents, ordered, len(parsed), Periods.of(ordered),
                    parameters=dict(sorted(linker.params.items())),
+                   catalogues=_link_catalogues(linker, parsed),
                    files_read={name: doc for name, (doc, _) in parsed.items()})
+
+
+def _link_catalogues(linker: Linker,
+                     parsed: dict[str, tuple[Document, Any]]) -> dict[str, Catalogue]:
+    out: dict[str, Catalogue] = {}
+    for name in sorted(parsed):
+        doc, spec = parsed[name]
+        if not isinstance(spec, model.TextFile):
+            continue
+        if PurePosixPath(name).stem != spec.language:
+            linker.errors.append(doc.error(("language",), "E430", f"a catalogue is named for its "
+                                           f"language: text/{spec.language}.yaml"))
+            continue
+        texts: dict[str, Translation] = {}
+        for i, entry in enumerate(spec.texts):
+            if entry.en in texts:
+                linker.errors.append(doc.error(("texts", i, "en"), "E431",
+                                               "this English is translated twice in the file"))
+            elif entry.text:
+                texts[entry.en] = Translation(entry.text, entry.reviewed, entry.was is not None)
+        out[spec.language] = Catalogue(spec.language, spec.locale, spec.name, texts,
+                                       dict(spec.messages), name)
+    return out
 
 
 def _link_facts(linker: Linker, doc: Document, spec: model.FactsFile) -> None:
     for name, f in spec.facts.items():
         linker.facts[name] = FactDef(name, f.type, f.question, f.description, f.unit,
-                                     tuple(f.values or ()), f.min, f.max)
+                                     tuple(f.values or ()), f.min, f.max, f.label,
+                                     dict(f.labels), _says(f.says))
         linker.types[name] = nodes.FactType(f.type, frozenset(f.values or ()), f.min, f.max)
     pending = dict(spec.derived)
     for name in pending:
@@ -85,7 +111,8 @@ def _link_facts(linker: Linker, doc: Document, spec: model.FactsFile) -> None:
                 continue
             node = linker.expression(doc, ("derived", name, "expr"), d.expr)
             if node is not None:
-                linker.derived[name] = DerivedDef(name, d.expr, node, d.description, d.question)
+                linker.derived[name] = DerivedDef(name, d.expr, node, d.description, d.question,
+                                                  _says(d.says))
             del pending[name]
             progressed = True
         if not progressed:
@@ -94,6 +121,10 @@ def _link_facts(linker: Linker, doc: Document, spec: model.FactsFile) -> None:
                                                f"derived fact {name!r} depends on itself",
                                                key=True))
             return
+
+
+def _says(says: Mapping[bool, str]) -> dict[str, str]:
+    return {"true" if value else "false": words for value, words in says.items()}
 
 
 def _names_in(text: str) -> set[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -41,7 +42,8 @@ def link_parameters(linker: Linker, name: str, doc: Document,
 def _node(linker: Linker, file: str, doc: Document, path: Path, name: str, node: Any,
           sources: dict[str, model.Source]) -> None:
     if isinstance(node, model.Parameter):
-        national = _series(linker, doc, (*path, "values"), node.values, sources)
+        common = node.common
+        national = _series(linker, doc, (*path, "values"), node.values, sources, common)
         states = {}
         allowed = linker.facts["state"].values if "state" in linker.facts else ()
         for state, values in node.states.items():
@@ -52,7 +54,8 @@ def _node(linker: Linker, file: str, doc: Document, path: Path, name: str, node:
                                                "(a value of the `state` fact)",
                                                close[0] if close else None, key=True))
                 continue
-            states[state] = _series(linker, doc, (*path, "states", state), values, sources)
+            states[state] = _series(linker, doc, (*path, "states", state), values, sources,
+                                    common)
         linker.params[name] = Parameter(name, node.description, node.unit, file, national,
                                         states, node.note)
         return
@@ -61,14 +64,22 @@ def _node(linker: Linker, file: str, doc: Document, path: Path, name: str, node:
 
 
 def _series(linker: Linker, doc: Document, path: Path, values: list[model.ParamValue],
-            sources: dict[str, model.Source]) -> tuple[Value, ...]:
+            sources: dict[str, model.Source],
+            common: Mapping[dt.date, model.Common]) -> tuple[Value, ...]:
     out: list[Value] = []
-    for i, v in enumerate(values):
+    for i, given in enumerate(values):
         where = (*path, i)
+        v = _with_common(given, common.get(given.start))
         if not v.sources:
             linker.errors.append(doc.error(where, "E424", "a value needs its source: "
                                            "`sources: [id]` from the file's sources"))
-        for j, sid in enumerate(v.sources):
+        if not v.instrument:
+            linker.errors.append(doc.error(where, "E424", "a value needs its `instrument`: "
+                                           "the scheme, notification or Act that sets it"))
+        if v.verified is False and not v.note:
+            linker.errors.append(doc.error(where, "E424", "a value with verified: false needs "
+                                           "a note saying what to check"))
+        for j, sid in enumerate(v.sources or ()):
             linker.ref(doc, (*where, "sources", j), sid, sources, "source", "E425")
         if out:
             before = out[-1]
@@ -81,10 +92,19 @@ def _series(linker: Linker, doc: Document, path: Path, values: list[model.ParamV
                                                f"{before.start}) is still in force: give that "
                                                "one `until`, or drop it"))
         low, high = (v.value, v.value) if v.value is not None else (v.min, v.max)
-        out.append(Value(v.start, _until(v, values, i), low, high, v.instrument, v.provision,
-                         tuple(sources[s] for s in v.sources if s in sources), v.verified,
-                         v.note))
+        out.append(Value(v.start, _until(v, values, i), low, high, v.instrument or "",
+                         v.provision, tuple(sources[s] for s in v.sources or () if s in sources),
+                         v.verified is not False, v.note))
     return tuple(out)
+
+
+def _with_common(value: model.ParamValue, common: model.Common | None) -> model.ParamValue:
+    """The value, with what it leaves out taken from its date's ``common`` entry."""
+    if common is None:
+        return value
+    shared = {k: v for k, v in common.model_dump().items()
+              if v is not None and getattr(value, k) is None}
+    return value.model_copy(update=shared)
 
 
 def _until(v: model.ParamValue, values: list[model.ParamValue], i: int) -> dt.date | None:

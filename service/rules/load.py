@@ -25,7 +25,8 @@ SPECIAL: dict[str, type[pydantic.BaseModel]] = {
     "documents.yaml": model.DocumentsFile,
 }
 PARAMETERS = "parameters"  # the folder of parameter files
-FOLDERS = (*model.DOMAINS, PARAMETERS)
+TEXT = "text"  # the folder of translation catalogues, one file a language
+FOLDERS = (*model.DOMAINS, PARAMETERS, TEXT)
 
 
 def load_ruleset(root: Path) -> Ruleset:
@@ -55,6 +56,8 @@ def load_ruleset(root: Path) -> Ruleset:
 def _schema(name: str) -> type[pydantic.BaseModel]:
     if name.startswith(PARAMETERS + "/"):
         return model.ParametersFile
+    if name.startswith(TEXT + "/"):
+        return model.TextFile
     return SPECIAL.get(name, model.EntitlementFile)
 
 
@@ -74,8 +77,8 @@ def _read_texts(root: Path, errors: list[RuleError]) -> dict[str, str]:
         parts = name.split("/")
         if not (name in SPECIAL or (len(parts) == 2 and parts[0] in FOLDERS)):
             errors.append(RuleError(name, 1, 1, "E108", "a rule file belongs in one of the "
-                                    "domain folders (" + ", ".join(model.DOMAINS) + ") or in "
-                                    f"{PARAMETERS}/"))
+                                    "domain folders (" + ", ".join(model.DOMAINS) + "), in "
+                                    f"{PARAMETERS}/ or in {TEXT}/"))
             continue
         try:
             texts[name] = path.read_bytes().decode("utf-8")

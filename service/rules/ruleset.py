@@ -16,6 +16,7 @@ from service.expr.compile import Compiled
 from service.expr.nodes import Node
 from service.rules import marks, model
 from service.rules.parameters import Figure, Parameter
+from service.rules.texts import Catalogue
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,9 @@ class FactDef:
     values: tuple[str, ...] = ()
     min: int | None = None
     max: int | None = None
+    label: str | None = None  # a short name in words: her age
+    labels: Mapping[str, str] = field(default_factory=dict)  # enum/set values in words
+    says: Mapping[str, str] = field(default_factory=dict)  # bool: "true"/"false" -> words
 
     def coerce(self, value: Any) -> tuple[Any, str | None]:
         """``(value, None)`` in the engine's form, or ``(None, what is allowed)``.
@@ -87,6 +91,7 @@ class DerivedDef:
     node: Node
     description: str | None = None
     question: str | None = None
+    says: Mapping[str, str] = field(default_factory=dict)  # "true"/"false" -> words
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,6 +359,8 @@ class Ruleset:
     files: int
     periods: Periods
     parameters: Mapping[str, Parameter] = field(default_factory=dict)
+    catalogues: Mapping[str, Catalogue] = field(default_factory=dict)
+    """Each language other than English, by its code (hi, bn), with its translations."""
     files_read: Mapping[str, marks.Document] = field(default_factory=dict, compare=False,
                                                      repr=False)
     """Each rule file as read, with the position of every value: for lint and examples."""

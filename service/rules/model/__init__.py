@@ -46,6 +46,7 @@ from service.rules.model.entitlement import (
     Version,
 )
 from service.rules.model.parameters import (
+    Common,
     Parameter,
     ParametersFile,
     ParamNode,
@@ -68,6 +69,10 @@ from service.rules.model.routes import (
     RouteRef,
     RouteStep,
     RouteTimeLimit,
+)
+from service.rules.model.text import (
+    TextEntry,
+    TextFile,
 )
 from service.rules.model.vocabulary import (
     DerivedSpec,
@@ -92,6 +97,7 @@ __all__ = [
     "Benefit",
     "BenefitKind",
     "ClaimStep",
+    "Common",
     "Condition",
     "Confidence",
     "DerivedSpec",
@@ -141,6 +147,8 @@ __all__ = [
     "Strict",
     "Test",
     "Text",
+    "TextEntry",
+    "TextFile",
     "TimeLimit",
     "Unit",
     "Version",

@@ -19,6 +19,17 @@ from service.rules.model.base import (
 )
 
 
+class Common(Strict):
+    """What every value from one date shares (the year's notification, say): a value that
+    does not give these takes them from its parameter's ``common`` entry for its date."""
+
+    instrument: Text | None = None
+    provision: str | None = None
+    sources: list[Id] | None = None
+    verified: bool | None = None
+    note: str | None = None
+
+
 class ParamValue(Strict):
     """One dated value: a figure (``value``) or a range (``min``, ``max`` or both)."""
 
@@ -28,10 +39,10 @@ class ParamValue(Strict):
     value: Annotated[int, Field(ge=0)] | None = None
     min: Annotated[int, Field(ge=0)] | None = None
     max: Annotated[int, Field(ge=0)] | None = None
-    instrument: Text
+    instrument: Text | None = None  # required, here or in the parameter's `common`
     provision: str | None = None
-    sources: list[Id] = Field(default_factory=list)
-    verified: bool = True
+    sources: list[Id] | None = None
+    verified: bool | None = None  # default true
     note: str | None = None
 
     @model_validator(mode="after")
@@ -43,8 +54,6 @@ class ParamValue(Strict):
             raise ValueError("min is above max")
         if self.until is not None and self.until < self.start:
             raise ValueError("`until` is before `from`")
-        if not self.verified and not self.note:
-            raise ValueError("a value with verified: false needs a note saying what to check")
         return self
 
 
@@ -53,6 +62,9 @@ class Parameter(Strict):
     unit: ParamUnit
     values: list[ParamValue] = Field(default_factory=list)
     states: dict[FactName, list[ParamValue]] = Field(default_factory=dict)
+    common: dict[IsoDate, Common] = Field(
+        default_factory=dict, description="by the date values start: the instrument, sources, "
+        "verified and note that the values from that date share, unless they give their own")
     note: str | None = None
 
     @model_validator(mode="after")

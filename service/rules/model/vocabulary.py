@@ -19,6 +19,13 @@ class FactSpec(Strict):
     values: list[FactName] | None = None
     min: int | None = None
     max: int | None = None
+    label: str | None = Field(None, description="a short name in words, for answers: her age")
+    labels: dict[FactName, Text] = Field(
+        default_factory=dict, description="enum and set facts: each value in words, "
+        "accused_untraced: the accused has not been traced")
+    says: dict[bool, Text] = Field(
+        default_factory=dict, description="bool facts: what it says of her in words, "
+        "true: she was sexually exploited; false: she was not sexually exploited")
 
     @model_validator(mode="after")
     def _fits_type(self) -> FactSpec:
@@ -33,6 +40,12 @@ class FactSpec(Strict):
             raise ValueError("min and max are only for int facts")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError("min is above max")
+        unknown = set(self.labels) - set(self.values or ())
+        if unknown:
+            raise ValueError("labels for values the fact does not have: "
+                             + ", ".join(sorted(unknown)))
+        if self.says and self.type != "bool":
+            raise ValueError("`says` is for bool facts; an enum's values take `labels`")
         return self
 
 
@@ -41,6 +54,8 @@ class DerivedSpec(Strict):
     expr: Text
     description: str | None = None
     question: str | None = None
+    says: dict[bool, Text] = Field(
+        default_factory=dict, description="what it says of her in words, true and false")
 
 
 class FactsFile(Strict):
