@@ -38,7 +38,10 @@ def load_ruleset(root: Path) -> Ruleset:
         doc = marks.read(name, text, errors)
         if doc is None:
             continue
-        checked = validate(doc, _schema(name), errors)
+        schema = _schema(name)
+        if schema is model.EntitlementFile:
+            inherit_versions(doc)
+        checked = validate(doc, schema, errors)
         if checked is not None:
             parsed[name] = (doc, checked)
     for name in SPECIAL:
@@ -51,6 +54,73 @@ def load_ruleset(root: Path) -> Ruleset:
     if errors or ruleset is None:
         raise RulesetInvalid(sorted(set(errors), key=lambda e: (e.file, e.line, e.col)))
     return ruleset
+
+
+def inherit_versions(doc: marks.Document) -> None:
+    """A version marked ``from_previous: true`` is the version before it with what it writes
+    changed: each key it leaves out (other than its dates) is the previous version's, as
+    written there; its `benefits` and `routes` name only those that change (by label, by id),
+    the rest are the previous version's, in their order. Errors in an inherited part point to
+    where it is written."""
+    versions = doc.data.get("versions") if isinstance(doc.data, dict) else None
+    if not isinstance(versions, list):
+        return
+    for i in range(1, len(versions)):
+        here, before = versions[i], versions[i - 1]
+        if not (isinstance(here, dict) and isinstance(before, dict)
+                and here.get("from_previous") is True):
+            continue
+        for key, value in before.items():
+            if key in ("valid_from", "valid_until", "from_previous"):
+                continue
+            if key not in here:
+                here[key] = value
+                _copy_marks(doc, ("versions", i - 1, key), ("versions", i, key))
+            elif key in _BY_NAME and isinstance(value, list) and isinstance(here[key], list):
+                here[key] = _merge_named(doc, (i - 1, i), key, value, here[key])
+
+
+_BY_NAME = {"benefits": "label", "routes": "id"}
+
+
+def _merge_named(doc: marks.Document, at: tuple[int, int], key: str, before: list[Any],
+                 given: list[Any]) -> list[Any]:
+    """The previous version's list with the entries ``given`` names replaced (and any new
+    ones added at the end); marks follow each entry to its place in the merged list."""
+    name = _BY_NAME[key]
+    named = {e.get(name): j for j, e in enumerate(given) if isinstance(e, dict)}
+    merged: list[tuple[Any, marks.Path]] = []
+    for j, entry in enumerate(before):
+        mine = named.pop(entry.get(name), None) if isinstance(entry, dict) else None
+        if mine is None:
+            merged.append((entry, ("versions", at[0], key, j)))
+        else:
+            merged.append((given[mine], ("versions", at[1], key, mine)))
+    merged += [(given[j], ("versions", at[1], key, j)) for j in sorted(named.values())]
+    merged += [(e, ("versions", at[1], key, j)) for j, e in enumerate(given)
+               if not isinstance(e, dict)]
+    snapshot = (dict(doc.values), dict(doc.keys))
+    for table in (doc.values, doc.keys):
+        for path in [p for p in table if p[:3] == ("versions", at[1], key)]:
+            del table[path]
+    for k, (_, source) in enumerate(merged):
+        _copy_marks_from(snapshot, doc, source, ("versions", at[1], key, k))
+    return [entry for entry, _ in merged]
+
+
+def _copy_marks_from(snapshot: tuple[dict[Any, Any], dict[Any, Any]], doc: marks.Document,
+                     old: marks.Path, new: marks.Path) -> None:
+    for source, table in zip(snapshot, (doc.values, doc.keys), strict=True):
+        for path, pos in source.items():
+            if path[:len(old)] == old:
+                table[new + path[len(old):]] = pos
+
+
+def _copy_marks(doc: marks.Document, old: marks.Path, new: marks.Path) -> None:
+    for table in (doc.values, doc.keys):
+        for path, pos in list(table.items()):
+            if path[:len(old)] == old:
+                table[new + path[len(old):]] = pos
 
 
 def _schema(name: str) -> type[pydantic.BaseModel]:

@@ -25,6 +25,9 @@ from service.rules.model.routes import Route
 class Version(Strict):
     valid_from: IsoDate
     valid_until: IsoDate | None = None
+    from_previous: bool = Field(
+        False, description="the version before, with what this one writes changed: every key "
+        "it leaves out (other than its dates) is the previous version's")
     title: str | None = None
     verified: bool = True
     note: str | None = None
