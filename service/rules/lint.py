@@ -86,7 +86,7 @@ def _benefit(ruleset: Ruleset, ent: Entitlement, benefit: Benefit,
 
 def _figures_in_place(ruleset: Ruleset, ent: Entitlement, version: Version,
                       path: Path) -> list[RuleError]:
-    """E428: an amount, or a sum of money compared in a condition, written in place instead of
+    """W428: an amount, or a sum of money compared in a condition, written in place instead of
     named as a parameter, where its dated values and sources belong."""
     out = []
     for j, benefit in enumerate(version.benefits):
@@ -94,14 +94,14 @@ def _figures_in_place(ruleset: Ruleset, ent: Entitlement, version: Version,
             if not slab.figures and (slab.low is not None or slab.high is not None):
                 where = (*path, "benefits", j, "amount") + ((k, "value") if slab.when or
                                                              len(benefit.slabs) > 1 else ())
-                out.append(_at(ruleset, ent.file, where, "E428", f"the amount of "
+                out.append(_at(ruleset, ent.file, where, "W428", f"the amount of "
                                f"{benefit.label!r} is written in place: name a parameter of "
                                "rules/parameters/, which dates it and cites its source"))
     for clause in version.conditions():
         for leaf in _leaves(clause):
             if isinstance(leaf, nodes.Compare) and leaf.param is None \
                     and (ruleset.facts[leaf.fact].unit or "").lower() == "inr":
-                out.append(_at(ruleset, ent.file, path, "E428", f"{leaf.text!r} compares a sum "
+                out.append(_at(ruleset, ent.file, path, "W428", f"{leaf.text!r} compares a sum "
                                "of money with a figure written in place: name a parameter"))
     return out
 

@@ -24,6 +24,10 @@ def test_the_bundled_rules_have_no_lint_errors() -> None:
     assert not [str(f) for f in lint(load_ruleset(RULES)) if f.code.startswith("E")]
 
 
+def test_every_figure_of_the_bundled_rules_is_a_parameter() -> None:
+    assert not [str(f) for f in lint(load_ruleset(RULES)) if f.code == "W428"]
+
+
 def test_a_gap_between_versions_is_a_warning(rules: Path) -> None:
     replace(rules, "  - valid_from: 2023-01-01", "  - valid_from: 2023-03-01")
     findings = [f for f in lint(load_ruleset(rules)) if f.code == "W404"]
