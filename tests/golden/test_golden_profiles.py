@@ -72,6 +72,10 @@ def dated(both: dict[str, Exp], only_a: dict[str, Exp],
 #   modular-employable-skills, urban-livelihoods and urban-homeless-shelter (DAY-NULM, 2024-09-30).
 
 # Benefits that recur.
+# victim-compensation from 2015-08-21: the Compensation benefit (CVCF floor or the State's figure)
+# now covers trafficking, rape and a minor's abuse only; any other loss or injury is this second
+# benefit, with no figure (the {min: 0} slab was a figure in place, E428).
+VC_OTHER = "Compensation for another loss or injury"
 LEGAL_AID = {"Free lawyer and legal services": KIND}
 RKSK = {"Counselling": KIND, "Adolescent friendly health clinic": KIND}
 SKILL = {"Free short-term training with a certificate": KIND}
@@ -97,10 +101,13 @@ OSC_SERVICES = {"Medical aid": KIND, "Help with the police": KIND, "Legal aid": 
 AAY = "Antyodaya ration: 35 kg of grain a month"
 
 
-def wage(days: int) -> dict[str, Any]:
+def wage(days: int, worth: Any = KIND) -> dict[str, Any]:
     """MGNREGA (100 days) or VB-G RAM G (125 days) per household a year; no figure for the
-    unemployment allowance."""
-    return {"Wage employment": days, "Unemployment allowance": KIND}
+    unemployment allowance. The wages for the guaranteed days (added with the rural_wage
+    parameters): her State's notified MGNREGA rate times the days; no figure (KIND) before
+    FY 2023-24, when no rate is encoded."""
+    return {"Wage employment": days, "Wages for the guaranteed days": worth,
+            "Unemployment allowance": KIND}
 
 
 def foster(grant: Any, placement: Any = KIND) -> dict[str, Any]:
@@ -125,11 +132,13 @@ WV_ROWS = ["Interim relief for an acid attack", "Gang rape", "Rape", "Unnatural 
 
 
 def women_victims(rows: dict[str, Any] | None = None) -> dict[str, Any]:
-    """NALSA 2018 for an eligible victim: interim relief Rs 5,000-10,000 (no condition); each
-    schedule row NO (her harms_suffered does not hold it) unless given in ``rows``."""
+    """NALSA 2018 for an eligible victim: each schedule row NO (her harms_suffered does not hold
+    it) unless given in ``rows``; interim relief Rs 5,000-10,000 only with a harm of the schedule
+    (legal review, correction 11: not on an application alone), so NO when ``rows`` is empty."""
     rows = rows or {}
     assert set(rows) <= set(WV_ROWS), rows
-    return {"Interim relief": (5000, 10000), **{r: rows.get(r, NO) for r in WV_ROWS}}
+    interim = (5000, 10000) if rows else NO
+    return {"Interim relief": interim, **{r: rows.get(r, NO) for r in WV_ROWS}}
 
 
 def food(aay: Any, phh: Any, card: Any, sex_work: Any = None) -> dict[str, Any]:
@@ -140,6 +149,10 @@ def food(aay: Any, phh: Any, card: Any, sex_work: Any = None) -> dict[str, Any]:
         dry, card_sw = sex_work
         out["Dry rations without a ration card"] = dry
         out["Ration card for a sex worker"] = card_sw
+        # Date B only (free grain from 2023-01-01, rule correction): the price per kg,
+        # nfsa.grain_price = 0, applies with an Antyodaya or priority card, as those rations do.
+        out["Price of the grain, per kg"] = (0 if KIND in (aay, phh) else
+                                             NO if (aay, phh) == (NO, NO) else Maybe(0))
     return out
 
 
@@ -162,8 +175,8 @@ GIRL_17_RESTORED = dated(
         "free-legal-aid": (E, None, LEGAL_AID),
         # NALSA 2015 scheme: trafficked; witness-protection help waits on threatened_as_witness.
         "trafficking-victims-legal-services": (E, None, nalsa_trafficking(MAYBE)),
-        # NALSA 2018: female and a crime victim; interim relief only: harms_suffered is empty,
-        # so no schedule row (and no acid interim relief).
+        # NALSA 2018: female and a crime victim; harms_suffered is empty, so no schedule row,
+        # no acid interim relief, and no interim relief either (correction 11).
         "women-victims-compensation": (E, None, women_victims()),
         # POSH: female; workplace_harassment and the months since are not asked (a domestic
         # worker's employer's home is a workplace, s.2(o)); all three benefits open.
@@ -179,10 +192,9 @@ GIRL_17_RESTORED = dated(
                                               "Corpus paid at 18": NO}),
         # DDU-GKY: rural, poor (priority card), 15 <= 17 <= 35.
         "rural-youth-placement-training": (E, None, DDU),
-        # DAY-NRLM (from 2016-03-29): female, rural, poor household; revolving fund
-        # Rs 10,000-30,000.
-        # (The rule sets no minimum age; its note says so.)
-        "self-help-group-support": (E, None, SHG),
+        # DAY-NRLM: members are adult women (correction 11, legal review 2026: age >= 18);
+        # 17 < 18 -> not eligible (it was eligible while the rule set no minimum age).
+        "self-help-group-support": NOT,
         # ICPS/Vatsalya foster care: without_family_care is false (has family support).
         "foster-care": NOT,
         # Open shelter: not an urban resident.
@@ -210,11 +222,13 @@ GIRL_17_RESTORED = dated(
         "child-labour-special-training": NOT,
         # SAG (2018-04-01..2021-03-31): 11 <= 17 <= 14 fails.
         "adolescent-girls-nutrition": NOT,
-        # PM-JAY 2018: rural and secc_deprivation (ST household).
-        "health-cover": (E, None, {"Hospital cover": 500000}),
+        # PM-JAY 2018: was E on secc_deprivation (ST household). Correction 6
+        # (legal review): PM-JAY follows its list (SECC 2011 / NFSA), not caste or work:
+        # pmjay_listed not asked.
+        "health-cover": (I, miss("pmjay_listed"), {"Hospital cover": Maybe(500000)}),
         # CrPC 357A with CVCF floor: trafficked, 17 not < 14 -> second slab, at least Rs 1 lakh;
         # FIR registered -> interim relief.
-        "victim-compensation": (E, None, {"Compensation": (100000, None),
+        "victim-compensation": (E, None, {"Compensation": (100000, None), VC_OTHER: NO,
                                           "Interim relief and free first aid": KIND}),
         # Witness Protection Scheme 2018: threatened_as_witness unknown.
         "witness-protection": (I, miss("threatened_as_witness"), WITNESS_OPEN),
@@ -233,11 +247,13 @@ GIRL_17_RESTORED = dated(
     only_b={
         # SAG under Poshan 2.0: female, 14 <= 17 < 18, Aspirational District.
         "adolescent-girls-nutrition": (E, None, {"Supplementary nutrition": KIND}),
-        # PM-JAY with 70+: ST household -> hospital cover; senior cover needs age >= 70.
-        "health-cover": (E, None, {"Hospital cover": 500000,
-                                   SENIOR: NO}),
+        # PM-JAY with 70+: was E (ST household). Correction 6
+        # (legal review): PM-JAY follows its list (SECC 2011 / NFSA), not caste or work:
+        # pmjay_listed not asked; senior cover needs age >= 70.
+        "health-cover": (I, miss("pmjay_listed"), {"Hospital cover": Maybe(500000),
+                                                   SENIOR: NO}),
         # BNSS 396 with CVCF floor: as in 2020, at least Rs 1 lakh; interim relief on the FIR.
-        "victim-compensation": (E, None, {"Compensation": (100000, None),
+        "victim-compensation": (E, None, {"Compensation": (100000, None), VC_OTHER: NO,
                                           "Interim relief and free first aid": KIND}),
         # BNSS 398 scheme: threatened_as_witness unknown.
         "witness-protection": (I, miss("threatened_as_witness"), WITNESS_OPEN),
@@ -298,11 +314,14 @@ _BONDED_MAN_BOTH: dict[str, Exp] = {
 _BONDED_MAN_A: dict[str, Exp] = {
     # NCLP: not rescued from child labour, and 34 is not 9-14.
     "child-labour-special-training": NOT,
-    # PM-JAY 2018: rural, pmjay_rural_auto (legally released bonded labour).
-    "health-cover": (E, None, {"Hospital cover": 500000}),
-    # CrPC 357A + CVCF: crime victim; not trafficked -> last slab, {min: 0} (no floor encoded);
+    # PM-JAY 2018: was E on pmjay_rural_auto (released bonded labour). Correction 6
+    # (legal review): PM-JAY follows its list (SECC 2011 / NFSA), not caste or work:
+    # pmjay_listed not asked.
+    "health-cover": (I, miss("pmjay_listed"), {"Hospital cover": Maybe(500000)}),
+    # CrPC 357A + CVCF: crime victim; not trafficked, no rape, adult -> no CVCF floor: the second
+    # benefit, no figure (was the slab {min: 0});
     # FIR registered -> interim relief.
-    "victim-compensation": (E, None, {"Compensation": (0, None),
+    "victim-compensation": (E, None, {"Compensation": NO, VC_OTHER: KIND,
                                       "Interim relief and free first aid": KIND}),
     # Witness Protection Scheme 2018: threatened by the kiln owner's men.
     "witness-protection": (E, None, WITNESS),
@@ -318,19 +337,20 @@ _BONDED_MAN_A: dict[str, Exp] = {
     "food-security": (E, None, food(aay=NO, phh=KIND, card=NO)),
 }
 _BONDED_MAN_B: dict[str, Exp] = {
-    # PM-JAY with 70+: hospital cover (auto-included); 34 < 70.
-    "health-cover": (E, None, {"Hospital cover": 500000,
-                               SENIOR: NO}),
+    # PM-JAY with 70+: was E (auto-included). Correction 6: pmjay_listed not asked; 34 < 70.
+    "health-cover": (I, miss("pmjay_listed"), {"Hospital cover": Maybe(500000),
+                                               SENIOR: NO}),
     # BNSS 396: as above, no floor for a crime other than trafficking.
-    "victim-compensation": (E, None, {"Compensation": (0, None),
+    "victim-compensation": (E, None, {"Compensation": NO, VC_OTHER: KIND,
                                       "Interim relief and free first aid": KIND}),
     # BNSS 398 witness protection: threatened.
     "witness-protection": (E, None, WITNESS),
     # Scheme 2021 (continuation from 2026-04-01): immediate assistance up to Rs 30,000;
     # full assistance waits for the conviction.
     "bonded-labour-rehabilitation": (E, None, bonded((None, 30000), NO)),
-    # VB-G RAM G (from 2026-07-01): 125 days.
-    "rural-wage-employment": (E, None, wage(125)),
+    # VB-G RAM G (from 2026-07-01): 125 days; wages for them at Odisha's last MGNREGA rate
+    # (FY 2025-26, Rs 273 a day): 273 x 125.
+    "rural-wage-employment": (E, None, wage(125, 34125)),
     # POCSO special relief: no POCSO offence.
     "pocso-special-relief": NOT,
     # PMKVY 4.0: 15 <= 34 <= 59.
@@ -417,10 +437,12 @@ CHILD_LABOURER_12 = dated(
                                      "Free textbooks and uniforms": KIND,
                                      "Age-appropriate admission with special training": KIND,
                                      "No holding back or expulsion until class 8": KIND}),
-        # PM-JAY 2018: rural, landless household on manual labour (SECC D7).
-        "health-cover": (E, None, {"Hospital cover": 500000}),
+        # PM-JAY 2018: was E on SECC D7 (landless manual labour). Correction 6
+        # (legal review): PM-JAY follows its list (SECC 2011 / NFSA), not caste or work:
+        # pmjay_listed not asked.
+        "health-cover": (I, miss("pmjay_listed"), {"Hospital cover": Maybe(500000)}),
         # CrPC 357A + CVCF: trafficked and 12 < 14 -> first slab, at least Rs 1.5 lakh.
-        "victim-compensation": (E, None, {"Compensation": (150000, None),
+        "victim-compensation": (E, None, {"Compensation": (150000, None), VC_OTHER: NO,
                                           "Interim relief and free first aid": KIND}),
         # ICPS sponsorship: rural ceiling Rs 24,000 < his family's Rs 30,000 (and he is not in
         # school).
@@ -438,19 +460,20 @@ CHILD_LABOURER_12 = dated(
             "Age-appropriate admission with special training": KIND,
             "No expulsion until class 8": KIND,
             "Extra teaching and a re-examination before being held back": KIND}),
-        # PM-JAY: hospital cover (SECC D7); not 70.
-        "health-cover": (E, None, {"Hospital cover": 500000,
-                                   SENIOR: NO}),
+        # PM-JAY: was E (SECC D7). Correction 6: pmjay_listed not asked; not 70.
+        "health-cover": (I, miss("pmjay_listed"), {"Hospital cover": Maybe(500000),
+                                                   SENIOR: NO}),
         # BNSS 396 + CVCF: trafficked and under 14 -> at least Rs 1.5 lakh.
-        "victim-compensation": (E, None, {"Compensation": (150000, None),
+        "victim-compensation": (E, None, {"Compensation": (150000, None), VC_OTHER: NO,
                                           "Interim relief and free first aid": KIND}),
         # POCSO special relief: no POCSO offence.
         "pocso-special-relief": NOT,
         # PMKVY: 15 <= 12 fails.
         "skill-training": NOT,
-        # Vatsalya sponsorship: income within Rs 72,000, but neither under 6 nor in school
-        # (school attendance is required).
-        "child-sponsorship": NOT,
+        # Vatsalya sponsorship: trafficked, income within Rs 72,000, no sibling sponsored ->
+        # Rs 4,000. Not in school: attendance is now a condition to keep (he is told to enrol),
+        # not to get (rule correction, child-sponsorship `keep:`).
+        "child-sponsorship": (E, None, {"Sponsorship": 4000}),
         # NFSA with PMGKAY: Antyodaya card; not a sex worker.
         "food-security": (E, None, food(aay=KIND, phh=NO, card=NO, sex_work=(NO, NO))),
     },
@@ -482,12 +505,13 @@ CARE_LEAVER_19 = dated(
         # NALSA 2015: trafficked; not threatened -> no witness court order.
         "trafficking-victims-legal-services": (E, None, nalsa_trafficking(NO)),
         # CrPC 357A / BNSS 396 + CVCF: trafficked, 19 -> at least Rs 1 lakh; FIR -> interim relief.
-        "victim-compensation": (E, None, {"Compensation": (100000, None),
+        "victim-compensation": (E, None, {"Compensation": (100000, None), VC_OTHER: NO,
                                           "Interim relief and free first aid": KIND}),
         # Witness protection: not threatened.
         "witness-protection": NOT,
-        # NALSA 2018: female crime victim; rape row; 19 is not a minor -> Rs 4-7 lakh.
-        "women-victims-compensation": (E, None, women_victims({"Rape": (400000, 700000)})),
+        # NALSA 2018: female crime victim; rape row; 19 is not a minor now, but her age at the
+        # offence is not recorded (correction 4: the minor's rate goes by it) -> Rs 4-10.5 lakh.
+        "women-victims-compensation": (E, None, women_victims({"Rape": (400000, 1050000)})),
         # Bonded labour, child labour fund: neither applies to her.
         "bonded-labour-rehabilitation": NOT,
         "child-labour-rehabilitation-fund": NOT,
@@ -573,7 +597,7 @@ TRANSGENDER_24 = dated(
         "trafficking-victims-legal-services": (E, None, nalsa_trafficking(KIND)),
         # CrPC 357A / BNSS 396 + CVCF: trafficked, adult -> at least Rs 1 lakh; FIR -> interim
         # relief.
-        "victim-compensation": (E, None, {"Compensation": (100000, None),
+        "victim-compensation": (E, None, {"Compensation": (100000, None), VC_OTHER: NO,
                                           "Interim relief and free first aid": KIND}),
         # Witness protection (2018 scheme, then BNSS 398): threatened.
         "witness-protection": (E, None, WITNESS),
@@ -596,8 +620,8 @@ TRANSGENDER_24 = dated(
     },
     only_a={
         "child-labour-special-training": NOT,  # NCLP: not rescued from child labour; 24 > 14
-        # PM-JAY 2018: urban; urban_listed_occupation and pmjay_listed unknown.
-        "health-cover": (I, miss("urban_listed_occupation", "pmjay_listed"),
+        # PM-JAY 2018: pmjay_listed unknown (correction 6: the occupation is no longer asked).
+        "health-cover": (I, miss("pmjay_listed"),
                          {"Hospital cover": Maybe(500000)}),
         # DAY-NULM: urban resident, BPL.
         "urban-livelihoods": (E, None, NULM),
@@ -609,7 +633,7 @@ TRANSGENDER_24 = dated(
     },
     only_b={
         # PM-JAY with 70+: as in 2020 (24 < 70); hospital cover's own condition open too.
-        "health-cover": (I, miss("urban_listed_occupation", "pmjay_listed"),
+        "health-cover": (I, miss("pmjay_listed"),
                          {"Hospital cover": Maybe(500000),
                           SENIOR: NO}),
         "pocso-special-relief": NOT,  # no POCSO offence, and 24
@@ -644,10 +668,11 @@ SPINNING_MILL_20 = dated(
         "trafficking-victims-legal-services": (E, None, nalsa_trafficking(NO)),
         # CrPC 357A / BNSS 396 + CVCF: trafficked adult -> at least Rs 1 lakh; FIR -> interim
         # relief.
-        "victim-compensation": (E, None, {"Compensation": (100000, None),
+        "victim-compensation": (E, None, {"Compensation": (100000, None), VC_OTHER: NO,
                                           "Interim relief and free first aid": KIND}),
         "witness-protection": NOT,  # not threatened
-        # NALSA 2018: female crime victim; 'sexual_assault' is not a schedule row -> interim only.
+        # NALSA 2018: female crime victim; 'sexual_assault' is not a schedule row -> no row,
+        # and no interim relief (correction 11).
         "women-victims-compensation": (E, None, women_victims()),
         # POSH: female, harassed at work 4 months ago (<= 6); past the 3 months, so the
         # Committee's extension is needed (4 >= 3); compensation has no figure.
@@ -670,10 +695,13 @@ SPINNING_MILL_20 = dated(
     },
     only_a={
         "child-labour-special-training": NOT,  # not rescued from child labour; 20
-        # PM-JAY 2018: rural, legally released bonded labour (auto-included).
-        "health-cover": (E, None, {"Hospital cover": 500000}),
+        # PM-JAY 2018: was E (released bonded labour, auto-included). Correction 6
+        # (legal review): PM-JAY follows its list (SECC 2011 / NFSA), not caste or work:
+        # pmjay_listed not asked.
+        "health-cover": (I, miss("pmjay_listed"), {"Hospital cover": Maybe(500000)}),
         # Scheme 2016 (Rs 20,000 from 2017-01-17); convicted; a woman rescued from trafficking ->
-        # extreme deprivation, Rs 3 lakh (first slab: trafficked).
+        # extreme deprivation, Rs 3 lakh (correction 2: the slab for women and children rescued
+        # from trafficking; an adult man trafficked would get Rs 1 lakh).
         "bonded-labour-rehabilitation": (E, None, bonded(20000, 300000)),
         # MGNREGA: adult, rural: 100 days.
         "rural-wage-employment": (E, None, wage(100)),
@@ -687,13 +715,13 @@ SPINNING_MILL_20 = dated(
         "urban-homeless-shelter": NOT,  # housed, rural
     },
     only_b={
-        # PM-JAY: auto-included; 20 < 70.
-        "health-cover": (E, None, {"Hospital cover": 500000,
-                                   SENIOR: NO}),
+        # PM-JAY: was E (auto-included). Correction 6: pmjay_listed not asked; 20 < 70.
+        "health-cover": (I, miss("pmjay_listed"), {"Hospital cover": Maybe(500000),
+                                                   SENIOR: NO}),
         # Scheme 2021 (continuation): up to Rs 30,000 now; Rs 3 lakh on conviction (extreme).
         "bonded-labour-rehabilitation": (E, None, bonded((None, 30000), 300000)),
-        # VB-G RAM G: 125 days.
-        "rural-wage-employment": (E, None, wage(125)),
+        # VB-G RAM G: 125 days; wages at Tamil Nadu's FY 2025-26 rate, Rs 336 x 125.
+        "rural-wage-employment": (E, None, wage(125, 42000)),
         "pocso-special-relief": NOT,  # no POCSO offence; 20
         "skill-training": (E, None, SKILL),  # 15 <= 20 <= 59
         "food-security": (E, None, food(aay=NO, phh=KIND, card=NO, sex_work=(NO, NO))),
@@ -725,12 +753,13 @@ NEPAL_22 = dated(
         # NALSA 2015: trafficked; witness court order waits on threatened_as_witness.
         "trafficking-victims-legal-services": (E, None, nalsa_trafficking(MAYBE)),
         # CrPC 357A / BNSS 396 + CVCF: trafficked adult -> at least Rs 1 lakh; FIR -> interim.
-        "victim-compensation": (E, None, {"Compensation": (100000, None),
+        "victim-compensation": (E, None, {"Compensation": (100000, None), VC_OTHER: NO,
                                           "Interim relief and free first aid": KIND}),
         # Witness protection: threatened_as_witness unknown.
         "witness-protection": (I, miss("threatened_as_witness"), WITNESS_OPEN),
-        # NALSA 2018: female crime victim; raped, 22 -> Rs 4-7 lakh.
-        "women-victims-compensation": (E, None, women_victims({"Rape": (400000, 700000)})),
+        # NALSA 2018: female crime victim; raped, 22, age at the offence not recorded
+        # (correction 4: the minor's rate is still possible) -> Rs 4-10.5 lakh.
+        "women-victims-compensation": (E, None, women_victims({"Rape": (400000, 1050000)})),
         "workplace-harassment-complaint": NOT,  # no workplace harassment
         "bonded-labour-rehabilitation": NOT,
         "child-labour-rehabilitation-fund": NOT,
@@ -783,9 +812,6 @@ NEPAL_22 = dated(
 )
 
 
-_SECC = ("social_category", "landless_manual_labour", "female_headed_no_adult_male")
-
-
 # --- woman of 28 trafficked as a bride, facing domestic violence (Haryana, rural, no FIR) ---------
 DOMESTIC_VIOLENCE_28 = dated(
     both={
@@ -810,12 +836,13 @@ DOMESTIC_VIOLENCE_28 = dated(
         # officer in charge of the police station OR of a Magistrate; the Magistrate's route needs
         # no FIR, so the missing FIR does not take it away. (This suite found the rule gating
         # it on fir_registered; it no longer does.)
-        "victim-compensation": (E, None, {"Compensation": (100000, None),
+        "victim-compensation": (E, None, {"Compensation": (100000, None), VC_OTHER: NO,
                                           "Interim relief and free first aid": KIND}),
         "witness-protection": NOT,  # not threatened
-        # NALSA 2018: female crime victim; grievous injury, adult -> up to Rs 2 lakh.
+        # NALSA 2018: female crime victim; grievous injury, adult now, age at the offence not
+        # recorded (correction 4) -> up to Rs 2 lakh, or Rs 3 lakh at the minor's rate.
         "women-victims-compensation": (E, None, women_victims(
-            {"Grievous physical or mental injury": (None, 200000)})),
+            {"Grievous physical or mental injury": (None, 300000)})),
         "workplace-harassment-complaint": NOT,
         "bonded-labour-rehabilitation": NOT,
         "child-labour-rehabilitation-fund": NOT,
@@ -831,10 +858,10 @@ DOMESTIC_VIOLENCE_28 = dated(
     },
     only_a={
         "child-labour-special-training": NOT,
-        # PM-JAY 2018: rural; none of the auto-inclusion facts hold; SECC deprivation waits on
-        # social_category, landless_manual_labour, female_headed_no_adult_male; not listed.
-        "health-cover": (I, miss(*_SECC),
-                         {"Hospital cover": Maybe(500000)}),
+        # PM-JAY 2018: was I on the SECC deprivation facts. Correction 6
+        # (legal review): PM-JAY follows its list (SECC 2011 / NFSA), not caste or work:
+        # pmjay_listed is false.
+        "health-cover": NOT,
         # MGNREGA: adult, rural: 100 days.
         "rural-wage-employment": (E, None, wage(100)),
         "urban-livelihoods": NOT,  # rural
@@ -849,12 +876,10 @@ DOMESTIC_VIOLENCE_28 = dated(
         "urban-homeless-shelter": NOT,
     },
     only_b={
-        # PM-JAY with 70+: the same three facts; 28 < 70.
-        "health-cover": (I, miss(*_SECC),
-                         {"Hospital cover": Maybe(500000),
-                          SENIOR: NO}),
-        # VB-G RAM G: 125 days.
-        "rural-wage-employment": (E, None, wage(125)),
+        # PM-JAY with 70+: was I on the SECC facts. Correction 6: not on the list; 28 < 70.
+        "health-cover": NOT,
+        # VB-G RAM G: 125 days; wages at Haryana's FY 2025-26 rate, Rs 400 x 125.
+        "rural-wage-employment": (E, None, wage(125, 50000)),
         "pocso-special-relief": NOT,
         "skill-training": (E, None, SKILL),  # 15 <= 28 <= 59
         "food-security": (E, None, food(aay=NO, phh=NO, card=KIND, sex_work=(NO, NO))),
@@ -871,13 +896,13 @@ _POOR = ("ration_card", "below_poverty_line")  # poor_household
 # affected_by_violence
 _AFFECTED = ("faced_violence", "trafficked", "sexually_exploited", "domestic_violence",
              "workplace_harassment", "pocso_offence_victim", "harms_suffered")
-_HEALTH_COVER = ("residence_area", "released_from_bonded_labour", "destitute", "homeless",
-                 "manual_scavenger_household", "primitive_tribal_group",  # pmjay_rural_auto
-                 "social_category", "landless_manual_labour", "female_headed_no_adult_male",  # secc
-                 "urban_listed_occupation", "pmjay_listed")
+# Correction 6 (legal review): PM-JAY follows its list (SECC 2011 / NFSA), not caste or work:
+# the list alone decides.
+_HEALTH_COVER = ("pmjay_listed",)
+# in_school left out: school attendance is now a condition to keep the sponsorship, not to get
+# it (rule correction, child-sponsorship `keep:`), so it is never missing for entry.
 _SPONSOR = ("trafficked", "in_need_of_care_and_protection", "restored_from_institution",
-            "residence_area", "family_annual_income_inr", "sponsored_children_in_family",
-            "in_school")
+            "residence_area", "family_annual_income_inr", "sponsored_children_in_family")
 _FOSTER = ("trafficked", "in_need_of_care_and_protection", "has_family_support")
 # NALSA 2018 for a girl of 16 whose harms and crime are unknown: every benefit open; every row's
 # amount is its first slab (age < 18 holds: 50% more for a minor).
@@ -919,11 +944,12 @@ SPARSE_16 = dated(
         "trafficking-victims-legal-services": (
             I, miss("trafficked", "sexually_exploited", "engaged_in_sex_work"),
             dict.fromkeys(nalsa_trafficking(MAYBE), MAYBE)),
-        # CrPC 357A / BNSS 396: crime_victim unknown. Compensation slabs: "trafficked and
-        # age < 14" is false (16); "trafficked" unknown (>= 1 lakh) or the last slab (>= 0):
-        # span [0, open]. Interim relief waits on fir_registered.
+        # CrPC 357A / BNSS 396: crime_victim unknown. Compensation: trafficked, rape or a minor's
+        # abuse unknown, so every floor is possible: span [1 lakh, open]; whether the second
+        # benefit (no figure) applies is unknown too. Interim relief waits on fir_registered.
         "victim-compensation": (I, miss("crime_victim"), {
-            "Compensation": Maybe((0, None)), "Interim relief and free first aid": MAYBE}),
+            "Compensation": Maybe((100000, None)), VC_OTHER: MAYBE,
+            "Interim relief and free first aid": MAYBE}),
         "witness-protection": (I, miss("threatened_as_witness"), WITNESS_OPEN),
         # NALSA 2018: female holds; crime_victim unknown.
         "women-victims-compensation": (I, miss("crime_victim"), _WV_SPARSE),
@@ -942,12 +968,9 @@ SPARSE_16 = dated(
         "rural-youth-placement-training": (I, miss("residence_area", *_POOR, "shg_member"),
                                            {"Free placement-linked skill training": MAYBE,
                                             "Placement in a job": MAYBE}),
-        # DAY-NRLM: female; rural and (poor or SHG member) unknown.
-        "self-help-group-support": (I, miss("residence_area", *_POOR, "shg_member"),
-                                    {"Membership of a women's self-help group": MAYBE,
-                                     "Revolving fund to her group": Maybe((10000, 30000)),
-                                     "Community investment fund": MAYBE,
-                                     "Bank loan with interest subvention": MAYBE}),
+        # DAY-NRLM: members are adult women (correction 11, legal review 2026: age >= 18);
+        # 16 < 18 -> not eligible, whatever the unknowns (it was needs_info before).
+        "self-help-group-support": NOT,
         "after-care": NOT,  # 18 <= 16 fails (care_leaver unknown does not matter)
         # Open shelter: under 18; urban_resident, needs_shelter, and (trafficked, CNCP,
         # without_family_care = is_child and not has_family_support) unknown.
@@ -959,7 +982,7 @@ SPARSE_16 = dated(
         "child-labour-special-training": NOT,  # NCLP: 9 <= 16 <= 14 fails
         "free-schooling": NOT,  # RTE: 16 > 14
         "adolescent-girls-nutrition": NOT,  # SAG 2018-2021: 11 <= 16 <= 14 fails
-        # PM-JAY 2018: every route unknown.
+        # PM-JAY 2018: pmjay_listed unknown (correction 6: the list alone decides).
         "health-cover": (I, miss(*_HEALTH_COVER), {"Hospital cover": Maybe(500000)}),
         # s.357C: female and rape_victim, or acid attack: harms_suffered unknown.
         "free-treatment-of-victims": (I, miss("harms_suffered"),
@@ -1003,7 +1026,7 @@ SPARSE_16 = dated(
         # Poshan 2.0 SAG: female, 14 <= 16 < 18; Aspirational District or NE State unknown.
         "adolescent-girls-nutrition": (I, miss("aspirational_district", "state"),
                                        {"Supplementary nutrition": MAYBE}),
-        # PM-JAY with 70+: 16 < 70 is known; every other route unknown. Senior cover: no.
+        # PM-JAY with 70+: 16 < 70 is known; pmjay_listed unknown (correction 6). Senior: no.
         "health-cover": (I, miss(*_HEALTH_COVER), {"Hospital cover": Maybe(500000),
                                                    SENIOR: NO}),
         # BNSS 397: rape / acid (harms_suffered) or POCSO (pocso_offence_victim) unknown.
@@ -1058,7 +1081,7 @@ BOY_15_POCSO = dated(
         "pocso-compensation": (E, None, {"Interim compensation": KIND, "Final compensation": NO}),
         "trafficking-victims-legal-services": (E, None, nalsa_trafficking(NO)),  # not threatened
         # CrPC 357A / BNSS 396 + CVCF: trafficked, 15 is not < 14 -> at least Rs 1 lakh.
-        "victim-compensation": (E, None, {"Compensation": (100000, None),
+        "victim-compensation": (E, None, {"Compensation": (100000, None), VC_OTHER: NO,
                                           "Interim relief and free first aid": KIND}),
         "witness-protection": NOT,  # not threatened
         # NALSA 2018 as the POCSO court's guideline for all children, boys included: a child
@@ -1072,8 +1095,6 @@ BOY_15_POCSO = dated(
         "rural-youth-placement-training": NOT,
         "self-help-group-support": NOT,
         "after-care": NOT,  # not a care leaver; 15
-        # Sponsorship: not in school (and not under 6) -> fails whatever the income.
-        "child-sponsorship": NOT,
         # Open shelter: under 18, urban, needs shelter, trafficked.
         "open-shelter": (E, None, {"Open shelter": KIND}),
         # Reintegration: a children's home is not a shelter or protective home (Ujjawala); male and
@@ -1094,6 +1115,10 @@ BOY_15_POCSO = dated(
         "food-security": (E, None, food(aay=MAYBE, phh=MAYBE, card=MAYBE)),
         # ICPS foster care: trafficked, a child without family care -> Rs 2,000 a month.
         "foster-care": (E, None, foster(2000)),
+        # ICPS sponsorship: trafficked, under 18; income and siblings sponsored unknown. Not in
+        # school: attendance is now a condition to keep, not to get (rule correction).
+        "child-sponsorship": (I, miss("family_annual_income_inr", "sponsored_children_in_family"),
+                              {"Sponsorship": Maybe(2000)}),
         "urban-homeless-shelter": NOT,  # in a children's home: not without shelter
     },
     only_b={
@@ -1108,6 +1133,9 @@ BOY_15_POCSO = dated(
                           food(aay=MAYBE, phh=MAYBE, card=MAYBE, sex_work=(NO, NO))),
         # Vatsalya foster care: Rs 4,000.
         "foster-care": (E, None, foster(4000)),
+        # Vatsalya sponsorship: as in 2020, Rs 4,000 (rule correction: school attendance is kept).
+        "child-sponsorship": (I, miss("family_annual_income_inr", "sponsored_children_in_family"),
+                              {"Sponsorship": Maybe(4000)}),
     },
 )
 
@@ -1128,15 +1156,16 @@ ACID_ATTACK_26 = dated(
         "trafficking-victims-legal-services": (E, None, nalsa_trafficking(NO)),
         # CrPC 357A / BNSS 396 + CVCF: trafficked adult -> at least Rs 1 lakh; FIR -> interim.
         # (The CVCF acid attack minimum of Rs 3 lakh is not encoded; the slab is "at least".)
-        "victim-compensation": (E, None, {"Compensation": (100000, None),
+        "victim-compensation": (E, None, {"Compensation": (100000, None), VC_OTHER: NO,
                                           "Interim relief and free first aid": KIND}),
         "witness-protection": NOT,
         # NALSA 2018: acid attack on the face and over 50% -> Rs 1 lakh interim relief for an
-        # acid attack; face 7-8 lakh; over 50% 5-8 lakh (adult rates).
+        # acid attack; face 7-8 lakh; over 50% 5-8 lakh (adult rates), up to Rs 12 lakh each at
+        # the minor's rate, since her age at the offence is not recorded (correction 4).
         "women-victims-compensation": (E, None, women_victims({
             "Interim relief for an acid attack": 100000,
-            "Acid attack, facial disfigurement": (700000, 800000),
-            "Acid attack, more than 50% injury": (500000, 800000)})),
+            "Acid attack, facial disfigurement": (700000, 1200000),
+            "Acid attack, more than 50% injury": (500000, 1200000)})),
         "workplace-harassment-complaint": NOT,
         "bonded-labour-rehabilitation": NOT,
         "child-labour-rehabilitation-fund": NOT,
@@ -1187,11 +1216,13 @@ ELDER_BONDED_71 = dated(
         "free-treatment-of-victims": NOT,  # no harm recorded
         "pocso-compensation": NOT,
         "trafficking-victims-legal-services": NOT,  # not trafficked or sexually exploited
-        # CrPC 357A / BNSS 396: a crime victim, not trafficked -> last slab {min: 0}; FIR.
-        "victim-compensation": (E, None, {"Compensation": (0, None),
+        # CrPC 357A / BNSS 396: a crime victim, not trafficked, adult, no harm -> no floor: the
+        # second benefit, no figure; FIR.
+        "victim-compensation": (E, None, {"Compensation": NO, VC_OTHER: KIND,
                                           "Interim relief and free first aid": KIND}),
         "witness-protection": NOT,
-        # NALSA 2018: female crime victim; no schedule row -> interim relief only.
+        # NALSA 2018: female crime victim; no schedule row -> nothing (correction 11: no
+        # interim relief without a harm of the schedule).
         "women-victims-compensation": (E, None, women_victims()),
         "workplace-harassment-complaint": NOT,
         "child-labour-rehabilitation-fund": NOT,
@@ -1213,7 +1244,8 @@ ELDER_BONDED_71 = dated(
     },
     only_a={
         "child-labour-special-training": NOT,
-        "health-cover": (E, None, {"Hospital cover": 500000}),  # rural, released bonded labour
+        # Was E (rural, released bonded labour). Correction 6: pmjay_listed not asked.
+        "health-cover": (I, miss("pmjay_listed"), {"Hospital cover": Maybe(500000)}),
         # Scheme 2016 (raised): Rs 20,000; convicted; a woman -> special category Rs 2 lakh,
         # or Rs 3 lakh if she has a disability (extreme): has_disability unknown -> 2-3 lakh.
         "bonded-labour-rehabilitation": (E, None, bonded(20000, (200000, 300000))),
@@ -1224,13 +1256,14 @@ ELDER_BONDED_71 = dated(
         "urban-homeless-shelter": NOT,
     },
     only_b={
-        # PM-JAY from 2024-10-29: household auto-included -> hospital cover; 71 >= 70 -> also the
-        # senior citizen's own Rs 5 lakh top-up (Ayushman Vay Vandana).
-        "health-cover": (E, None, {"Hospital cover": 500000,
+        # PM-JAY from 2024-10-29: 71 >= 70 -> the senior citizen's own Rs 5 lakh (Ayushman Vay
+        # Vandana). Correction 6: the family cover waits on pmjay_listed (was: auto-included).
+        "health-cover": (E, None, {"Hospital cover": Maybe(500000),
                                    SENIOR: 500000}),
         # Scheme 2021 (continuation): up to Rs 30,000; Rs 2-3 lakh as above.
         "bonded-labour-rehabilitation": (E, None, bonded((None, 30000), (200000, 300000))),
-        "rural-wage-employment": (E, None, wage(125)),
+        # Wages at Uttar Pradesh's FY 2025-26 rate, Rs 252 x 125.
+        "rural-wage-employment": (E, None, wage(125, 31500)),
         "pocso-special-relief": NOT,
         "skill-training": NOT,  # PMKVY: 71 > 59
         "food-security": (E, None, food(aay=KIND, phh=NO, card=NO, sex_work=(NO, NO))),
