@@ -22,6 +22,10 @@ from tests.conftest import RULES
 TOKEN = "test-admin-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 SPONSORSHIP = "social/child-sponsorship.yaml"
+# The sponsorship amount is now the parameter icps.sponsorship_grant (rules/parameters/icps.yaml);
+# these tests edit where the rule names it, and replace it with a figure written in place, which a
+# reload accepts (only `adhikar lint` flags it, E428). AMOUNT occurs once in each version.
+AMOUNT = "amount: icps.sponsorship_grant"
 GIRL = {"age": 12, "gender": "female", "trafficked": True, "residence_area": "rural",
         "family_annual_income_inr": 30000, "in_school": True, "sponsored_children_in_family": 0}
 
@@ -70,7 +74,8 @@ def test_a_new_amount_is_served_after_reload(rules: Path) -> None:
     with TestClient(create_app(settings(rules))) as client:
         before = client.get("/v1/ruleset").json()["digest"]
         assert sponsorship(client) == 4000
-        edit(rules, "amount: 4000", "amount: 4500")
+        edit(rules, AMOUNT, "amount: 4500")
+        edit(rules, "Sponsorship: 2000", "Sponsorship: 4500")  # the ICPS versions' examples too
         edit(rules, "Sponsorship: 4000", "Sponsorship: 4500")
         r = client.post("/v1/ruleset/reload", headers=AUTH)
         assert r.status_code == 200 and r.json()["digest"] != before
@@ -78,10 +83,10 @@ def test_a_new_amount_is_served_after_reload(rules: Path) -> None:
 
 
 @pytest.mark.parametrize(("old", "new", "code"), [
-    ("amount: 4000", "amount: [4000", "E101"),                         # broken YAML
-    ("amount: 4000", "amount: 4000\n        colour: blue", "E401"),     # schema error
-    ("amount: 4000", "amount: !!python/object:os.system 4000", "E104"),  # unsafe tag
-    ("amount: 4000", "amount: 4400", "E502"),                          # examples now fail
+    (AMOUNT, "amount: [4000", "E101"),                                 # broken YAML
+    (AMOUNT, AMOUNT + "\n        colour: blue", "E401"),               # schema error
+    (AMOUNT, "amount: !!python/object:os.system 4000", "E104"),         # unsafe tag
+    (AMOUNT, "amount: 4400", "E502"),                                  # examples now fail
 ])
 def test_a_bad_reload_keeps_the_old_rules(rules: Path, old: str, new: str, code: str) -> None:
     with TestClient(create_app(settings(rules))) as client:
@@ -164,7 +169,8 @@ def test_requests_never_fail_while_rules_are_replaced(rules: Path, server: str) 
         w.start()
     try:
         # 1. a valid new version: the watcher swaps it in.
-        newer = good.replace("amount: 4000", "amount: 4500").replace(
+        newer = good.replace(AMOUNT, "amount: 4500").replace(
+            "Sponsorship: 2000", "Sponsorship: 4500").replace(
             "Sponsorship: 4000", "Sponsorship: 4500")
         _replace(path, newer)
         state = wait_for(server, lambda s: s["digest"] not in valid)
