@@ -19,8 +19,9 @@ def test_unknown_facts_leave_routes_undecided_and_name_what_decides(ask: Ask) ->
         "victim-compensation/direct-application": ["crime_victim", "case_outcome",
                                                    "chargesheet_filed"],
         # NALSA 2018: a POCSO victim is covered whatever her gender; crime_victim is asked;
-        # the schedule claim goes with a copy of the FIR.
-        "women-victims-compensation/interim-relief": ["crime_victim"],
+        # interim relief needs a harm of the schedule (correction 11); the schedule claim goes
+        # with a copy of the FIR.
+        "women-victims-compensation/interim-relief": ["crime_victim", "harms_suffered"],
         "women-victims-compensation/final-compensation": ["crime_victim", "fir_registered"],
         # POCSO r.9: after the FIR; when the case ends.
         "pocso-compensation/interim": ["fir_registered"],

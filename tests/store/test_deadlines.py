@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from service.rules.model import TimeLimit
+from service.rules.ruleset import Ruleset
 from service.store.deadlines import due_date, is_overdue, pending
 
 D = dt.date
@@ -60,3 +61,16 @@ def test_overdue_only_after_the_due_day_and_while_open() -> None:
 def test_ends_must_follow_starts() -> None:
     with pytest.raises(ValueError, match="must come after"):
         limit(days=3, starts="sanctioned", ends="applied")
+
+
+def test_a_nalsa_2018_rape_claim_is_due_in_sixty_days_not_the_acid_attacks_fifteen(
+        ruleset: Ruleset) -> None:
+    # The acid-attack limits (15 days to pay interim relief, 8 for the SLSA) once stood at the
+    # version level, which every claim reads, without the `when` of their route twin: a rape
+    # claim showed overdue after 15 days. They now live only in the route (lint E429 guards it).
+    version = ruleset.entitlements["women-victims-compensation"].version_on(D(2026, 11, 28))
+    assert version is not None
+    applied = {"identified": T(2026, 1, 1, tzinfo=dt.UTC), "applied": T(2026, 1, 10, tzinfo=dt.UTC)}
+    found = pending(version.time_limits, "applied", applied)
+    assert found is not None and found.due == D(2026, 1, 10) + dt.timedelta(days=60)
+    assert not is_overdue(found.due, "applied", D(2026, 2, 1))  # 22 days in: not overdue
