@@ -18,6 +18,7 @@ from api import errors, schemas
 from api.auth import KeyCache, open_access
 from api.holder import RulesetHolder
 from api.logs import hide_query_strings
+from api.metrics import Metrics
 from api.middleware import BodyLimit, RulesetHeaders
 from api.routers import (
     OPEN,
@@ -27,12 +28,15 @@ from api.routers import (
     entitlements,
     facts,
     health,
+    operations,
     reports,
     ruleset,
     screenings,
 )
 from api.settings import Settings
 from api.watch import watch_rules
+from api.wiring import add_operations
+from service.dates import india_today
 from service.store.database import Database
 
 DESCRIPTION = """What the law already owes a survivor of human trafficking in India: each
@@ -84,10 +88,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router, dependencies=keyed, responses=OPEN)
     for module in (ruleset, health, claims, reports):
         app.include_router(module.router)
+    app.state.metrics = Metrics(holder, db, india_today)
+    app.include_router(operations.router, dependencies=keyed)
     app.include_router(screenings.build(schemas.screening_create(holder.current, profile)))
     errors.install(app)
     app.add_middleware(RulesetHeaders,
                        current=lambda: (holder.current.version, holder.current.digest))
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    add_operations(app, settings, holder, app.state.metrics)
     hide_query_strings()
     return app

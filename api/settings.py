@@ -7,16 +7,16 @@ from pathlib import Path
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from service.resources import default_rules_dir
 from service.store.database import default_url
-
-BUNDLED_RULES = Path(__file__).resolve().parent.parent / "rules"
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ADHIKAR_", env_file=".env", extra="ignore",
                                       frozen=True)
 
-    rules_dir: Path = BUNDLED_RULES
+    rules_dir: Path = Field(default_factory=default_rules_dir,
+                            description="ADHIKAR_RULES_DIR, else ./rules, else the bundled rules")
     max_body_bytes: int = Field(64 * 1024, gt=0, description="larger request bodies get 413")
     watch_rules: bool = Field(False, description="reload when a file in rules_dir changes")
     watch_debounce_ms: int = Field(400, ge=50, description="wait for a burst of saves to end")
@@ -32,3 +32,5 @@ class Settings(BaseSettings):
     require_key: bool = Field(False, description="eligibility, entitlements, facts and the "
                               "ruleset need an API key too (screenings, claims and reports "
                               "always do)")
+    cors_origins: tuple[str, ...] = Field((), description="origins a browser app may call "
+                                          "from, as a JSON list; none by default (CORS off)")

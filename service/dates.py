@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -25,3 +26,18 @@ def due(start: dt.date, *, days: int | None, months: int | None) -> dt.date:
     """The last day of a limit that runs from ``start``: ``months`` calendar months when
     given, else ``days`` days (none when neither is)."""
     return add_months(start, months) if months is not None else start + dt.timedelta(days or 0)
+
+
+INDIA = ZoneInfo("Asia/Kolkata")
+
+
+def india_date(at: dt.datetime) -> dt.date:
+    """The date in India at the instant ``at`` (an aware datetime): "today" for a caseworker
+    in Purulia is not the server's date, which is often UTC."""
+    return at.astimezone(INDIA).date()
+
+
+def india_today() -> dt.date:
+    """Today's date in India. Read at the edge (a request, a command), then passed in: the
+    engine never reads the clock."""
+    return india_date(dt.datetime.now(dt.UTC))

@@ -8,7 +8,18 @@ from __future__ import annotations
 import argparse
 import sys
 
-from service.cli import catalogue, check, compensation, impact, keys, lint, schema, serve, test
+from service.cli import (
+    catalogue,
+    check,
+    common,
+    compensation,
+    impact,
+    keys,
+    lint,
+    schema,
+    serve,
+    test,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     for module in (lint, test, check, compensation, impact, schema, catalogue, serve, keys):
         module.configure(sub)
     args = parser.parse_args(argv)
+    common.settle_rules_dir(args)
     try:
         code: int = args.run(args)
     except BrokenPipeError:  # `adhikar check ... | head`

@@ -16,6 +16,7 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from service.dates import india_date
 from service.errors import Conflict, InvalidInput, Loc, NotFound
 from service.rules.ruleset import Ruleset, Version
 from service.store import deadlines, lifecycle, screenings
@@ -64,7 +65,7 @@ def open_claim(session: Session, ruleset: Ruleset, ask: ClaimOpen, *, org: str,
                  if ask.screening_id else None)
     case_ref = _case_ref(ask, screening.case_ref if screening else None)
     at = _when(ask.at, now, None)
-    as_of = ask.as_of or (screening.as_of if screening else at.date())
+    as_of = ask.as_of or (screening.as_of if screening else india_date(at))
     ent = ruleset.entitlements.get(ask.entitlement)
     if ent is None:
         raise InvalidInput([(("body", "entitlement"), "unknown_entitlement",

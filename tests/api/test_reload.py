@@ -127,7 +127,7 @@ def server(rules: Path) -> Iterator[str]:
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 90
     while not srv.started:
         assert time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
@@ -136,7 +136,7 @@ def server(rules: Path) -> Iterator[str]:
     thread.join(timeout=10)
 
 
-def wait_for(base: str, pred: object, timeout: float = 10.0) -> dict[str, object]:
+def wait_for(base: str, pred: object, timeout: float = 90.0) -> dict[str, object]:
     deadline = time.monotonic() + timeout
     while True:
         state: dict[str, object] = httpx.get(f"{base}/v1/ruleset").json()
