@@ -140,3 +140,32 @@ def test_today_is_indias_date() -> None:
     from service.dates import india_date
     late_utc = dt.datetime(2026, 3, 31, 20, 0, tzinfo=dt.UTC)  # 01:30 on 1 April in India
     assert india_date(late_utc) == dt.date(2026, 4, 1)
+
+
+def test_a_phone_syncs_what_changed_since_it_last_asked(store_client: TestClient,
+                                                          keyring: Keyring) -> None:
+    me = keyring()
+    first = store_client.post("/v1/claims", headers=me, json={
+        "case_ref": "SYNC-1", "entitlement": "compensation"}).json()
+    mark = first["updated_at"]
+    second = store_client.post("/v1/claims", headers=me, json={
+        "case_ref": "SYNC-2", "entitlement": "compensation"}).json()
+
+    def changed() -> set[str]:
+        page = store_client.get("/v1/claims", headers=me,
+                                params={"updated_since": mark, "limit": 200}).json()
+        return {c["id"] for c in page["data"]}
+
+    assert second["id"] in changed() and first["id"] not in changed()
+    store_client.post(f"/v1/claims/{first['id']}/events", headers=me, json={"note": "called"})
+    assert first["id"] in changed()
+    bad = store_client.get("/v1/claims", headers=me, params={"updated_since": "yesterday"})
+    assert bad.status_code == 422 and bad.json()["errors"][0]["loc"][-1] == "updated_since"
+    made = store_client.post("/v1/screenings", headers=me, json={
+        "case_ref": "SYNC-3", "profile": {"age": 30}}).json()
+    newer = store_client.get("/v1/screenings", headers=me,
+                             params={"updated_since": mark, "limit": 200}).json()
+    assert made["id"] in {s["id"] for s in newer["data"]}
+    later = store_client.get("/v1/screenings", headers=me,
+                             params={"updated_since": "2999-01-01T00:00:00Z"}).json()
+    assert later["count"] == 0
