@@ -69,8 +69,15 @@ def client(app: FastAPI) -> Iterator[TestClient]:
         yield c
 
 
+# Whole folders that `make test-fast` leaves out: the contract fuzzing (schemathesis) and the
+# oracle (a second rules engine in a child process).
+SLOW_FOLDERS = ("contract", "oracle")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # A test that starts a real server is left out of `make test-fast`.
     for item in items:
+        # A test that starts a real server is left out of `make test-fast` too.
         if "server" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.server)
+        if Path(str(item.fspath)).relative_to(ROOT / "tests").parts[0] in SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)
