@@ -169,3 +169,14 @@ def test_a_phone_syncs_what_changed_since_it_last_asked(store_client: TestClient
     later = store_client.get("/v1/screenings", headers=me,
                              params={"updated_since": "2999-01-01T00:00:00Z"}).json()
     assert later["count"] == 0
+
+
+def test_a_query_parameter_given_twice_is_refused(store_client: TestClient,
+                                                  keyring: Keyring) -> None:
+    answer = store_client.get("/v1/claims?limit=5&limit=500&status=applied",
+                              headers=keyring())
+    assert answer.status_code == 422
+    assert answer.json()["errors"] == [{"loc": ["query", "limit"], "type": "repeated",
+                                        "msg": "given more than once; send it once"}]
+    assert store_client.get("/v1/claims?limit=5&status=applied",
+                            headers=keyring()).status_code == 200
