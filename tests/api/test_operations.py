@@ -180,3 +180,13 @@ def test_a_query_parameter_given_twice_is_refused(store_client: TestClient,
                                         "msg": "given more than once; send it once"}]
     assert store_client.get("/v1/claims?limit=5&status=applied",
                             headers=keyring()).status_code == 200
+
+
+def test_the_contract_has_readable_operation_ids_and_described_tags(client: TestClient) -> None:
+    contract = client.app.openapi()  # type: ignore[attr-defined]
+    ids = [op["operationId"] for ops in contract["paths"].values() for op in ops.values()]
+    assert len(ids) == len(set(ids)) and "checkEligibility" in ids and "addClaimEvent" in ids
+    assert all(i[0].islower() and "_" not in i and "-" not in i for i in ids)
+    used = {t for ops in contract["paths"].values() for op in ops.values() for t in op["tags"]}
+    described = {t["name"]: t["description"] for t in contract["tags"]}
+    assert used <= set(described) and all(described.values())
