@@ -34,7 +34,7 @@ from api.routers import (
     screenings,
 )
 from api.settings import Settings
-from api.tags import TAGS
+from api.tags import EVERYWHERE, TAGS
 from api.watch import watch_rules
 from api.wiring import add_operations
 from service.dates import india_today
@@ -77,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="adhikar", version="0.1.0", description=DESCRIPTION,
                   generate_unique_id_function=_operation_id, openapi_tags=TAGS,
+                  responses=EVERYWHERE,
                   lifespan=lifespan)
     app.state.rules = holder
     app.state.settings = settings

@@ -1,4 +1,9 @@
-"""What each group of operations is for, as the contract's tag descriptions."""
+"""What each group of operations is for, as the contract's tag descriptions; and the answers
+any operation may give."""
+
+from typing import Any
+
+from api.errors import ErrorBody
 
 TAGS = [
     {"name": "eligibility", "description": "A profile of facts in, every entitlement out: "
@@ -19,3 +24,10 @@ TAGS = [
     {"name": "reports", "description": "The funnel from screening to money received, for an "
      "organisation's analysts."},
 ]
+
+EVERYWHERE: dict[int | str, dict[str, Any]] = {
+    500: {"model": ErrorBody, "description": "an unexpected error; it is logged with the "
+          "request id (X-Request-ID), never with the request's data"},
+    503: {"description": "the server is at its concurrency limit (retry shortly), or for "
+          "screenings, claims and reports the database does not answer (with Retry-After)"},
+}

@@ -190,3 +190,5 @@ def test_the_contract_has_readable_operation_ids_and_described_tags(client: Test
     used = {t for ops in contract["paths"].values() for op in ops.values() for t in op["tags"]}
     described = {t["name"]: t["description"] for t in contract["tags"]}
     assert used <= set(described) and all(described.values())
+    assert all({"500", "503"} <= set(op["responses"])
+               for ops in contract["paths"].values() for op in ops.values())
