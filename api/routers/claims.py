@@ -11,6 +11,7 @@ from api.auth import RecordsDep
 from api.claim_models import ClaimCreate, ClaimEventCreate, ClaimPublic, ClaimsPublic, ClaimSummary
 from api.deps import RulesetDep, SessionDep
 from api.errors import ErrorBody, IllegalMoveBody
+from api.instants import Instant
 from api.routers import INVALID, RECORD, RECORDS
 from api.schemas import CaseRef
 from service.dates import india_today
@@ -45,7 +46,7 @@ def list_claims(principal: RecordsDep, rules: RulesetDep, session: SessionDep,
                 overdue: Annotated[bool | None, Query(
                     description="true: only open claims past their due date, most overdue "
                     "first, each with the office to escalate to")] = None,
-                updated_since: Annotated[dt.datetime | None, Query(
+                updated_since: Annotated[Instant | None, Query(
                     description="only those changed after this instant (ISO 8601 with a "
                     "time zone), by the server's clock: pass the newest `updated_at` you hold "
                     "to sync a phone")] = None,
@@ -55,7 +56,7 @@ def list_claims(principal: RecordsDep, rules: RulesetDep, session: SessionDep,
     today = india_today()
     rows, total = claims.find(session, scope=principal.scope, today=today, case_ref=case_ref,
                               status=status, entitlement=entitlement, overdue=overdue,
-                              updated_since=_aware(updated_since), limit=limit, offset=offset)
+                              updated_since=updated_since, limit=limit, offset=offset)
     return ClaimsPublic(data=[ClaimSummary.of(c, rules, today) for c in rows], count=total)
 
 
@@ -86,7 +87,3 @@ def add_claim_event(claim_id: ClaimId, body: ClaimEventCreate, principal: Record
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
-
-def _aware(at: dt.datetime | None) -> dt.datetime | None:
-    # An instant without a zone is read as UTC, the zone the service keeps.
-    return at.replace(tzinfo=dt.UTC) if at is not None and at.tzinfo is None else at

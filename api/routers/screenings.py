@@ -11,6 +11,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from api.auth import RecordsDep
 from api.deps import RulesetDep, SessionDep
 from api.errors import ErrorBody
+from api.instants import Instant
 from api.routers import INVALID, RECORD, RECORDS
 from api.schemas import CaseRef
 from api.screening_models import RerunPublic, ScreeningPublic, ScreeningsPublic, ScreeningSummary
@@ -47,14 +48,14 @@ def build(request_model: Any) -> APIRouter:
                         case_ref: Annotated[CaseRef | None, Query()] = None,
                         limit: Annotated[int, Query(ge=1, le=200)] = 50,
                         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-                        updated_since: Annotated[dt.datetime | None, Query(
+                        updated_since: Annotated[Instant | None, Query(
                             description="only those made after this instant (ISO 8601), by "
                             "the server's clock; a screening never changes once made")] = None,
                         ) -> ScreeningsPublic:
         """This organisation's screenings, newest first; of one case with `case_ref`."""
         rows, total = screenings.find(session, scope=principal.scope, case_ref=case_ref,
                                       limit=limit, offset=offset,
-                                      created_since=_aware(updated_since))
+                                      created_since=updated_since)
         return ScreeningsPublic(data=[ScreeningSummary.of(r) for r in rows], count=total)
 
     @router.get("/{screening_id}", response_model=ScreeningPublic,
@@ -83,6 +84,3 @@ def build(request_model: Any) -> APIRouter:
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
-
-def _aware(at: dt.datetime | None) -> dt.datetime | None:
-    return at.replace(tzinfo=dt.UTC) if at is not None and at.tzinfo is None else at

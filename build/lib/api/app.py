@@ -34,6 +34,7 @@ from api.routers import (
     screenings,
 )
 from api.settings import Settings
+from api.tags import EVERYWHERE, TAGS
 from api.watch import watch_rules
 from api.wiring import add_operations
 from service.dates import india_today
@@ -49,7 +50,9 @@ and show a caseworker only her organisation's records."""
 
 
 def _operation_id(route: APIRoute) -> str:
-    return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+    # Readable in a generated client: check_eligibility -> checkEligibility.
+    first, *rest = route.name.split("_")
+    return first + "".join(word.capitalize() for word in rest)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -73,7 +76,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             db.dispose()
 
     app = FastAPI(title="adhikar", version="0.1.0", description=DESCRIPTION,
-                  generate_unique_id_function=_operation_id, lifespan=lifespan)
+                  generate_unique_id_function=_operation_id, openapi_tags=TAGS,
+                  responses=EVERYWHERE,
+                  lifespan=lifespan)
     app.state.rules = holder
     app.state.settings = settings
     app.state.db = db

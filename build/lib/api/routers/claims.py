@@ -45,13 +45,17 @@ def list_claims(principal: RecordsDep, rules: RulesetDep, session: SessionDep,
                 overdue: Annotated[bool | None, Query(
                     description="true: only open claims past their due date, most overdue "
                     "first, each with the office to escalate to")] = None,
+                updated_since: Annotated[dt.datetime | None, Query(
+                    description="only those changed after this instant (ISO 8601 with a "
+                    "time zone), by the server's clock: pass the newest `updated_at` you hold "
+                    "to sync a phone")] = None,
                 limit: Annotated[int, Query(ge=1, le=200)] = 50,
                 offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> ClaimsPublic:
     """This organisation's claims, most recently changed first."""
     today = india_today()
     rows, total = claims.find(session, scope=principal.scope, today=today, case_ref=case_ref,
                               status=status, entitlement=entitlement, overdue=overdue,
-                              limit=limit, offset=offset)
+                              updated_since=_aware(updated_since), limit=limit, offset=offset)
     return ClaimsPublic(data=[ClaimSummary.of(c, rules, today) for c in rows], count=total)
 
 
@@ -81,3 +85,8 @@ def add_claim_event(claim_id: ClaimId, body: ClaimEventCreate, principal: Record
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def _aware(at: dt.datetime | None) -> dt.datetime | None:
+    # An instant without a zone is read as UTC, the zone the service keeps.
+    return at.replace(tzinfo=dt.UTC) if at is not None and at.tzinfo is None else at

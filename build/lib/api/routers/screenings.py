@@ -47,10 +47,14 @@ def build(request_model: Any) -> APIRouter:
                         case_ref: Annotated[CaseRef | None, Query()] = None,
                         limit: Annotated[int, Query(ge=1, le=200)] = 50,
                         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+                        updated_since: Annotated[dt.datetime | None, Query(
+                            description="only those made after this instant (ISO 8601), by "
+                            "the server's clock; a screening never changes once made")] = None,
                         ) -> ScreeningsPublic:
         """This organisation's screenings, newest first; of one case with `case_ref`."""
         rows, total = screenings.find(session, scope=principal.scope, case_ref=case_ref,
-                                      limit=limit, offset=offset)
+                                      limit=limit, offset=offset,
+                                      created_since=_aware(updated_since))
         return ScreeningsPublic(data=[ScreeningSummary.of(r) for r in rows], count=total)
 
     @router.get("/{screening_id}", response_model=ScreeningPublic,
@@ -78,3 +82,7 @@ def build(request_model: Any) -> APIRouter:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def _aware(at: dt.datetime | None) -> dt.datetime | None:
+    return at.replace(tzinfo=dt.UTC) if at is not None and at.tzinfo is None else at

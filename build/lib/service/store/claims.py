@@ -110,8 +110,8 @@ def history(session: Session, claim_id: str) -> list[ClaimEvent]:
 
 def find(session: Session, *, scope: str | None, today: dt.date, case_ref: str | None = None,
          status: str | None = None, entitlement: str | None = None,
-         overdue: bool | None = None, limit: int = 50, offset: int = 0,
-         ) -> tuple[list[Claim], int]:
+         overdue: bool | None = None, updated_since: dt.datetime | None = None,
+         limit: int = 50, offset: int = 0) -> tuple[list[Claim], int]:
     """A page of claims (most overdue first when asked for overdue ones), and the total."""
     query = select(Claim)
     if scope is not None:
@@ -120,6 +120,8 @@ def find(session: Session, *, scope: str | None, today: dt.date, case_ref: str |
                           (Claim.entitlement, entitlement)):
         if value is not None:
             query = query.where(column == value)
+    if updated_since is not None:  # the server's clock, never a client's: safe for sync
+        query = query.where(col(Claim.updated_at) > updated_since)
     late = col(Claim.due_at) < today
     open_ = col(Claim.status).not_in(lifecycle.FINAL)
     if overdue is True:
