@@ -139,7 +139,7 @@ def server(rules: Path) -> Iterator[str]:
 def wait_for(base: str, pred: object, timeout: float = 90.0) -> dict[str, object]:
     deadline = time.monotonic() + timeout
     while True:
-        state: dict[str, object] = httpx.get(f"{base}/v1/ruleset").json()
+        state: dict[str, object] = httpx.get(f"{base}/v1/ruleset", timeout=60).json()
         if pred(state):  # type: ignore[operator]
             return state
         assert time.monotonic() < deadline, f"the watcher did not act: {state}"
@@ -149,12 +149,12 @@ def wait_for(base: str, pred: object, timeout: float = 90.0) -> dict[str, object
 def test_requests_never_fail_while_rules_are_replaced(rules: Path, server: str) -> None:
     path = rules / SPONSORSHIP
     good = path.read_text()
-    valid = {httpx.get(f"{server}/v1/ruleset").json()["digest"]}
+    valid = {httpx.get(f"{server}/v1/ruleset", timeout=60).json()["digest"]}
     answers: list[tuple[int, str]] = []
     stop = threading.Event()
 
     def hammer() -> None:
-        with httpx.Client(base_url=server, timeout=10) as client:
+        with httpx.Client(base_url=server, timeout=60) as client:
             while not stop.is_set():
                 r = client.post("/v1/eligibility", json={"profile": GIRL})
                 answers.append((r.status_code, r.headers.get("x-ruleset-digest", "")))
@@ -178,13 +178,13 @@ def test_requests_never_fail_while_rules_are_replaced(rules: Path, server: str) 
             newer.replace("amount: 4500", "amount: 4600"),                      # examples fail
         ]
         for text in bad:
-            seen = httpx.get(f"{server}/v1/ruleset").json()["last_failure"]
+            seen = httpx.get(f"{server}/v1/ruleset", timeout=60).json()["last_failure"]
             _replace(path, text)
             wait_for(server, lambda s, seen=seen: s["last_failure"] not in (None, seen))
-            assert httpx.get(f"{server}/v1/ruleset").json()["digest"] in valid
+            assert httpx.get(f"{server}/v1/ruleset", timeout=60).json()["digest"] in valid
         # 7. the good file again, through the admin endpoint as well.
         _replace(path, good)
-        r = httpx.post(f"{server}/v1/ruleset/reload", headers=AUTH)
+        r = httpx.post(f"{server}/v1/ruleset/reload", headers=AUTH, timeout=60)
         assert r.status_code == 200 and r.json()["digest"] in valid
     finally:
         stop.set()
