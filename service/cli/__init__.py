@@ -8,7 +8,18 @@ from __future__ import annotations
 import argparse
 import sys
 
-from service.cli import catalogue, check, compensation, impact, keys, lint, schema, serve, test
+from service.cli import (
+    batch,
+    catalogue,
+    check,
+    compensation,
+    impact,
+    keys,
+    lint,
+    schema,
+    serve,
+    test,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="adhikar", description="Check, test, explain and publish adhikar's rule files; "
         "manage API keys.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (lint, test, check, compensation, impact, schema, catalogue, serve, keys):
+    for module in (lint, test, check, compensation, impact, batch, schema, catalogue, serve, keys):
         module.configure(sub)
     args = parser.parse_args(argv)
     try:
