@@ -10,7 +10,7 @@ from typing import Any
 
 from service.rules.ruleset import FactDef, Ruleset
 
-SET_SEPARATOR = ";"  # a set fact in one cell: "sexual_violence;acid_attack"
+SET_SEPARATOR = ";"  # a set fact in one cell: "sexual_violence;acid_attack"; ";" is empty
 _BOOL = {"true": True, "false": False, "yes": True, "no": False, "1": True, "0": False}
 
 
