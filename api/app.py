@@ -99,7 +99,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.add_middleware(RulesetHeaders,
                        current=lambda: (holder.current.version, holder.current.digest))
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes,
+                       paths={eligibility.BATCH_PATH: settings.max_batch_body_bytes})
     add_operations(app, settings, holder, app.state.metrics)
     hide_query_strings()
     return app

@@ -18,6 +18,9 @@ class Settings(BaseSettings):
     rules_dir: Path = Field(default_factory=default_rules_dir,
                             description="ADHIKAR_RULES_DIR, else ./rules, else the bundled rules")
     max_body_bytes: int = Field(64 * 1024, gt=0, description="larger request bodies get 413")
+    max_batch_body_bytes: int = Field(
+        4 * 1024 * 1024, gt=0,
+        description="the same for POST /v1/eligibility/batch (up to 1,000 profiles)")
     watch_rules: bool = Field(False, description="reload when a file in rules_dir changes")
     watch_debounce_ms: int = Field(400, ge=50, description="wait for a burst of saves to end")
     admin_token: SecretStr | None = Field(

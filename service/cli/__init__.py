@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from service.cli import (
+    batch,
     catalogue,
     check,
     common,
@@ -28,8 +29,8 @@ def main(argv: list[str] | None = None) -> int:
         prog="adhikar", description="Check, test, explain and publish adhikar's rule files; "
         "manage API keys.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (lint, test, check, compensation, impact, schema, catalogue, serve, keys,
-                   migrate):
+    for module in (lint, test, check, compensation, impact, batch, schema, catalogue, serve,
+                   keys, migrate):
         module.configure(sub)
     args = parser.parse_args(argv)
     common.settle_rules_dir(args)
