@@ -15,4 +15,6 @@ RUN useradd --create-home adhikar && mkdir -p /app/data && chown adhikar /app/da
 USER adhikar
 EXPOSE 8000
 HEALTHCHECK CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/readyz')"
-CMD ["uvicorn", "api.app:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000"]
+CMD ["uvicorn", "api.app:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000", \
+     "--no-server-header", "--timeout-keep-alive", "5", "--limit-concurrency", "100", \
+     "--timeout-graceful-shutdown", "30"]

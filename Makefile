@@ -19,7 +19,9 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 run: install
-	$(VENV)/bin/uvicorn api.app:create_app --factory --host $(HOST) --port $(PORT)
+	$(VENV)/bin/uvicorn api.app:create_app --factory --host $(HOST) --port $(PORT) \
+		--no-server-header --timeout-keep-alive 5 --limit-concurrency 100 \
+		--timeout-graceful-shutdown 30
 
 test: install
 	$(PY) -m pytest

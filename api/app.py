@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
+from starlette.types import ASGIApp
 
 from api import errors, schemas
 from api.auth import KeyCache, open_access
@@ -23,6 +24,7 @@ from api.routers import (
     OPEN,
     claims,
     compensation,
+    docs,
     eligibility,
     entitlements,
     facts,
@@ -31,6 +33,7 @@ from api.routers import (
     ruleset,
     screenings,
 )
+from api.security_headers import SecurityHeaders
 from api.settings import Settings
 from api.watch import watch_rules
 from service.store.database import Database
@@ -46,6 +49,14 @@ and show a caseworker only her organisation's records."""
 
 def _operation_id(route: APIRoute) -> str:
     return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+
+
+class App(FastAPI):
+    """FastAPI with the security headers outside everything, its error middleware included,
+    so that a 500 carries them too."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -68,8 +79,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 await task
             db.dispose()
 
-    app = FastAPI(title="adhikar", version="0.1.0", description=DESCRIPTION,
-                  generate_unique_id_function=_operation_id, lifespan=lifespan)
+    # /docs and /openapi.json are routes of their own (api.routers.docs): local assets, and
+    # behind the key when the service requires one.
+    app = App(title="adhikar", version="0.1.0", description=DESCRIPTION,
+              generate_unique_id_function=_operation_id, lifespan=lifespan,
+              docs_url=None, redoc_url=None, openapi_url=None)
     app.state.rules = holder
     app.state.settings = settings
     app.state.db = db
@@ -85,6 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (ruleset, health, claims, reports):
         app.include_router(module.router)
     app.include_router(screenings.build(schemas.screening_create(holder.current, profile)))
+    docs.install(app)
     errors.install(app)
     app.add_middleware(RulesetHeaders,
                        current=lambda: (holder.current.version, holder.current.digest))

@@ -174,10 +174,10 @@ def server(rules: Path) -> Iterator[str]:
     thread.join(timeout=10)
 
 
-def wait_for(base: str, pred: object, timeout: float = 10.0) -> dict[str, object]:
+def wait_for(base: str, pred: object, timeout: float = 60.0) -> dict[str, object]:
     deadline = time.monotonic() + timeout
     while True:
-        state: dict[str, object] = httpx.get(f"{base}/v1/ruleset").json()
+        state: dict[str, object] = httpx.get(f"{base}/v1/ruleset", timeout=120).json()
         if pred(state):  # type: ignore[operator]
             return state
         assert time.monotonic() < deadline, f"the watcher did not act: {state}"
@@ -192,7 +192,7 @@ def test_requests_never_fail_while_rules_are_replaced(rules: Path, server: str) 
     stop = threading.Event()
 
     def hammer() -> None:
-        with httpx.Client(base_url=server, timeout=10) as client:
+        with httpx.Client(base_url=server, timeout=120) as client:
             while not stop.is_set():
                 r = client.post("/v1/eligibility", json={"profile": GIRL})
                 answers.append((r.status_code, r.headers.get("x-ruleset-digest", "")))
