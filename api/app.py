@@ -20,6 +20,7 @@ from api.auth import KeyCache, open_access
 from api.holder import RulesetHolder
 from api.logs import hide_query_strings
 from api.middleware import BodyLimit, RulesetHeaders
+from api.query import single_query_values
 from api.routers import (
     OPEN,
     claims,
@@ -83,7 +84,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # behind the key when the service requires one.
     app = App(title="adhikar", version="0.1.0", description=DESCRIPTION,
               generate_unique_id_function=_operation_id, lifespan=lifespan,
-              docs_url=None, redoc_url=None, openapi_url=None)
+              docs_url=None, redoc_url=None, openapi_url=None,
+              dependencies=[Depends(single_query_values)])
     app.state.rules = holder
     app.state.settings = settings
     app.state.db = db
