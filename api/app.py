@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
+from starlette.types import ASGIApp
 
 from api import errors, schemas
 from api.auth import KeyCache, open_access
@@ -20,10 +21,12 @@ from api.holder import RulesetHolder
 from api.logs import hide_query_strings
 from api.metrics import Metrics
 from api.middleware import BodyLimit, RulesetHeaders
+from api.query import single_query_values
 from api.routers import (
     OPEN,
     claims,
     compensation,
+    docs,
     eligibility,
     entitlements,
     facts,
@@ -33,6 +36,7 @@ from api.routers import (
     ruleset,
     screenings,
 )
+from api.security_headers import SecurityHeaders
 from api.settings import Settings
 from api.tags import EVERYWHERE, TAGS
 from api.watch import watch_rules
@@ -55,6 +59,14 @@ def _operation_id(route: APIRoute) -> str:
     return first + "".join(word.capitalize() for word in rest)
 
 
+class App(FastAPI):
+    """FastAPI with the security headers outside everything, its error middleware included,
+    so that a 500 carries them too."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     holder = RulesetHolder(settings.rules_dir)
@@ -75,10 +87,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 await task
             db.dispose()
 
-    app = FastAPI(title="adhikar", version="0.1.0", description=DESCRIPTION,
-                  generate_unique_id_function=_operation_id, openapi_tags=TAGS,
-                  responses=EVERYWHERE,
-                  lifespan=lifespan)
+    # /docs and /openapi.json are routes of their own (api.routers.docs): local assets, and
+    # behind the key when the service requires one.
+    app = App(title="adhikar", version="0.1.0", description=DESCRIPTION,
+              generate_unique_id_function=_operation_id, openapi_tags=TAGS,
+              responses=EVERYWHERE, lifespan=lifespan,
+              docs_url=None, redoc_url=None, openapi_url=None,
+              dependencies=[Depends(single_query_values)])
     app.state.rules = holder
     app.state.settings = settings
     app.state.db = db
@@ -96,6 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.metrics = Metrics(holder, db, india_today)
     app.include_router(operations.router, dependencies=keyed)
     app.include_router(screenings.build(schemas.screening_create(holder.current, profile)))
+    docs.install(app)
     errors.install(app)
     app.add_middleware(RulesetHeaders,
                        current=lambda: (holder.current.version, holder.current.digest))

@@ -1,32 +1,34 @@
-"""A query parameter given twice (``?limit=5&limit=500``) is refused with 422: no parameter of
-this API takes a list, and silently keeping the last value hides the client's mistake."""
+"""Each query parameter at most once. `?status=open&status=closed` would otherwise be read as
+the last value alone, silently; a parameter the route takes is named in the 422, one it does
+not take is not (the client invented it)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from urllib.parse import parse_qsl
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from fastapi import Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 
-from api.errors import ErrorItem, error_response
+from service.errors import InvalidInput
 
 
-class SingleQueryValues:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+async def single_query_values(request: Request) -> None:
+    counts = Counter(name for name, _ in request.query_params.multi_items())
+    repeated = [name for name, n in counts.items() if n > 1]
+    if not repeated:
+        return
+    route = request.scope.get("route")
+    known = (_query_names(route.dependant)
+             if isinstance(route, APIRoute) else set())
+    raise InvalidInput([
+        (("query", name if name in known else "<parameter>"), "repeated_parameter",
+         "give each query parameter once")
+        for name in repeated])
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope.get("query_string"):
-            query = scope["query_string"].decode("latin-1")
-            counts = Counter(k for k, _ in parse_qsl(query, keep_blank_values=True))
-            repeated = sorted(k for k, n in counts.items() if n > 1)
-            if repeated:
-                items = [ErrorItem(loc=["query", k if k.isidentifier() else "<field>"],
-                                   type="repeated", msg="given more than once; send it once")
-                         for k in repeated]
-                names = ", ".join(str(i.loc[-1]) for i in items)
-                answer = error_response(422, "invalid_request",
-                                        f"the request is not valid: {names}", items)
-                await answer(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+
+def _query_names(dependant: Dependant) -> set[str]:
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names

@@ -12,6 +12,10 @@ from api.logconfig import LogFormat, log_config
 
 
 class ServerSettings(BaseSettings):
+    """No `server` header naming the software; idle connections closed after a few seconds;
+    a limit on connections at once per worker, the rest answered 503 rather than queued; time
+    for requests in flight on SIGTERM."""
+
     model_config = SettingsConfigDict(env_prefix="ADHIKAR_", extra="ignore", frozen=True)
 
     host: str = "127.0.0.1"
@@ -33,7 +37,7 @@ class ServerSettings(BaseSettings):
 def main() -> None:
     server = ServerSettings()
     uvicorn.run("api.app:create_app", factory=True, host=server.host, port=server.port,
-                workers=server.workers, proxy_headers=True,
+                workers=server.workers, proxy_headers=True, server_header=False,
                 forwarded_allow_ips=server.forwarded_allow_ips,
                 timeout_keep_alive=server.timeout_keep_alive,
                 timeout_graceful_shutdown=server.timeout_graceful_shutdown,

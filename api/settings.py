@@ -24,8 +24,11 @@ class Settings(BaseSettings):
     watch_rules: bool = Field(False, description="reload when a file in rules_dir changes")
     watch_debounce_ms: int = Field(400, ge=50, description="wait for a burst of saves to end")
     admin_token: SecretStr | None = Field(
-        None, description="required as `Authorization: Bearer ...` by POST /v1/ruleset/reload; "
-        "without it the endpoint answers only requests from this machine")
+        None, description="accepted as `Authorization: Bearer ...` by POST /v1/ruleset/reload "
+        "(so is an admin's API key); compared in constant time")
+    allow_local_reload: bool = Field(
+        False, description="let a request from this machine (loopback, not through a proxy) "
+        "reload the rules with no credential; off unless set")
     database_url: str = Field(
         default_factory=default_url,
         validation_alias=AliasChoices("database_url", "DATABASE_URL"),

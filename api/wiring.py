@@ -11,7 +11,6 @@ from starlette.middleware.gzip import GZipMiddleware
 from api.etag import RulesetETag, ruleset_tag
 from api.holder import RulesetHolder
 from api.metrics import Metrics, RequestMetrics
-from api.query import SingleQueryValues
 from api.settings import Settings
 from service.dates import india_today
 
@@ -20,7 +19,6 @@ GZIP_FROM_BYTES = 1024  # smaller answers are not worth the phone's CPU
 
 def add_operations(app: FastAPI, settings: Settings, holder: RulesetHolder,
                    metrics: Metrics) -> None:
-    app.add_middleware(SingleQueryValues)
     app.add_middleware(RulesetETag, tag=lambda: ruleset_tag(holder.current.digest,
                                                             india_today().isoformat()))
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_FROM_BYTES)

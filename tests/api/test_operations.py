@@ -176,8 +176,8 @@ def test_a_query_parameter_given_twice_is_refused(store_client: TestClient,
     answer = store_client.get("/v1/claims?limit=5&limit=500&status=applied",
                               headers=keyring())
     assert answer.status_code == 422
-    assert answer.json()["errors"] == [{"loc": ["query", "limit"], "type": "repeated",
-                                        "msg": "given more than once; send it once"}]
+    assert answer.json()["errors"] == [{"loc": ["query", "limit"], "type": "repeated_parameter",
+                                        "msg": "give each query parameter once"}]
     assert store_client.get("/v1/claims?limit=5&status=applied",
                             headers=keyring()).status_code == 200
 
