@@ -8,21 +8,35 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test migrate openapi catalogue schema lint bench clean
+.PHONY: install lock run test test-fast migrate openapi catalogue schema lint bench clean
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# Exactly the versions in requirements.lock (with their hashes), then this project on top.
+$(VENV)/.installed: pyproject.toml requirements.lock setup.py
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,dev]'
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
+# The lock files, for Python 3.11: everything for development and CI, and the service alone
+# (the image). Run after changing the dependencies in pyproject.toml.
+lock: install
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	    --no-emit-index-url --no-emit-find-links --extra test --extra dev \
+	    -o requirements.lock pyproject.toml
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	    --no-emit-index-url --no-emit-find-links -o requirements-runtime.lock pyproject.toml
+
 run: install
-	$(VENV)/bin/uvicorn api.app:create_app --factory --host $(HOST) --port $(PORT)
+	$(VENV)/bin/adhikar serve --host $(HOST) --port $(PORT)
 
 test: install
 	$(PY) -m pytest
+
+# The edit-test loop: no servers, no slow properties, no wheel builds; under a minute.
+test-fast: install
+	$(PY) -m pytest -m "not slow and not server" -q 
 
 migrate: install
 	$(VENV)/bin/alembic upgrade head

@@ -13,26 +13,35 @@ from collections.abc import AsyncIterator
 import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
+from starlette.types import ASGIApp
 
 from api import errors, schemas
 from api.auth import KeyCache, open_access
 from api.holder import RulesetHolder
 from api.logs import hide_query_strings
+from api.metrics import Metrics
 from api.middleware import BodyLimit, RulesetHeaders
+from api.query import single_query_values
 from api.routers import (
     OPEN,
     claims,
     compensation,
+    docs,
     eligibility,
     entitlements,
     facts,
     health,
+    operations,
     reports,
     ruleset,
     screenings,
 )
+from api.security_headers import SecurityHeaders
 from api.settings import Settings
+from api.tags import EVERYWHERE, TAGS
 from api.watch import watch_rules
+from api.wiring import add_operations
+from service.dates import india_today
 from service.store.database import Database
 
 DESCRIPTION = """What the law already owes a survivor of human trafficking in India: each
@@ -45,7 +54,17 @@ and show a caseworker only her organisation's records."""
 
 
 def _operation_id(route: APIRoute) -> str:
-    return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+    # Readable in a generated client: check_eligibility -> checkEligibility.
+    first, *rest = route.name.split("_")
+    return first + "".join(word.capitalize() for word in rest)
+
+
+class App(FastAPI):
+    """FastAPI with the security headers outside everything, its error middleware included,
+    so that a 500 carries them too."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -68,8 +87,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 await task
             db.dispose()
 
-    app = FastAPI(title="adhikar", version="0.1.0", description=DESCRIPTION,
-                  generate_unique_id_function=_operation_id, lifespan=lifespan)
+    # /docs and /openapi.json are routes of their own (api.routers.docs): local assets, and
+    # behind the key when the service requires one.
+    app = App(title="adhikar", version="0.1.0", description=DESCRIPTION,
+              generate_unique_id_function=_operation_id, openapi_tags=TAGS,
+              responses=EVERYWHERE, lifespan=lifespan,
+              docs_url=None, redoc_url=None, openapi_url=None,
+              dependencies=[Depends(single_query_values)])
     app.state.rules = holder
     app.state.settings = settings
     app.state.db = db
@@ -84,10 +108,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router, dependencies=keyed, responses=OPEN)
     for module in (ruleset, health, claims, reports):
         app.include_router(module.router)
+    app.state.metrics = Metrics(holder, db, india_today)
+    app.include_router(operations.router, dependencies=keyed)
     app.include_router(screenings.build(schemas.screening_create(holder.current, profile)))
+    docs.install(app)
     errors.install(app)
     app.add_middleware(RulesetHeaders,
                        current=lambda: (holder.current.version, holder.current.digest))
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes,
+                       paths={eligibility.BATCH_PATH: settings.max_batch_body_bytes})
+    add_operations(app, settings, holder, app.state.metrics)
     hide_query_strings()
     return app

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, NaiveDatetime, model_validator
 
-from api.schemas import CASE_REF_HELP, CaseRef, District, IsoDate, Note
+from api.schemas import CASE_REF_HELP, CaseRef, District, IsoDate, Note, WholeNumber
 from service.engine.result import OfficeResult
 from service.rules.model import ClaimStep
 from service.rules.ruleset import Ruleset
@@ -18,7 +18,8 @@ from service.store.lifecycle import ClaimStatus
 from service.store.tables import Claim, ClaimEvent
 
 Strict = ConfigDict(extra="forbid", frozen=True)
-Amount = Annotated[int, Field(ge=0, le=1_000_000_000, description="in rupees")]
+# A JSON number, never true (which Python counts as 1) or the text "35".
+Amount = Annotated[WholeNumber, Field(ge=0, le=1_000_000_000, description="in rupees")]
 Moment = Annotated[AwareDatetime | NaiveDatetime, Field(
     description="when it happened (ISO 8601; without a zone, UTC); now when absent")]
 RecordId = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$", description="an id the service made")]

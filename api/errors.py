@@ -80,26 +80,34 @@ def _safe_loc(loc: tuple[Any, ...]) -> list[str | int]:
     return [p if isinstance(p, int) or _SAFE_KEY.match(str(p)) else "<field>" for p in loc]
 
 
-def _item(err: dict[str, Any]) -> ErrorItem:
+def _item(err: dict[str, Any], vocabulary: frozenset[str] = frozenset()) -> ErrorItem:
     loc = _safe_loc(tuple(err.get("loc", ())))
     kind, msg = err.get("type", "invalid"), str(err.get("msg", "invalid value"))
     if kind == "extra_forbidden":
+        # A key the client invented is never repeated, only its place; a name of the rules'
+        # own vocabulary (a derived fact sent as if it were a base fact) is named.
         key = str(err["loc"][-1]) if err.get("loc") else ""
-        if "profile" in err.get("loc", ())[:2] and _IDENTITY.search(key):
+        if key not in vocabulary:
+            loc = [*loc[:-1], "<field>"]
+        if "profile" in err.get("loc", ())[:2] and key in vocabulary:
+            msg = "a fact the service works out from others; GET /v1/facts lists those to send"
+        elif "profile" in err.get("loc", ())[:2] and _IDENTITY.search(key):
             kind = "identity_not_allowed"
             msg = ("identity data is not a fact: a profile carries facts, never names, phone "
                    "numbers, addresses or ID numbers")
         elif "profile" in err.get("loc", ())[:2]:
             msg = "not a fact this service knows; GET /v1/facts lists them"
         else:
-            msg = "not a field of this request"
+            msg = "not a field of this request; the contract (GET /openapi.json) lists them"
     elif kind == "json_invalid":
         msg = "the body is not valid JSON"
     return ErrorItem(loc=loc, type=kind, msg=msg)
 
 
 async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-    items = [_item(e) for e in exc.errors()]
+    holder = getattr(request.app.state, "rules", None)  # absent in an app of one router
+    vocabulary = frozenset(holder.current.derived) if holder is not None else frozenset()
+    items = [_item(e, vocabulary) for e in exc.errors()]
     fields = ", ".join(".".join(str(p) for p in i.loc) for i in items[:5])
     return error_response(422, "invalid_request", f"the request is not valid: {fields}", items)
 
@@ -120,6 +128,10 @@ async def _domain(request: Request, exc: AdhikarError) -> JSONResponse:
     elif isinstance(exc, InvalidProfile):
         items = [ErrorItem(loc=["body", "profile", *_safe_loc((f,))], type="invalid_fact",
                            msg=m) for f, m in exc.problems]
+    elif isinstance(exc, UnknownEntitlement):
+        # The id asked for may be anything the client typed: not repeated.
+        return error_response(status, exc.code, "no such entitlement; GET /v1/entitlements "
+                              "lists them")
     elif isinstance(exc, RulesetInvalid):
         items = [ErrorItem(loc=[e.file, e.line, e.col], type=e.code, msg=e.text)
                  for e in exc.errors]

@@ -39,6 +39,7 @@ class RulesetHolder:
         self.parts = PartsCache()
         self.loaded_at = dt.datetime.now(dt.UTC)
         self.last_failure: LoadFailure | None = None
+        self.reloads = self.failed_reloads = 0  # for the metrics
         self._lock = threading.Lock()
 
     def reload(self) -> LoadFailure | None:
@@ -49,12 +50,14 @@ class RulesetHolder:
                 check_replacement(self.current, fresh)
             except RulesetInvalid as exc:
                 self.last_failure = LoadFailure(dt.datetime.now(dt.UTC), tuple(exc.errors))
+                self.failed_reloads += 1
                 first = exc.errors[0] if exc.errors else "no detail"
                 log.warning("rules reload refused, old rules keep serving: %d error(s); "
                             "first: %s", len(exc.errors), first)
                 return self.last_failure
             self.current, self.loaded_at, self.last_failure = fresh, dt.datetime.now(dt.UTC), None
             self.parts = PartsCache()  # the old rules' parts can go
+            self.reloads += 1
             log.info("rules reloaded: version %s, %s", fresh.version, fresh.digest)
             return None
 

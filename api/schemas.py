@@ -31,7 +31,18 @@ def _iso_date(value: Any) -> Any:
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+# Far enough either way for any case; beyond it, time limits would run off the calendar.
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+
+
+def _in_range(value: dt.date) -> dt.date:
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise ValueError(f"must be a date from {FIRST_DAY} to {LAST_DAY}")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), AfterValidator(_in_range),
+                    Field(json_schema_extra={"pattern": r"^(19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}$"})]
 
 
 def _whole_number(value: Any) -> Any:
@@ -43,6 +54,9 @@ def _whole_number(value: Any) -> Any:
             raise ValueError("must be a whole number")
         return int(value)
     return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
 
 
 def _distinct(values: list[Any]) -> list[Any]:

@@ -10,7 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-BUNDLED = Path(__file__).resolve().parent.parent / "corpus" / "profiles.jsonl"
+from service.resources import bundled
+
+BUNDLED = bundled("corpus") / "profiles.jsonl"
 
 
 def read_profiles(path: Path = BUNDLED) -> Iterator[tuple[str, dict[str, Any]]]:

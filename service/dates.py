@@ -6,22 +6,52 @@ no such day. Imports nothing of adhikar.
 datetime.date(2025, 2, 28)
 >>> due(dt.date(2025, 3, 3), days=60, months=None)
 datetime.date(2025, 5, 2)
+
+A limit that would end past the calendar's last day ends on it: still open, never an error.
+
+>>> due(dt.date(9999, 12, 31), days=90, months=None)
+datetime.date(9999, 12, 31)
+>>> add_months(dt.date(9999, 12, 31), 6)
+datetime.date(9999, 12, 31)
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later; the month's last day when it has no such day."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
+    if year > dt.MAXYEAR:
+        return dt.date.max
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def due(start: dt.date, *, days: int | None, months: int | None) -> dt.date:
     """The last day of a limit that runs from ``start``: ``months`` calendar months when
     given, else ``days`` days (none when neither is)."""
-    return add_months(start, months) if months is not None else start + dt.timedelta(days or 0)
+    if months is not None:
+        return add_months(start, months)
+    try:
+        return start + dt.timedelta(days or 0)
+    except OverflowError:
+        return dt.date.max
+
+
+INDIA = ZoneInfo("Asia/Kolkata")
+
+
+def india_date(at: dt.datetime) -> dt.date:
+    """The date in India at the instant ``at`` (an aware datetime): "today" for a caseworker
+    in Purulia is not the server's date, which is often UTC."""
+    return at.astimezone(INDIA).date()
+
+
+def india_today() -> dt.date:
+    """Today's date in India. Read at the edge (a request, a command), then passed in: the
+    engine never reads the clock."""
+    return india_date(dt.datetime.now(dt.UTC))

@@ -110,3 +110,14 @@ class Conflict(AdhikarError):
     changed meanwhile, a stored profile that no longer fits the facts)."""
 
     code = "conflict"
+
+
+class RulesetMismatch(AdhikarError):
+    """A batch worker found other rules at the rules directory than the ones the batch was
+    started with (another checkout, or files changed meanwhile): it refuses to screen."""
+
+    code = "ruleset_mismatch"
+
+    def __init__(self, rules_dir: str, expected: str, found: str) -> None:
+        super().__init__(f"the rules at {rules_dir} have digest {found[:19]}, not "
+                         f"{expected[:19]} as the batch expects")

@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from api.auth import RecordsDep
 from api.claim_models import ClaimCreate, ClaimEventCreate, ClaimPublic, ClaimsPublic, ClaimSummary
 from api.deps import RulesetDep, SessionDep
 from api.errors import ErrorBody, IllegalMoveBody
+from api.instants import Instant
 from api.routers import INVALID, RECORD, RECORDS
 from api.schemas import CaseRef
+from service.dates import india_today
 from service.store import claims
 from service.store.lifecycle import ClaimStatus
 
@@ -24,14 +26,15 @@ ClaimId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="the claim'
     **RECORD, **INVALID, 409: {"model": ErrorBody, "description": "a claim for this "
                                "entitlement is already open for this case"}})
 def open_claim(body: ClaimCreate, principal: RecordsDep, rules: RulesetDep,
-               session: SessionDep) -> ClaimPublic:
+               session: SessionDep, response: Response) -> ClaimPublic:
     """Open a claim for one entitlement, usually from a screening's results. The version in
     force on `as_of` and its office come from the rules; the claim starts `identified`.
     404 when `screening_id` names no screening of this organisation."""
     ask = claims.ClaimOpen(**body.model_dump())
     claim = claims.open_claim(session, rules, ask, org=principal.org, scope=principal.scope,
                               key_id=principal.key_id, now=_now())
-    return ClaimPublic.full(claim, rules, dt.date.today(), claims.history(session, claim.id))
+    response.headers["Location"] = f"/v1/claims/{claim.id}"
+    return ClaimPublic.full(claim, rules, india_today(), claims.history(session, claim.id))
 
 
 @router.get("", responses={**RECORDS, **INVALID})
@@ -43,13 +46,17 @@ def list_claims(principal: RecordsDep, rules: RulesetDep, session: SessionDep,
                 overdue: Annotated[bool | None, Query(
                     description="true: only open claims past their due date, most overdue "
                     "first, each with the office to escalate to")] = None,
+                updated_since: Annotated[Instant | None, Query(
+                    description="only those changed after this instant (ISO 8601 with a "
+                    "time zone), by the server's clock: pass the newest `updated_at` you hold "
+                    "to sync a phone")] = None,
                 limit: Annotated[int, Query(ge=1, le=200)] = 50,
                 offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> ClaimsPublic:
     """This organisation's claims, most recently changed first."""
-    today = dt.date.today()
+    today = india_today()
     rows, total = claims.find(session, scope=principal.scope, today=today, case_ref=case_ref,
                               status=status, entitlement=entitlement, overdue=overdue,
-                              limit=limit, offset=offset)
+                              updated_since=updated_since, limit=limit, offset=offset)
     return ClaimsPublic(data=[ClaimSummary.of(c, rules, today) for c in rows], count=total)
 
 
@@ -58,14 +65,14 @@ def get_claim(claim_id: ClaimId, principal: RecordsDep, rules: RulesetDep,
               session: SessionDep) -> ClaimPublic:
     """One claim with its deadline, where to escalate once overdue, and its history."""
     claim = claims.get(session, claim_id, scope=principal.scope)
-    return ClaimPublic.full(claim, rules, dt.date.today(), claims.history(session, claim.id))
+    return ClaimPublic.full(claim, rules, india_today(), claims.history(session, claim.id))
 
 
 @router.post("/{claim_id}/events", status_code=201, responses={
     **RECORD, **INVALID, 409: {"model": IllegalMoveBody, "description": "a move the claim's "
                                "lifecycle does not allow; the body lists the moves it does"}})
 def add_claim_event(claim_id: ClaimId, body: ClaimEventCreate, principal: RecordsDep,
-                    rules: RulesetDep, session: SessionDep) -> ClaimPublic:
+                    rules: RulesetDep, session: SessionDep, response: Response) -> ClaimPublic:
     """Record what happened: a move to the next status (identified -> documents_ready ->
     applied -> sanctioned -> received; or rejected / withdrawn while open), or a note alone.
     Events are appended; earlier ones are never changed."""
@@ -73,8 +80,10 @@ def add_claim_event(claim_id: ClaimId, body: ClaimEventCreate, principal: Record
                        at=body.at)
     claim = claims.append(session, rules, claim_id, move, scope=principal.scope,
                           key_id=principal.key_id, now=_now())
-    return ClaimPublic.full(claim, rules, dt.date.today(), claims.history(session, claim.id))
+    response.headers["Location"] = f"/v1/claims/{claim.id}"
+    return ClaimPublic.full(claim, rules, india_today(), claims.history(session, claim.id))
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+

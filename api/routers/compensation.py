@@ -8,7 +8,6 @@ Wire it like eligibility: the request model is built at start-up from facts.yaml
 # No `from __future__ import annotations` here: FastAPI must see the request model, built at
 # start-up, as a real class in the handler's signature.
 
-import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Response
@@ -19,6 +18,7 @@ from api.deps import RulesetDep
 from api.routers import INVALID
 from service.compensation.answer import routes_for
 from service.compensation.result import RoutesAnswer
+from service.dates import india_today
 from service.engine.case import Case
 from service.rules.ruleset import Ruleset
 
@@ -43,7 +43,7 @@ def build(request_model: Any) -> APIRouter:
         how the routes interact; and the next steps, with where to escalate."""
         case = Case.read(rules, body.profile.model_dump(exclude_none=True),
                          district=body.district, documents_held=body.documents_held)
-        result = routes_for(rules, case, body.as_of or dt.date.today())
+        result = routes_for(rules, case, body.as_of or india_today())
         return Response(answer.dump_json(result), media_type="application/json")
 
     return router

@@ -13,6 +13,7 @@ from api.deps import RulesetDep, SessionDep
 from api.report_models import FunnelPublic, figures, row, to_csv
 from api.routers import INVALID, REPORTS
 from api.schemas import District, IsoDate
+from service.dates import india_today
 from service.errors import InvalidInput
 from service.rules.ruleset import Ruleset
 from service.store import funnel as funnel_query
@@ -59,7 +60,7 @@ def _report(principal: Principal, rules: Ruleset, session: SessionDep, district:
             start: dt.date | None, end: dt.date | None) -> FunnelPublic:
     if start and end and start > end:
         raise InvalidInput([(("query", "to"), "before_from", "`to` is before `from`")])
-    today = dt.date.today()
+    today = india_today()
     raw = funnel_query.funnel(session, scope=principal.report_scope, today=today, district=district,
                               start=start, end=end)
     lines, total = suppression.publish(raw)

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Header, Request
 
 from api.auth import is_admin_key, open_access, presented_key
 from api.deps import HolderDep
-from api.errors import ErrorBody, NotAllowed
+from api.errors import ErrorBody, NotAllowed, Unauthenticated
 from api.holder import RulesetHolder
 from api.routers import OPEN
 from api.schemas import LoadFailureOut, RuleErrorOut, RulesetPublic
@@ -20,28 +20,40 @@ from api.settings import Settings
 from service.errors import ReloadRefused
 
 router = APIRouter(prefix="/v1/ruleset", tags=["ruleset"])
-_LOCAL = {"127.0.0.1", "::1", "localhost"}
+_LOOPBACK = {"127.0.0.1", "::1"}
+# A proxy names the original caller in these; a request that carries any of them came
+# through a proxy, and its peer address says nothing about who sent it.
+_FORWARDED = (b"forwarded", b"x-forwarded-for", b"x-real-ip", b"x-forwarded-host")
 
 
 def require_admin(request: Request,
                   authorization: Annotated[str | None, Header()] = None) -> None:
-    """The admin token, or an admin's API key; with neither configured, this machine."""
+    """The admin token (compared in constant time) or an admin's API key, always. Only with
+    ADHIKAR_ALLOW_LOCAL_RELOAD=true does a request from this machine, with no credential and
+    not through a proxy, reload without one."""
     settings: Settings = request.app.state.settings
-    if settings.admin_token is not None and authorization is not None:
-        expected = f"Bearer {settings.admin_token.get_secret_value()}"
-        if hmac.compare_digest(authorization.encode(), expected.encode()):
-            return
     key = presented_key(request)
-    if key is not None and is_admin_key(request, key):
-        return
-    if settings.admin_token is None and key is None:
-        host = request.client.host if request.client else ""
-        if host in _LOCAL:
+    if key is None:
+        if settings.allow_local_reload and _from_this_machine(request):
             return
-        raise NotAllowed("reloading from another machine needs an admin's API key or "
-                         "ADHIKAR_ADMIN_TOKEN")
-    raise NotAllowed("this needs the admin token or an admin's API key: "
-                     "Authorization: Bearer <token or key>")
+        raise Unauthenticated("reloading the rules needs the admin token or an admin's API "
+                              "key: Authorization: Bearer <token or key>")
+    if settings.admin_token is not None:
+        expected = settings.admin_token.get_secret_value().encode()
+        if hmac.compare_digest(key.encode(), expected):
+            return
+    if is_admin_key(request, key):
+        return
+    raise NotAllowed("this credential may not reload the rules: it needs the admin token or "
+                     "an admin's API key")
+
+
+def _from_this_machine(request: Request) -> bool:
+    headers = dict(request.scope.get("headers", ()))
+    if any(name in headers for name in _FORWARDED):
+        return False
+    client = request.scope.get("client")
+    return client is not None and client[0] in _LOOPBACK
 
 
 @router.get("", dependencies=[Depends(open_access)], responses=OPEN)
@@ -51,8 +63,9 @@ def get_ruleset(holder: HolderDep) -> RulesetPublic:
 
 
 @router.post("/reload", dependencies=[Depends(require_admin)], responses={
-    403: {"model": ErrorBody, "description": "neither the admin token nor an admin's API "
-          "key"},
+    401: {"model": ErrorBody, "description": "no credential"},
+    403: {"model": ErrorBody, "description": "a credential that is neither the admin token "
+          "nor an admin's API key"},
     409: {"model": ErrorBody, "description": "the rules on disk are invalid or an example "
           "fails; the rules loaded before keep serving"}})
 async def reload_ruleset(holder: HolderDep) -> RulesetPublic:

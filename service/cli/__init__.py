@@ -8,7 +8,20 @@ from __future__ import annotations
 import argparse
 import sys
 
-from service.cli import catalogue, check, compensation, impact, keys, lint, schema, serve, test
+from service.cli import (
+    batch,
+    catalogue,
+    check,
+    common,
+    compensation,
+    impact,
+    keys,
+    lint,
+    migrate,
+    schema,
+    serve,
+    test,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,9 +29,11 @@ def main(argv: list[str] | None = None) -> int:
         prog="adhikar", description="Check, test, explain and publish adhikar's rule files; "
         "manage API keys.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (lint, test, check, compensation, impact, schema, catalogue, serve, keys):
+    for module in (lint, test, check, compensation, impact, batch, schema, catalogue, serve,
+                   keys, migrate):
         module.configure(sub)
     args = parser.parse_args(argv)
+    common.settle_rules_dir(args)
     try:
         code: int = args.run(args)
     except BrokenPipeError:  # `adhikar check ... | head`

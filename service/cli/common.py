@@ -9,21 +9,34 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from service.dates import india_today
 from service.engine.case import Case
 from service.errors import InvalidProfile, RulesetInvalid
+from service.resources import default_rules_dir
 from service.rules.load import load_ruleset
 from service.rules.ruleset import Ruleset
 
-BUNDLED_RULES = Path(__file__).resolve().parents[2] / "rules"
+DEFAULT_HELP = ("the rules directory (default: ADHIKAR_RULES_DIR, else ./rules when it exists, "
+                "else the bundled rules)")
 
 
 def add_rules_dir(parser: argparse.ArgumentParser, *, positional: bool = False) -> None:
     if positional:
-        parser.add_argument("rules_dir", nargs="?", type=Path, default=BUNDLED_RULES,
-                            metavar="RULES_DIR", help="the rules directory (default: bundled)")
+        parser.add_argument("rules_dir", nargs="?", type=Path, default=None,
+                            metavar="RULES_DIR", help=DEFAULT_HELP)
     else:
-        parser.add_argument("--rules", dest="rules_dir", type=Path, default=BUNDLED_RULES,
-                            metavar="DIR", help="the rules directory (default: bundled)")
+        parser.add_argument("--rules", dest="rules_dir", type=Path, default=None,
+                            metavar="DIR", help=DEFAULT_HELP)
+
+
+def settle_rules_dir(args: argparse.Namespace) -> None:
+    """Fill in the rules directory the way the service finds it, and say which one (on
+    stderr, so that JSON on stdout stays clean)."""
+    if not hasattr(args, "rules_dir"):
+        return
+    if args.rules_dir is None:
+        args.rules_dir = default_rules_dir()
+    print(f"adhikar: rules from {args.rules_dir}", file=sys.stderr)
 
 
 def add_as_of(parser: argparse.ArgumentParser) -> None:
@@ -95,4 +108,4 @@ def report_invalid(exc: InvalidProfile) -> int:
 
 
 def today(as_of: dt.date | None) -> dt.date:
-    return as_of or dt.date.today()
+    return as_of or india_today()

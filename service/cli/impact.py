@@ -14,6 +14,7 @@ from typing import Any
 
 from service import corpus
 from service.cli.common import add_as_of, add_rules_dir, load_or_report, today
+from service.cli.progress import tracked
 from service.impact import Impact, impact
 
 EXAMPLES = 3
@@ -47,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     if base is None:
         return 1
     as_of = today(args.as_of)
-    report = impact(base, new, corpus.read_profiles(args.profiles), as_of)
+    profiles = tracked(corpus.read_profiles(args.profiles), "profiles")
+    report = impact(base, new, profiles, as_of)
     if args.json:
         print(json.dumps(_as_json(report, base.digest, new.digest, as_of), indent=2))
     else:

@@ -13,12 +13,11 @@ import argparse
 import datetime as dt
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 from service.errors import InvalidInput, NotFound, StoreUnavailable
 from service.store import keys
-from service.store.database import MIGRATIONS, Database, default_url
+from service.store.database import Database, default_url
 
 
 def configure(sub: Any) -> None:
@@ -43,8 +42,7 @@ def configure(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     url = args.database_url or os.environ.get("DATABASE_URL") or default_url()
-    migrations = MIGRATIONS if MIGRATIONS.is_dir() else Path.cwd() / "migrations"
-    db = Database(url, migrations=migrations)
+    db = Database(url)
     try:
         with db.session() as session:
             return _act(args, session)

@@ -9,12 +9,13 @@ from typing import Any
 
 from service.cli.common import add_rules_dir
 
-
 def configure(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "serve", help="serve the API", description="Serve the eligibility API with uvicorn.")
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--host", default=None, help="default: ADHIKAR_HOST or 127.0.0.1")
+    parser.add_argument("--port", type=int, default=None, help="default: ADHIKAR_PORT or 8000")
+    parser.add_argument("--log-format", choices=("text", "json"), default=None,
+                        help="default: ADHIKAR_LOG_FORMAT or text")
     parser.add_argument("--watch", action="store_true",
                         help="reload the rules when a rule file changes")
     add_rules_dir(parser)
@@ -25,9 +26,11 @@ def run(args: argparse.Namespace) -> int:
     os.environ["ADHIKAR_RULES_DIR"] = str(args.rules_dir.resolve())
     if args.watch:
         os.environ["ADHIKAR_WATCH_RULES"] = "true"
-    # uvicorn runs the app factory named by a string in its own process image, so that
-    # service never imports api (nor the web server).
-    command = [sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
-               "--host", args.host, "--port", str(args.port)]
-    os.execv(sys.executable, command)
+    for name, value in (("HOST", args.host), ("PORT", args.port),
+                        ("LOG_FORMAT", args.log_format)):
+        if value is not None:
+            os.environ[f"ADHIKAR_{name}"] = str(value)
+    # The server runs in its own process image (api.serve: uvicorn with the logging
+    # configuration, proxy and limit settings), so that service never imports api.
+    os.execv(sys.executable, [sys.executable, "-m", "api.serve"])
     return 0  # not reached: execv replaces this process

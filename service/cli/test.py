@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from service.cli.common import add_rules_dir, load_or_report, relative
+from service.cli.progress import tracked
 from service.engine.examples import run_example
 
 
@@ -25,19 +26,20 @@ def run(args: argparse.Namespace) -> int:
     if ruleset is None:
         return 1
     passed = failed = 0
-    for ent in ruleset.entitlements.values():
-        for i, example in enumerate(ent.examples):
-            if args.only and args.only not in ent.id and args.only not in example.name:
-                continue
-            outcome = run_example(ruleset, ent, example, i)
-            if outcome.passed:
-                passed += 1
-                continue
-            failed += 1
-            pos = ruleset.files_read[ent.file].at(("examples", i))
-            where = relative(args.rules_dir, f"{ent.file}:{pos.line}:{pos.col}")
-            print(f"FAIL {where}: {ent.id}: {example.name}")
-            for problem in outcome.problems:
-                print(f"    {problem}")
+    every = [(ent, i, ex) for ent in ruleset.entitlements.values()
+             for i, ex in enumerate(ent.examples)]
+    for ent, i, example in tracked(every, "examples", total=len(every)):
+        if args.only and args.only not in ent.id and args.only not in example.name:
+            continue
+        outcome = run_example(ruleset, ent, example, i)
+        if outcome.passed:
+            passed += 1
+            continue
+        failed += 1
+        pos = ruleset.files_read[ent.file].at(("examples", i))
+        where = relative(args.rules_dir, f"{ent.file}:{pos.line}:{pos.col}")
+        print(f"FAIL {where}: {ent.id}: {example.name}")
+        for problem in outcome.problems:
+            print(f"    {problem}")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0

@@ -196,12 +196,17 @@ def _check_dates(linker: Linker, doc: Document, versions: list[model.Version]) -
     for i in range(1, len(versions)):
         before, after = versions[i - 1], versions[i]
         if after.valid_from <= before.valid_from:
-            linker.errors.append(doc.error(("versions", i, "valid_from"), "E404",
-                                           "versions must be in date order"))
+            linker.errors.append(doc.error(
+                ("versions", i, "valid_from"), "E404",
+                f"versions must be in date order: version {i + 1} starts on "
+                f"{after.valid_from}, not after version {i}'s {before.valid_from}"))
         elif before.valid_until is None or before.valid_until >= after.valid_from:
-            linker.errors.append(doc.error(("versions", i, "valid_from"), "E404",
-                                           f"version {i + 1} starts while version {i} is "
-                                           "still in force"))
+            until = ("has no valid_until" if before.valid_until is None
+                     else f"runs until {before.valid_until}")
+            linker.errors.append(doc.error(
+                ("versions", i, "valid_from"), "E404",
+                f"version {i + 1} starts on {after.valid_from} while version {i} (from "
+                f"{before.valid_from}) {until} and is still in force"))
 
 
 def _variants(linker: Linker, doc: Document, path: Path, v: model.Version, sources: set[str],

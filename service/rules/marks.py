@@ -81,7 +81,8 @@ def read(file: str, text: str, errors: list[RuleError]) -> Document | None:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
-        errors.append(RuleError(file, line, col, "E101", f"invalid YAML: {problem}"))
+        errors.append(RuleError(file, line, col, "E101",
+                                f"invalid YAML on line {line}: {plain_words(problem)}"))
         return None
     except yaml.YAMLError as exc:
         errors.append(RuleError(file, 1, 1, "E101", f"invalid YAML: {exc}"))
@@ -157,3 +158,36 @@ class _Builder:
     def fail(self, node: yaml.Node, code: str, message: str) -> None:
         pos = _position(node)
         self.errors.append(RuleError(self.doc.file, pos.line, pos.col, code, message))
+
+
+# libyaml's messages, in the words of someone editing a rule file.
+_PLAIN = (
+    ("mapping values are not allowed",
+     "a 'key: value' where none can start: this line is indented more than the one before, "
+     "or a value holds ': ' and needs quotes"),
+    ("could not find expected ':'", "a key without its ':' (or a line that should be part "
+     "of the line above: check its indentation)"),
+    ("expected <block end>, but found", "this line is indented less than the lines it "
+     "belongs with, or more than the one before"),
+    ("found a tab character", "a tab: indent with spaces only"),
+    ("found character '\\t'", "a tab: indent with spaces only"),
+    ("did not find expected key", "this line is indented less than the one before but not "
+     "as far back as a key it could belong to: line it up with its neighbours"),
+    ("did not find expected '-' indicator", "a list item that is not lined up with the "
+     "items before it"),
+    ("found undefined alias", "an alias (*name) with no anchor; aliases are not allowed"),
+    ("found unexpected end of stream", "the file ends inside a quoted text: a quote is "
+     "not closed"),
+    ("found duplicate anchor", "the same anchor twice; anchors are not allowed"),
+    ("did not find expected ',' or ']'", "a list in [ ] that is not closed, or a missing comma"),
+    ("did not find expected ',' or '}'", "a mapping in { } that is not closed, or a missing comma"),
+    ("found unknown escape character", "a backslash in double quotes: use single quotes, "
+     "or write \\\\"),
+)
+
+
+def plain_words(problem: str) -> str:
+    for start, plain in _PLAIN:
+        if start in problem:
+            return f"{plain} (YAML says: {problem})"
+    return problem

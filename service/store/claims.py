@@ -16,6 +16,7 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from service.dates import india_date
 from service.errors import Conflict, InvalidInput, Loc, NotFound
 from service.rules.ruleset import Ruleset, Version
 from service.store import deadlines, lifecycle, screenings
@@ -64,7 +65,7 @@ def open_claim(session: Session, ruleset: Ruleset, ask: ClaimOpen, *, org: str,
                  if ask.screening_id else None)
     case_ref = _case_ref(ask, screening.case_ref if screening else None)
     at = _when(ask.at, now, None)
-    as_of = ask.as_of or (screening.as_of if screening else at.date())
+    as_of = ask.as_of or (screening.as_of if screening else india_date(at))
     ent = ruleset.entitlements.get(ask.entitlement)
     if ent is None:
         raise InvalidInput([(("body", "entitlement"), "unknown_entitlement",
@@ -109,8 +110,8 @@ def history(session: Session, claim_id: str) -> list[ClaimEvent]:
 
 def find(session: Session, *, scope: str | None, today: dt.date, case_ref: str | None = None,
          status: str | None = None, entitlement: str | None = None,
-         overdue: bool | None = None, limit: int = 50, offset: int = 0,
-         ) -> tuple[list[Claim], int]:
+         overdue: bool | None = None, updated_since: dt.datetime | None = None,
+         limit: int = 50, offset: int = 0) -> tuple[list[Claim], int]:
     """A page of claims (most overdue first when asked for overdue ones), and the total."""
     query = select(Claim)
     if scope is not None:
@@ -119,6 +120,8 @@ def find(session: Session, *, scope: str | None, today: dt.date, case_ref: str |
                           (Claim.entitlement, entitlement)):
         if value is not None:
             query = query.where(column == value)
+    if updated_since is not None:  # the server's clock, never a client's: safe for sync
+        query = query.where(col(Claim.updated_at) > updated_since)
     late = col(Claim.due_at) < today
     open_ = col(Claim.status).not_in(lifecycle.FINAL)
     if overdue is True:

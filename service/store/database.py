@@ -25,17 +25,19 @@ from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
 from service.errors import StoreUnavailable
+from service.resources import SOURCE_TREE, bundled, in_source_tree
 
 log = logging.getLogger("adhikar.store")
 
-REPO = Path(__file__).resolve().parents[2]
-MIGRATIONS = REPO / "migrations"
+MIGRATIONS = bundled("migrations")
 _MIGRATION_LOCK = 0x616468696B6172  # "adhikar": one migrator at a time on PostgreSQL
 DOWN = (OperationalError, InterfaceError)
 
 
 def default_url() -> str:
-    return f"sqlite:///{REPO / 'data' / 'adhikar.db'}"
+    """data/adhikar.db in the source tree; installed from a wheel, in the working directory."""
+    base = SOURCE_TREE if in_source_tree() else Path.cwd()
+    return f"sqlite:///{base / 'data' / 'adhikar.db'}"
 
 
 def make_engine(url: str, *, connect_timeout: int = 3) -> Engine:
@@ -103,6 +105,7 @@ class Database:
         self.problem: str | None = "the database has not been opened yet"
         self._ready = False
         self._retry_at = 0.0
+        self.failures = 0  # times it did not answer, for the metrics
         self._lock = threading.Lock()
 
     def open(self) -> bool:
@@ -150,6 +153,7 @@ class Database:
 
     def _down(self, problem: str, exc: BaseException | None = None) -> None:
         self._ready, self.problem = False, problem
+        self.failures += 1
         self._retry_at = time.monotonic() + self.retry_seconds
         # The driver's first line names the host or the lock, never a bound value (the
         # engine hides parameters); clients see only ``problem``.

@@ -41,7 +41,7 @@ def pending(limits: Iterable[TimeLimit], status: str,
         started = entered.get(limit.starts)
         if started is None or here >= CHAIN.index(limit.ends):
             continue
-        due = due_date(limit, started.date())
+        due = due_date(limit, dates.india_date(started))
         if best is None or due < best.due:
             best = Deadline(due, limit)
     return best

@@ -72,13 +72,16 @@ def get(session: Session, screening_id: str, *, scope: str | None) -> Screening:
 
 
 def find(session: Session, *, scope: str | None, case_ref: str | None, limit: int,
-         offset: int) -> tuple[list[Screening], int]:
+         offset: int, created_since: dt.datetime | None = None,
+         ) -> tuple[list[Screening], int]:
     """A page of screenings, newest first, and how many there are in all."""
     query = select(Screening)
     if scope is not None:
         query = query.where(Screening.org == scope)
     if case_ref is not None:
         query = query.where(Screening.case_ref == case_ref)
+    if created_since is not None:  # screenings never change: new ones are all there is
+        query = query.where(col(Screening.created_at) > created_since)
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
     page = session.exec(query.order_by(col(Screening.created_at).desc(), col(Screening.id))
                         .limit(limit).offset(offset)).all()

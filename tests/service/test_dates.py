@@ -32,3 +32,10 @@ def test_days() -> None:
     assert due(D(2024, 12, 28), days=7, months=None) == D(2025, 1, 4)
     assert due(D(2026, 1, 10), days=30, months=None) == D(2026, 2, 9)
 
+
+
+def test_a_limit_past_the_calendar_ends_on_its_last_day() -> None:
+    # 9999-12-31 plus a limit was an OverflowError, and a 500 from compensation-routes.
+    assert due(dt.date.max, days=90, months=None) == dt.date.max
+    assert due(dt.date.max, days=None, months=6) == dt.date.max
+    assert add_months(D(9999, 11, 30), 1) == D(9999, 12, 30)

@@ -37,3 +37,36 @@ def test_ordinary_notes_pass(note: str) -> None:
                                   "x" * 501])
 def test_notes_with_numbers_that_identify_are_refused(note: str) -> None:
     assert note_problem(note) is not None
+
+
+# The probe's identity strings (synthetic), each refused with the kind it holds, never the text.
+@pytest.mark.parametrize(("note", "kind"), [
+    ("Priya Sharma d/o Ramesh Kumar, 14 Gandhi Road", "relation or an address"),
+    ("daughter of Ramesh, lives in Rampur", "relation or an address"),
+    ("call 98 76 54 32 10 after six", "ID number"),
+    ("her number is nine eight seven six five four three two one zero", "ID number"),
+    ("aadhaar 1234.5678.9012", "ID number"),
+    ("aadhaar 1234 5678 9012", "ID number"),
+    ("mail priya.s@example.org", "email"),
+    ("PAN ABCDE1234F", "PAN"),
+    ("FIR no. 117/2026 at Kotwali police station", "FIR"),
+    ("case registered at Kotwali Thana", "police station"),
+    ("met Smt. Priya at the shelter", "a name"),
+    ("from Village Rampur, block office", "village"),
+    ("H.No 14, pin 756001", "relation or an address"),
+])
+def test_notes_that_identify_are_refused_by_kind(note: str, kind: str) -> None:
+    problem = note_problem(note)
+    assert problem is not None and kind in problem
+    assert note not in problem
+
+
+@pytest.mark.parametrize("note", [
+    "Rs 1,00,000 sanctioned by the DLSA; order of 2026-01-05, paid 2026-02-01",
+    "documents handed to the panel lawyer; hearing adjourned twice",
+    "returned to her village; wants the livelihood scheme next",
+    "went with her to the police station for the statement",
+    "two of three documents ready, one more visit needed",
+])
+def test_notes_about_the_claim_still_pass(note: str) -> None:
+    assert note_problem(note) is None

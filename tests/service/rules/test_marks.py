@@ -133,9 +133,21 @@ def test_invalid_yaml_message_has_the_problem_and_no_traceback() -> None:
     marks.read("legal/x.yaml", "key: value\n  bad: indent\n", errors)
     [error] = errors
     # libyaml says "... in this context", PyYAML's own parser "... here".
-    assert str(error).startswith("legal/x.yaml:2:6: E101 invalid YAML: mapping values are not "
-                                 "allowed ")
+    assert str(error).startswith("legal/x.yaml:2:6: E101 invalid YAML on line 2: a 'key: value'"
+                                 " where none can start: this line is indented more than the "
+                                 "one before")
+    assert "(YAML says: mapping values are not allowed " in error.message
     assert "Traceback" not in error.message and "File " not in error.message
+
+
+def test_each_libyaml_message_gets_plain_words() -> None:
+    for text, words in [("id: x\n\tb: 1\n", "indent with spaces only"),
+                        ("a:\n  b: 1\n c: 2\n", "line it up with its neighbours"),
+                        ("a: [1, 2\n", "a list in [ ] that is not closed"),
+                        ("a: 'open\n", "a quote is not closed")]:
+        errors: list[RuleError] = []
+        marks.read("legal/x.yaml", text, errors)
+        assert words in errors[0].message, (text, errors[0].message)
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n", "   \n# c\n"])

@@ -1,0 +1,124 @@
+"""Prometheus metrics. Labels hold only what the service itself names (route templates,
+methods, status codes, entitlement and office ids from the rules, claim statuses), never a
+value a client sent: a profile's facts and case references stay out.
+
+With several uvicorn workers set PROMETHEUS_MULTIPROC_DIR (an empty, writable folder per
+start): the request and evaluation counters are then summed across workers. The state read
+at scrape time (claims, reloads, database errors) comes from the database and this process.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.multiprocess import MultiProcessCollector
+from prometheus_client.registry import Collector
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.holder import RulesetHolder
+from service.engine.result import Evaluation
+from service.errors import StoreUnavailable
+from service.store import gauges
+from service.store.database import Database
+
+UNMATCHED = "<unmatched>"  # a path no route serves: never the path itself, which a client chose
+
+
+class Metrics:
+    def __init__(self, holder: RulesetHolder, db: Database,
+                 today: Callable[[], object]) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter("adhikar_http_requests", "HTTP requests answered",
+                                ["method", "route", "status"], registry=self.registry)
+        self.latency = Histogram("adhikar_http_request_duration_seconds",
+                                 "time to answer, by route template", ["method", "route"],
+                                 registry=self.registry,
+                                 buckets=(.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10))
+        self.evaluations = Counter("adhikar_evaluations",
+                                   "entitlements evaluated, by entitlement and outcome",
+                                   ["entitlement", "status"], registry=self.registry)
+        self.state = StateCollector(holder, db, today)
+        self.registry.register(self.state)
+
+    def count(self, evaluation: Evaluation) -> None:
+        for result in evaluation.results:
+            self.evaluations.labels(result.entitlement, str(result.status)).inc()
+
+    def exposition(self) -> bytes:
+        directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+        if not directory:
+            return generate_latest(self.registry)
+        merged = CollectorRegistry()
+        MultiProcessCollector(merged, path=directory)  # type: ignore[no-untyped-call]
+        merged.register(self.state)
+        return generate_latest(merged)
+
+
+class StateCollector(Collector):
+    """What is read when Prometheus scrapes: reloads, database errors, claims."""
+
+    def __init__(self, holder: RulesetHolder, db: Database,
+                 today: Callable[[], object]) -> None:
+        self.holder, self.db, self.today = holder, db, today
+
+    def collect(self) -> Iterable[Metric]:
+        reloads = CounterMetricFamily("adhikar_ruleset_reloads", "rule reloads, by outcome",
+                                      labels=["outcome"])
+        reloads.add_metric(["applied"], self.holder.reloads)
+        reloads.add_metric(["refused"], self.holder.failed_reloads)
+        yield reloads
+        yield CounterMetricFamily("adhikar_database_errors",
+                                  "times the database did not answer", value=self.db.failures)
+        yield from self._claims()
+
+    def _claims(self) -> Iterator[Metric]:
+        try:
+            with self.db.session() as session:
+                counts = gauges.claim_counts(session, self.today())  # type: ignore[arg-type]
+        except StoreUnavailable:
+            return
+        by_status = GaugeMetricFamily("adhikar_claims", "claims, by status", labels=["status"])
+        for status, n in sorted(counts.by_status.items()):
+            by_status.add_metric([status], n)
+        yield by_status
+        overdue = GaugeMetricFamily("adhikar_claims_overdue",
+                                    "open claims past their due date, by office",
+                                    labels=["office"])
+        for office, n in sorted(counts.overdue_by_office.items()):
+            overdue.add_metric([office], n)
+        yield overdue
+
+
+class RequestMetrics:
+    """Counts and times each request under its route template (``/v1/claims/{claim_id}``)."""
+
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
+        self.app, self.metrics = app, metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def record_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, record_status)
+        finally:
+            route = getattr(scope.get("route"), "path", None) or UNMATCHED
+            method = scope["method"] if scope["method"] in _METHODS else "OTHER"
+            self.metrics.requests.labels(method, route, str(status)).inc()
+            self.metrics.latency.labels(method, route).observe(time.perf_counter() - started)
+
+
+_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}

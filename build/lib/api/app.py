@@ -1,0 +1,105 @@
+"""The app factory. Nothing is built at import: ``create_app`` reads settings (from the
+environment only when given none), loads the rules, and refuses to start if they are invalid.
+The database engine is made here and opened (and migrated) at start-up; if it does not
+answer, eligibility still serves and the storage endpoints answer 503 until it does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+import anyio.to_thread
+from fastapi import Depends, FastAPI
+from fastapi.routing import APIRoute
+
+from api import errors, schemas
+from api.auth import KeyCache, open_access
+from api.holder import RulesetHolder
+from api.logs import hide_query_strings
+from api.metrics import Metrics
+from api.middleware import BodyLimit, RulesetHeaders
+from api.routers import (
+    OPEN,
+    claims,
+    compensation,
+    eligibility,
+    entitlements,
+    facts,
+    health,
+    operations,
+    reports,
+    ruleset,
+    screenings,
+)
+from api.settings import Settings
+from api.tags import EVERYWHERE, TAGS
+from api.watch import watch_rules
+from api.wiring import add_operations
+from service.dates import india_today
+from service.store.database import Database
+
+DESCRIPTION = """What the law already owes a survivor of human trafficking in India: each
+entitlement, how much, which documents, which office, and what to do next. Profiles carry
+facts, never names, phone numbers, addresses or ID numbers.
+
+Screenings, claims and the funnel report keep a record of each case until the money or
+service is received; they need an API key (`Authorization: Bearer <key>` or `X-API-Key`),
+and show a caseworker only her organisation's records."""
+
+
+def _operation_id(route: APIRoute) -> str:
+    # Readable in a generated client: check_eligibility -> checkEligibility.
+    first, *rest = route.name.split("_")
+    return first + "".join(word.capitalize() for word in rest)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    holder = RulesetHolder(settings.rules_dir)
+    db = Database(settings.database_url, migrate=settings.migrate_on_start)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # A database that does not answer leaves eligibility serving: /readyz says why.
+        await anyio.to_thread.run_sync(db.open)
+        stop = asyncio.Event()
+        task = (asyncio.create_task(watch_rules(holder, stop, settings.watch_debounce_ms))
+                if settings.watch_rules else None)
+        try:
+            yield
+        finally:
+            stop.set()
+            if task is not None:
+                await task
+            db.dispose()
+
+    app = FastAPI(title="adhikar", version="0.1.0", description=DESCRIPTION,
+                  generate_unique_id_function=_operation_id, openapi_tags=TAGS,
+                  responses=EVERYWHERE,
+                  lifespan=lifespan)
+    app.state.rules = holder
+    app.state.settings = settings
+    app.state.db = db
+    app.state.keys = KeyCache()
+    profile = schemas.profile_model(holder.current)
+    keyed = [Depends(open_access)]  # when ADHIKAR_REQUIRE_KEY is set
+    app.include_router(eligibility.build(schemas.eligibility_request(holder.current, profile)),
+                       dependencies=keyed, responses=OPEN)
+    app.include_router(compensation.build(compensation.request_model(holder.current, profile)),
+                       dependencies=keyed, responses=OPEN)
+    for module in (entitlements, facts):
+        app.include_router(module.router, dependencies=keyed, responses=OPEN)
+    for module in (ruleset, health, claims, reports):
+        app.include_router(module.router)
+    app.state.metrics = Metrics(holder, db, india_today)
+    app.include_router(operations.router, dependencies=keyed)
+    app.include_router(screenings.build(schemas.screening_create(holder.current, profile)))
+    errors.install(app)
+    app.add_middleware(RulesetHeaders,
+                       current=lambda: (holder.current.version, holder.current.digest))
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    add_operations(app, settings, holder, app.state.metrics)
+    hide_query_strings()
+    return app

@@ -1,0 +1,82 @@
+"""The one mutable object: which ruleset is serving now. A reload swaps it whole.
+
+A reload loads and checks the whole directory, runs every embedded example, and only then
+replaces ``current`` (one attribute assignment, so a request sees the old rules or the new,
+never a mix). On any failure the old rules keep serving and ``last_failure`` says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from service.engine.examples import run_examples
+from service.engine.parts import PartsCache
+from service.errors import RuleError, RulesetInvalid
+from service.rules.load import load_ruleset
+from service.rules.ruleset import Ruleset
+
+log = logging.getLogger("adhikar.rules")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadFailure:
+    at: dt.datetime
+    errors: tuple[RuleError, ...]
+
+
+class RulesetHolder:
+    def __init__(self, rules_dir: Path) -> None:
+        self.rules_dir = rules_dir
+        current = load_ruleset(rules_dir)  # an invalid ruleset stops start-up
+        check_replacement(current, current)  # and so does an example that fails
+        self.current: Ruleset = current
+        # Answer parts shared across requests; its keys carry the ruleset digest, so parts
+        # of the rules before a reload are never served with the rules after it.
+        self.parts = PartsCache()
+        self.loaded_at = dt.datetime.now(dt.UTC)
+        self.last_failure: LoadFailure | None = None
+        self.reloads = self.failed_reloads = 0  # for the metrics
+        self._lock = threading.Lock()
+
+    def reload(self) -> LoadFailure | None:
+        """Load the directory again; swap only if all of it is valid. Thread-safe."""
+        with self._lock:
+            try:
+                fresh = load_ruleset(self.rules_dir)
+                check_replacement(self.current, fresh)
+            except RulesetInvalid as exc:
+                self.last_failure = LoadFailure(dt.datetime.now(dt.UTC), tuple(exc.errors))
+                self.failed_reloads += 1
+                first = exc.errors[0] if exc.errors else "no detail"
+                log.warning("rules reload refused, old rules keep serving: %d error(s); "
+                            "first: %s", len(exc.errors), first)
+                return self.last_failure
+            self.current, self.loaded_at, self.last_failure = fresh, dt.datetime.now(dt.UTC), None
+            self.parts = PartsCache()  # the old rules' parts can go
+            self.reloads += 1
+            log.info("rules reloaded: version %s, %s", fresh.version, fresh.digest)
+            return None
+
+
+def check_replacement(old: Ruleset, new: Ruleset) -> None:
+    """Raise ``RulesetInvalid`` unless ``new`` may replace ``old`` in a running service."""
+    errors: list[RuleError] = []
+    if dict(old.facts) != dict(new.facts):
+        # The API's contract (the profile's fields) is built from facts.yaml at start-up.
+        errors.append(RuleError("facts.yaml", 1, 1, "E501", "facts.yaml changed: the API "
+                                "contract changes with it, so restart the service to publish "
+                                "it; a reload only takes rule changes that keep the facts"))
+    for outcome in run_examples(new):
+        if outcome.passed:
+            continue
+        doc = new.files_read.get(outcome.file)
+        pos = doc.at(("examples", outcome.index)) if doc else None
+        errors.append(RuleError(outcome.file, pos.line if pos else 1, pos.col if pos else 1,
+                                "E502", f"example {outcome.name!r} fails: "
+                                + "; ".join(outcome.problems)))
+    if errors:
+        raise RulesetInvalid(errors)

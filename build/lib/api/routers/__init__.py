@@ -1,0 +1,36 @@
+"""One module per resource."""
+
+from typing import Any
+
+from api.errors import ErrorBody
+
+Responses = dict[int | str, dict[str, Any]]
+NOT_FOUND: Responses = {404: {"model": ErrorBody, "description": "no such entitlement"}}
+INVALID: Responses = {
+    422: {"model": ErrorBody, "description": "the request does not fit the contract; each "
+          "error names the field and what is allowed, never the value sent"},
+    413: {"model": ErrorBody, "description": "the body is over the size limit"},
+}
+
+_KEYED: Responses = {
+    401: {"model": ErrorBody, "description": "no API key, or one unknown or revoked"},
+    503: {"model": ErrorBody, "description": "the database does not answer; eligibility "
+          "still does (GET /readyz says why)"},
+}
+# Screenings and claims: a caseworker's or an admin's key.
+RECORDS: Responses = {
+    **_KEYED,
+    403: {"model": ErrorBody, "description": "an analyst's key: analysts see reports, not "
+          "screenings or claims"},
+}
+# A record by id: another organisation's looks the same as none.
+RECORD: Responses = {
+    **RECORDS,
+    404: {"model": ErrorBody, "description": "no such record for this key's organisation"},
+}
+REPORTS: Responses = dict(_KEYED)
+# The catalogue and eligibility, when ADHIKAR_REQUIRE_KEY is set.
+OPEN: Responses = {
+    401: {"model": ErrorBody, "description": "only when the service requires an API key "
+          "(ADHIKAR_REQUIRE_KEY) and none, or a bad one, was sent"},
+}

@@ -1,0 +1,92 @@
+"""/v1/claims: one survivor's pursuit of one entitlement, step by step, with its history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Response
+
+from api.auth import RecordsDep
+from api.claim_models import ClaimCreate, ClaimEventCreate, ClaimPublic, ClaimsPublic, ClaimSummary
+from api.deps import RulesetDep, SessionDep
+from api.errors import ErrorBody, IllegalMoveBody
+from api.routers import INVALID, RECORD, RECORDS
+from api.schemas import CaseRef
+from service.dates import india_today
+from service.store import claims
+from service.store.lifecycle import ClaimStatus
+
+router = APIRouter(prefix="/v1/claims", tags=["claims"])
+ClaimId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="the claim's id")]
+
+
+@router.post("", status_code=201, responses={
+    **RECORD, **INVALID, 409: {"model": ErrorBody, "description": "a claim for this "
+                               "entitlement is already open for this case"}})
+def open_claim(body: ClaimCreate, principal: RecordsDep, rules: RulesetDep,
+               session: SessionDep, response: Response) -> ClaimPublic:
+    """Open a claim for one entitlement, usually from a screening's results. The version in
+    force on `as_of` and its office come from the rules; the claim starts `identified`.
+    404 when `screening_id` names no screening of this organisation."""
+    ask = claims.ClaimOpen(**body.model_dump())
+    claim = claims.open_claim(session, rules, ask, org=principal.org, scope=principal.scope,
+                              key_id=principal.key_id, now=_now())
+    response.headers["Location"] = f"/v1/claims/{claim.id}"
+    return ClaimPublic.full(claim, rules, india_today(), claims.history(session, claim.id))
+
+
+@router.get("", responses={**RECORDS, **INVALID})
+def list_claims(principal: RecordsDep, rules: RulesetDep, session: SessionDep,
+                case_ref: Annotated[CaseRef | None, Query()] = None,
+                status: Annotated[ClaimStatus | None, Query()] = None,
+                entitlement: Annotated[str | None, Query(
+                    pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)] = None,
+                overdue: Annotated[bool | None, Query(
+                    description="true: only open claims past their due date, most overdue "
+                    "first, each with the office to escalate to")] = None,
+                updated_since: Annotated[dt.datetime | None, Query(
+                    description="only those changed after this instant (ISO 8601 with a "
+                    "time zone), by the server's clock: pass the newest `updated_at` you hold "
+                    "to sync a phone")] = None,
+                limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> ClaimsPublic:
+    """This organisation's claims, most recently changed first."""
+    today = india_today()
+    rows, total = claims.find(session, scope=principal.scope, today=today, case_ref=case_ref,
+                              status=status, entitlement=entitlement, overdue=overdue,
+                              updated_since=_aware(updated_since), limit=limit, offset=offset)
+    return ClaimsPublic(data=[ClaimSummary.of(c, rules, today) for c in rows], count=total)
+
+
+@router.get("/{claim_id}", responses={**RECORD, **INVALID})
+def get_claim(claim_id: ClaimId, principal: RecordsDep, rules: RulesetDep,
+              session: SessionDep) -> ClaimPublic:
+    """One claim with its deadline, where to escalate once overdue, and its history."""
+    claim = claims.get(session, claim_id, scope=principal.scope)
+    return ClaimPublic.full(claim, rules, india_today(), claims.history(session, claim.id))
+
+
+@router.post("/{claim_id}/events", status_code=201, responses={
+    **RECORD, **INVALID, 409: {"model": IllegalMoveBody, "description": "a move the claim's "
+                               "lifecycle does not allow; the body lists the moves it does"}})
+def add_claim_event(claim_id: ClaimId, body: ClaimEventCreate, principal: RecordsDep,
+                    rules: RulesetDep, session: SessionDep, response: Response) -> ClaimPublic:
+    """Record what happened: a move to the next status (identified -> documents_ready ->
+    applied -> sanctioned -> received; or rejected / withdrawn while open), or a note alone.
+    Events are appended; earlier ones are never changed."""
+    move = claims.Move(to_status=body.to_status, note=body.note, amount=body.amount,
+                       at=body.at)
+    claim = claims.append(session, rules, claim_id, move, scope=principal.scope,
+                          key_id=principal.key_id, now=_now())
+    response.headers["Location"] = f"/v1/claims/{claim.id}"
+    return ClaimPublic.full(claim, rules, india_today(), claims.history(session, claim.id))
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _aware(at: dt.datetime | None) -> dt.datetime | None:
+    # An instant without a zone is read as UTC, the zone the service keeps.
+    return at.replace(tzinfo=dt.UTC) if at is not None and at.tzinfo is None else at

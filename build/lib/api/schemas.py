@@ -1,0 +1,296 @@
+"""Request and listing models. The profile model is built from facts.yaml, so the published
+contract lists every fact with its type and allowed values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from annotated_types import Interval
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model
+
+from service.engine.result import OfficeRef, RulesetRef
+from service.rules import model
+from service.rules.ruleset import FactDef, Ruleset
+from service.store import privacy
+
+Strict = ConfigDict(extra="forbid", frozen=True)
+
+
+def _iso_date(value: Any) -> Any:
+    # JSON carries dates as text; a number is not a date here (pydantic would read epoch time,
+    # even from the text "0").
+    if isinstance(value, str) and not _ISO_DAY.fullmatch(value):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    if not isinstance(value, str | dt.date):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    return value
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+def _whole_number(value: Any) -> Any:
+    # JSON Schema's integer includes 3.0; text and true/false are not numbers here.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a whole number")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("must be a whole number")
+        return int(value)
+    return value
+
+
+def _distinct(values: list[Any]) -> list[Any]:
+    if len(set(values)) != len(values):
+        raise ValueError("values must not repeat")
+    return values
+
+
+def _unique_list(item: Any) -> Any:
+    return Annotated[list[item], AfterValidator(_distinct),
+                     Field(json_schema_extra={"uniqueItems": True})]
+
+
+def _fact_type(fact: FactDef) -> Any:
+    if fact.kind == "bool":
+        return Annotated[bool, Field(strict=True)]
+    if fact.kind == "int":
+        return Annotated[int, Interval(ge=fact.min, le=fact.max), BeforeValidator(_whole_number)]
+    if fact.kind == "date":
+        return IsoDate
+    values = Literal[fact.values]  # type: ignore[name-defined]
+    return values if fact.kind == "enum" else _unique_list(values)
+
+
+def profile_model(ruleset: Ruleset) -> type[BaseModel]:
+    """A pydantic model with one optional field per fact; null or absent means unknown."""
+    fields: dict[str, Any] = {}
+    for name, fact in ruleset.facts.items():
+        text = fact.question + (f" ({fact.unit})" if fact.unit else "")
+        fields[name] = (_fact_type(fact) | None, Field(None, description=text))
+    return create_model("Profile", __config__=Strict, **fields)
+
+
+District = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z .'\-]{0,47}$",
+                                description="the district, to name local offices")]
+
+
+def _request_fields(ruleset: Ruleset, profile: type[BaseModel]) -> dict[str, Any]:
+    document_ids = Literal[tuple(ruleset.documents)]  # type: ignore[valid-type]
+    return {
+        "profile": (profile, Field(description="facts about the survivor; never identity data")),
+        "as_of": (IsoDate | None,
+                  Field(None, description="the date to evaluate on; today when absent")),
+        "domains": (_unique_list(model.Domain) | None,
+                    Field(None, description="only these domains; all when absent")),
+        "documents_held": (_unique_list(document_ids) | None,
+                           Field(None, description="documents she already has; when given, "
+                                 "each result marks its documents held or missing")),
+        "district": (District | None, None),
+    }
+
+
+def eligibility_request(ruleset: Ruleset, profile: type[BaseModel]) -> type[BaseModel]:
+    help_ = ("brief leaves out summaries, steps, time limits, notes and citations (GET "
+             "/v1/entitlements/{id} has them): less than half the size")
+    detail: tuple[Any, Any] = (Literal["full", "brief"], Field("full", description=help_))
+    return create_model("EligibilityRequest", __config__=Strict, detail=detail,
+                        **_request_fields(ruleset, profile))
+
+
+def screening_create(ruleset: Ruleset, profile: type[BaseModel]) -> type[BaseModel]:
+    """An eligibility request, with the case reference it is kept under."""
+    return create_model("ScreeningCreate", __config__=Strict,
+                        case_ref=(CaseRef, Field(description=CASE_REF_HELP)),
+                        **_request_fields(ruleset, profile))
+
+
+def _case_ref(value: str) -> str:
+    problem = privacy.case_ref_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _note(value: str) -> str:
+    problem = privacy.note_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+CASE_REF_HELP = ("your own reference for the case (e.g. SNJ-2026-0142): letters, digits and "
+                 ". _ : -, with at least one digit; never a name, phone or ID number")
+CaseRef = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$"),
+                    AfterValidator(_case_ref)]
+Note = Annotated[str, Field(min_length=1, max_length=privacy.NOTE_MAX,
+                            description="what happened, in a few words; never her name, "
+                            "phone, address or ID numbers"), AfterValidator(_note)]
+
+
+class VersionSummary(BaseModel):
+    valid_from: dt.date
+    valid_until: dt.date | None
+    title: str | None
+    verified: bool
+
+
+class EntitlementSummary(BaseModel):
+    id: str
+    title: str
+    domain: model.Domain
+    summary: str
+    versions: list[VersionSummary]
+
+
+class EntitlementsPublic(BaseModel):
+    ruleset: RulesetRef
+    data: list[EntitlementSummary]
+    count: int
+
+
+class ConditionOut(BaseModel):
+    text: str
+    cite: str | None
+
+
+class SlabOut(BaseModel):
+    when: str | None
+    min: int | None
+    max: int | None
+    cite: str | None
+    verified: bool
+    note: str | None
+    parameters: list[str] = Field(
+        default_factory=list, description="the parameters the amount is read from; min and max "
+        "are their national values on the version's first day (see `parameters`)")
+
+
+class ParameterValueOut(BaseModel):
+    valid_from: dt.date
+    valid_until: dt.date | None
+    min: int | None
+    max: int | None
+    instrument: str
+    provision: str | None
+    verified: bool
+    note: str | None
+    sources: list[model.Source]
+
+
+class ParameterOut(BaseModel):
+    name: str
+    description: str
+    unit: str
+    file: str = Field(description="the parameter file under rules/")
+    values: list[ParameterValueOut] = Field(description="the national values, by date")
+    states: dict[str, list[ParameterValueOut]] = Field(
+        description="each State or UT with values of its own; the national values apply "
+        "elsewhere")
+
+
+class BenefitOut(BaseModel):
+    label: str
+    kind: str
+    unit: str
+    period: str | None
+    when: str | None
+    amounts: list[SlabOut]
+    verified: bool
+    note: str | None
+    sources: list[str]
+
+
+class DocumentOut(BaseModel):
+    id: str
+    name: str
+    issued_by: str
+
+
+class VersionOut(BaseModel):
+    valid_from: dt.date
+    valid_until: dt.date | None
+    title: str | None
+    verified: bool
+    note: str | None
+    legal_basis: list[model.LegalBasis]
+    conditions: list[ConditionOut]
+    keep: list[ConditionOut] = Field(
+        default_factory=list, description="conditions to keep: not for entry, but to go on "
+        "receiving")
+    benefits: list[BenefitOut]
+    office: OfficeRef
+    pays: OfficeRef | None
+    documents: list[DocumentOut]
+    time_limits: list[model.TimeLimit]
+    steps: list[model.Step]
+
+
+class EntitlementPublic(BaseModel):
+    ruleset: RulesetRef
+    id: str
+    title: str
+    domain: model.Domain
+    summary: str
+    versions: list[VersionOut]
+    sources: list[model.Source]
+    parameters: list[ParameterOut] = Field(
+        default_factory=list, description="every parameter its rules name, with its dated "
+        "values nationally and by State")
+
+
+class FactOut(BaseModel):
+    name: str
+    type: str
+    question: str | None
+    description: str | None
+    unit: str | None
+    values: list[str] | None
+    min: int | None
+    max: int | None
+    derived: bool
+    expr: str | None = Field(None, description="for a derived fact, how it is computed")
+
+
+class FactsPublic(BaseModel):
+    ruleset: RulesetRef
+    data: list[FactOut]
+    count: int
+
+
+class RuleErrorOut(BaseModel):
+    file: str
+    line: int
+    col: int
+    code: str
+    message: str
+
+
+class LoadFailureOut(BaseModel):
+    at: dt.datetime
+    errors: list[RuleErrorOut]
+
+
+class RulesetPublic(BaseModel):
+    name: str
+    version: str
+    digest: str
+    loaded_at: dt.datetime
+    files: int
+    counts: dict[str, int] = Field(description="entitlements by domain, facts, offices, "
+                                   "documents")
+    last_failure: LoadFailureOut | None = Field(description="the last reload that failed, "
+                                                "while the older rules kept serving")
+
+
+class Health(BaseModel):
+    status: Literal["ok", "ready", "degraded", "not_ready"] = Field(
+        description="degraded: eligibility answers, but screenings and claims do not "
+        "(the detail says why)")
+    ruleset: RulesetRef | None = None
+    detail: str | None = None

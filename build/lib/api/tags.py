@@ -1,0 +1,33 @@
+"""What each group of operations is for, as the contract's tag descriptions; and the answers
+any operation may give."""
+
+from typing import Any
+
+from api.errors import ErrorBody
+
+TAGS = [
+    {"name": "eligibility", "description": "A profile of facts in, every entitlement out: "
+     "status, reasons, amounts, documents, offices and next steps. Stateless."},
+    {"name": "compensation-routes", "description": "The routes to compensation for one case, with "
+     "their time limits and how they interact."},
+    {"name": "entitlements", "description": "The catalogue: every entitlement, its dated "
+     "versions, parameters and sources. Cacheable: ETag from the ruleset digest."},
+    {"name": "facts", "description": "The facts a profile may carry, with their questions."},
+    {"name": "ruleset", "description": "Which rules are serving; reload them without a "
+     "restart (admin)."},
+    {"name": "health", "description": "Liveness, readiness and Prometheus metrics for "
+     "operators."},
+    {"name": "screenings", "description": "An eligibility answer kept under a case "
+     "reference, for one organisation. Needs a caseworker's key."},
+    {"name": "claims", "description": "One survivor's pursuit of one entitlement, step by "
+     "step, with deadlines and where to escalate. Needs a caseworker's key."},
+    {"name": "reports", "description": "The funnel from screening to money received, for an "
+     "organisation's analysts."},
+]
+
+EVERYWHERE: dict[int | str, dict[str, Any]] = {
+    500: {"model": ErrorBody, "description": "an unexpected error; it is logged with the "
+          "request id (X-Request-ID), never with the request's data"},
+    503: {"description": "the server is at its concurrency limit (retry shortly), or for "
+          "screenings, claims and reports the database does not answer (with Retry-After)"},
+}

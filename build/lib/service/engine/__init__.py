@@ -1,0 +1,1 @@
+"""The engine: a pure function of (ruleset, profile, date). No I/O, no clock, no globals."""

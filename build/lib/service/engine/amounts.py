@@ -1,0 +1,98 @@
+"""Benefits: whether each applies, and its amount, exact or as a range with what would fix it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from service.engine import figures
+from service.engine.explain import clause_unknowns
+from service.engine.result import BenefitResult
+from service.expr import kleene
+from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
+from service.rules.ruleset import Benefit, Slab
+
+
+def benefit_result(benefit: Benefit, facts: Mapping[str, Any], status: Tri, *,
+                   brief: bool = False) -> BenefitResult:
+    """``status`` is the entitlement's: she gets a benefit only if she gets the entitlement.
+
+    Figures read from parameters are named with their instrument, except in a ``brief``
+    answer; where a figure depends on her State and the profile has none, ``state`` is
+    among the facts that would fix the amount.
+    """
+    result, possible = _benefit_result(benefit, facts, status)
+    if any(f.by_state for s in benefit.slabs for f in s.figures) \
+            and "state" not in facts and "state" not in result.missing:
+        result.missing.append("state")
+    if not brief and any(s.figures for s in possible):
+        result.figures = figures.results(possible, facts.get("state"))
+    return result
+
+
+def _benefit_result(benefit: Benefit, facts: Mapping[str, Any],
+                    status: Tri) -> tuple[BenefitResult, list[Slab]]:
+    """The benefit's answer, and the slabs whose amount it can still be."""
+    slabs = benefit.slabs
+    if benefit.when is None and (not slabs or (len(slabs) == 1 and slabs[0].when is None)):
+        return _unconditional(benefit, status), list(slabs)  # most benefits: nothing to work out
+    missing: dict[str, None] = {}
+    own = TRUE
+    if benefit.when is not None:
+        own = benefit.when.fn(facts)
+        if own is UNKNOWN:
+            missing.update(dict.fromkeys(clause_unknowns(benefit.when, facts)))
+    applies = kleene.and_(status, own)
+    possible = _possible_slabs(benefit.slabs, facts, missing)
+    low, high = _span(possible)
+    exact = low if possible and len(possible) == 1 and low == high else None
+    return BenefitResult(
+        label=benefit.label, kind=benefit.kind, unit=benefit.unit, period=benefit.period,
+        applies=applies.to_json(), condition=benefit.when.text if benefit.when else None,
+        amount=exact, amount_min=low, amount_max=high, has_amount=bool(benefit.slabs),
+        missing=list(missing),
+        verified=benefit.verified and all(_verified(s) for s in possible),
+        note=benefit.note), possible
+
+
+def _unconditional(benefit: Benefit, status: Tri) -> BenefitResult:
+    slab = benefit.slabs[0] if benefit.slabs else None
+    low, high = (slab.low, slab.high) if slab else (None, None)
+    return BenefitResult(
+        label=benefit.label, kind=benefit.kind, unit=benefit.unit, period=benefit.period,
+        applies=status.to_json(), condition=None,
+        amount=low if low is not None and low == high else None, amount_min=low,
+        amount_max=high, has_amount=slab is not None, missing=[],
+        verified=benefit.verified and (slab is None or _verified(slab)), note=benefit.note)
+
+
+def _verified(slab: Slab) -> bool:
+    return slab.verified and all(f.verified for f in slab.figures)
+
+
+def _possible_slabs(slabs: tuple[Slab, ...], facts: Mapping[str, Any],
+                    missing: dict[str, None]) -> list[Slab]:
+    """First match wins; a slab whose condition is unknown stays possible until one holds."""
+    possible = []
+    for slab in slabs:
+        if slab.when is None:
+            possible.append(slab)
+            break
+        value = slab.when.fn(facts)
+        if value is FALSE:
+            continue
+        possible.append(slab)
+        if value is TRUE:
+            break
+        missing.update(dict.fromkeys(clause_unknowns(slab.when, facts)))
+    return possible
+
+
+def _span(slabs: list[Slab]) -> tuple[int | None, int | None]:
+    if not slabs:
+        return None, None
+    lows = [s.low for s in slabs]
+    highs = [s.high for s in slabs]
+    low = None if None in lows else min(x for x in lows if x is not None)
+    high = None if None in highs else max(x for x in highs if x is not None)
+    return low, high

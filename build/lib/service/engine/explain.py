@@ -1,0 +1,82 @@
+"""Reasons: each clause of a version with the value it took and the facts it saw."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from service.engine.result import FactValue, Reason
+from service.expr import explain as expr_explain
+from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
+from service.rules.ruleset import Clause
+
+_WORD = {TRUE: "true", FALSE: "false", UNKNOWN: "unknown"}
+_MISSING = object()
+
+
+def clause_unknowns(clause: Clause, facts: Mapping[str, Any]) -> tuple[str, ...]:
+    """The facts, absent from ``facts``, that would decide an undecided clause."""
+    if clause.fn(facts) is not UNKNOWN:
+        return ()
+    if clause.node is not None:
+        return expr_explain.waiting_on(clause.node, facts)
+    found: dict[str, None] = {}
+    for child in clause.children:
+        if child.fn(facts) is UNKNOWN:
+            found.update(dict.fromkeys(clause_unknowns(child, facts)))
+    return tuple(found)
+
+
+def reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any], status: Tri, *,
+            settled: bool = False) -> list[Reason]:
+    """The clauses that decided ``status``: all of them when it holds, else those that fail, or
+    those still undecided. ``settled``: the status holds whatever the unknown facts are, so
+    the clauses still undecided on their own are part of the reason too."""
+    out = []
+    for clause in clauses:
+        value = clause.fn(facts)
+        if value is status:
+            out.append(reason(clause, value, facts))
+        elif settled and value is UNKNOWN:
+            found = reason(clause, value, facts)
+            word = "holds" if status is TRUE else "fails"
+            found.explanation += (f"; the answer {word} whatever "
+                                  f"{', '.join(found.unknown)} turn out to be")
+            out.append(found)
+    return out
+
+
+def all_reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any]) -> list[Reason]:
+    """Every clause, decisive or not: for `adhikar explain`."""
+    return [reason(c, c.fn(facts), facts) for c in clauses]
+
+
+def reason(clause: Clause, value: Tri, facts: Mapping[str, Any]) -> Reason:
+    seen: dict[str, FactValue] = {}
+    unknown: list[str] = []
+    for name in clause.facts:
+        fact = facts.get(name, _MISSING)
+        if fact is _MISSING:
+            unknown.append(name)
+        else:
+            seen[name] = sorted(fact) if type(fact) is frozenset else fact
+    return Reason(clause=clause.text, cite=clause.cite, value=value.to_json(), seen=seen,
+                  unknown=unknown, explanation=_sentence(clause, value, seen, unknown))
+
+
+def _sentence(clause: Clause, value: Tri, seen: dict[str, FactValue], unknown: list[str]) -> str:
+    """'age < 18: false (age = 19)': the clause, its value and what it saw."""
+    shown = ", ".join(f"{k} = {show_value(v)}" for k, v in seen.items())
+    text = f"{clause.text}: {_WORD[value]}" + (f" ({shown})" if shown else "")
+    return text + ("; not yet known: " + ", ".join(unknown) if unknown else "")
+
+
+def show_value(value: FactValue) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "[" + ", ".join(value) + "]"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)

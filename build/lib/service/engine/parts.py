@@ -1,0 +1,40 @@
+"""The parts of an answer that depend only on the rule version, the place and `brief`:
+steps, time limits, the version block and the offices with their escalation.
+
+They are most of an answer's objects, and the same for every profile; a ``PartsCache``
+builds each once and lets answers share it. The caller owns the cache (the API keeps one per
+loaded ruleset), so the engine stays a function of its arguments. Shared parts are never
+changed after they are built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+
+from service.engine.result import OfficeResult, StepResult, TimeLimitResult, VersionRef
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    steps: list[StepResult]
+    time_limits: list[TimeLimitResult]
+    version: VersionRef
+    office: OfficeResult
+    pays: OfficeResult | None
+
+
+class PartsCache:
+    """A bounded store of ``Parts``; when full it starts again, which is cheap and safe."""
+
+    def __init__(self, limit: int = 4096) -> None:
+        self.limit = limit
+        self._parts: dict[Hashable, Parts] = {}
+
+    def get(self, key: Hashable, build: Callable[[], Parts]) -> Parts:
+        parts = self._parts.get(key)
+        if parts is None:
+            if len(self._parts) >= self.limit:
+                self._parts = {}
+            parts = self._parts[key] = build()
+        return parts

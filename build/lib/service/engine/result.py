@@ -1,0 +1,215 @@
+"""What an evaluation returns.
+
+Plain slotted dataclasses: an answer holds a few hundred of them, and building pydantic models
+(or even ``model_construct``) cost more than the evaluation itself. pydantic still describes
+them for the published contract and serialises them (``TypeAdapter(Evaluation)``); the field
+descriptions below become the API documentation. Treat them as read-only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field
+
+from service.rules import model
+
+FactValue = bool | int | str | dt.date | list[str]
+
+
+@dataclass(slots=True)
+class RulesetRef:
+    name: str
+    version: str
+    digest: Annotated[str, Field(description="sha256 of every rule file; reproduces any answer")]
+
+
+@dataclass(slots=True)
+class Reason:
+    clause: Annotated[str, Field(description="the condition as written in the rule file")]
+    cite: Annotated[str | None, Field(description="the provision the condition comes from")]
+    value: Annotated[
+        bool | None, Field(description="true, false, or null when it cannot be decided yet")
+    ]
+    seen: Annotated[dict[str, FactValue], Field(description="the known facts the clause read")]
+    unknown: Annotated[list[str], Field(description="the facts it read that the profile lacks")]
+    explanation: Annotated[
+        str, Field(description="the clause, its value and the facts it saw, in words")
+    ]
+
+
+@dataclass(slots=True)
+class FigureResult:
+    """Where an amount came from: a parameter's value, whose it is and its instrument."""
+
+    parameter: Annotated[str, Field(description="the parameter's name in the rule files")]
+    amount_min: int | None
+    amount_max: int | None
+    state: Annotated[str | None, Field(
+        description="the State or UT whose own value this is; null for the national value")]
+    basis: Annotated[str | None, Field(
+        description="the instrument and provision that set the value; null when none is "
+        "encoded")]
+    explanation: Annotated[str, Field(
+        description="in words: whose value it is, or that the national value or floor "
+        "applies because no value of her State is encoded")]
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+    verified: bool
+    note: str | None
+
+
+@dataclass(slots=True)
+class BenefitResult:
+    label: str
+    kind: model.BenefitKind
+    unit: model.Unit
+    period: model.Period | None
+    applies: Annotated[
+        bool | None,
+        Field(
+            description="whether she gets it: the entitlement holds and "
+            "so does the benefit's own condition; null while unknown"
+        ),
+    ]
+    condition: Annotated[str | None, Field(description="when the benefit applies, if not always")]
+    amount: Annotated[int | None, Field(description="the exact amount, when the facts fix one")]
+    amount_min: Annotated[
+        int | None, Field(description="lowest possible amount; null if none is set")
+    ]
+    amount_max: Annotated[
+        int | None, Field(description="highest possible amount; null if none is set")
+    ]
+    has_amount: Annotated[
+        bool, Field(description="false when the rule sets no figure (in kind, or case by case)")
+    ]
+    missing: Annotated[
+        list[str],
+        Field(
+            description="unknown facts of the benefit's own condition and "
+            "amount (the entitlement's are in its `missing`)"
+        ),
+    ]
+    verified: bool
+    note: str | None
+    figures: Annotated[list[FigureResult], Field(
+        description="the parameters the amount was read from (empty in a brief answer)")] = \
+        dataclasses.field(default_factory=list)
+
+
+@dataclass(slots=True)
+class OfficeName:
+    """An office named in passing (who issues a document, who acts in a step); the answer's
+    `office` and `pays` carry the full entry, and GET /v1/entitlements/{id} every office."""
+
+    id: str
+    name: Annotated[str, Field(description="named for the profile's district or state when given")]
+
+
+@dataclass(slots=True)
+class OfficeRef:
+    id: str
+    name: Annotated[str, Field(description="named for the profile's district or state when given")]
+    level: str
+    department: str | None
+    helplines: list[model.Helpline]
+
+
+@dataclass(slots=True)
+class OfficeResult(OfficeRef):
+    escalates_to: Annotated[
+        list[OfficeRef], Field(description="where to go next if it does not act, nearest first")
+    ]
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    id: str
+    name: str
+    issued_by: OfficeName
+    held: Annotated[
+        bool | None, Field(description="null when the profile does not list documents held")
+    ]
+
+
+@dataclass(slots=True)
+class StepResult:
+    action: str
+    office: OfficeName | None
+
+
+@dataclass(slots=True)
+class TimeLimitResult:
+    label: str
+    days: int | None
+    months: int | None
+    starts: Annotated[str | None, Field(description="the event the time limit runs from")]
+    cite: str | None
+    office: OfficeName | None
+
+
+@dataclass(slots=True)
+class VersionRef:
+    valid_from: dt.date
+    valid_until: dt.date | None
+    title: str | None
+    verified: bool
+    note: str | None
+    legal_basis: list[model.LegalBasis]
+
+
+@dataclass(slots=True)
+class EntitlementResult:
+    entitlement: str
+    title: str
+    domain: model.Domain
+    summary: Annotated[str | None, Field(description="null in a brief answer")]
+    status: model.Status
+    missing: Annotated[
+        list[str], Field(description="for needs_info: the facts that would decide it")
+    ]
+    reasons: Annotated[
+        list[Reason],
+        Field(description="the clauses that decided the status (all of them when eligible; the "
+              "failing ones when not; the undecided ones when information is missing), with "
+              "the values they saw"),
+    ]
+    benefits: list[BenefitResult]
+    documents: list[DocumentResult]
+    office: OfficeResult
+    pays: Annotated[
+        OfficeResult | None, Field(description="the office that pays, when another one")
+    ]
+    time_limits: Annotated[list[TimeLimitResult], Field(description="empty in a brief answer")]
+    steps: Annotated[list[StepResult], Field(description="the steps to claim; empty in a brief "
+                                             "answer")]
+    version: VersionRef
+    verified: Annotated[
+        bool, Field(description="false when a figure or date here awaits confirmation")
+    ]
+    keep: Annotated[list[Reason], Field(
+        description="conditions to keep: not for entry, but to go on receiving (attending "
+        "school), each with whether it holds now")] = dataclasses.field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Question:
+    fact: str
+    question: str
+    type: str
+    values: list[str] | None
+    unit: str | None
+    entitlements: Annotated[int, Field(description="needs_info entitlements waiting on this fact")]
+    settles: Annotated[int, Field(description="of those, how many wait on this fact alone")]
+
+
+@dataclass(slots=True)
+class Evaluation:
+    ruleset: RulesetRef
+    as_of: dt.date
+    counts: dict[model.Status, int]
+    results: list[EntitlementResult]
+    questions: list[Question]

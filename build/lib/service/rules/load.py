@@ -1,0 +1,121 @@
+"""A rules directory -> a ``Ruleset``, or every error in it at once. Never half a ruleset.
+
+Reads files (``marks``), checks each against its model (``model``), then links across files
+and compiles conditions (``link``). The digest covers every rule file byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pydantic
+
+from service.errors import RuleError, RulesetInvalid
+from service.rules import link, marks, model
+from service.rules.ruleset import Ruleset
+
+M = TypeVar("M", bound=pydantic.BaseModel)
+
+SPECIAL: dict[str, type[pydantic.BaseModel]] = {
+    "ruleset.yaml": model.RulesetFile,
+    "facts.yaml": model.FactsFile,
+    "offices.yaml": model.OfficesFile,
+    "documents.yaml": model.DocumentsFile,
+}
+PARAMETERS = "parameters"  # the folder of parameter files
+FOLDERS = (*model.DOMAINS, PARAMETERS)
+
+
+def load_ruleset(root: Path) -> Ruleset:
+    """Load and check every rule file under ``root``. Raises ``RulesetInvalid``."""
+    errors: list[RuleError] = []
+    texts = _read_texts(root, errors)
+    parsed: dict[str, tuple[marks.Document, Any]] = {}
+    for name, text in texts.items():
+        doc = marks.read(name, text, errors)
+        if doc is None:
+            continue
+        checked = validate(doc, _schema(name), errors)
+        if checked is not None:
+            parsed[name] = (doc, checked)
+    for name in SPECIAL:
+        if name not in texts:
+            errors.append(RuleError(name, 1, 1, "E107", f"{name} is missing from the rules "
+                                    "directory"))
+    if errors:
+        raise RulesetInvalid(errors)
+    ruleset = link.link(parsed, digest(texts), errors)
+    if errors or ruleset is None:
+        raise RulesetInvalid(sorted(set(errors), key=lambda e: (e.file, e.line, e.col)))
+    return ruleset
+
+
+def _schema(name: str) -> type[pydantic.BaseModel]:
+    if name.startswith(PARAMETERS + "/"):
+        return model.ParametersFile
+    return SPECIAL.get(name, model.EntitlementFile)
+
+
+def rule_files(root: Path) -> list[Path]:
+    """Every rule file under ``root``, sorted; hidden and temporary files are not rules."""
+    return sorted(p for p in root.rglob("*.yaml")
+                  if not any(part.startswith(".") for part in p.relative_to(root).parts))
+
+
+def _read_texts(root: Path, errors: list[RuleError]) -> dict[str, str]:
+    if not root.is_dir():
+        errors.append(RuleError(str(root), 1, 1, "E107", "the rules directory does not exist"))
+        return {}
+    texts: dict[str, str] = {}
+    for path in rule_files(root):
+        name = path.relative_to(root).as_posix()
+        parts = name.split("/")
+        if not (name in SPECIAL or (len(parts) == 2 and parts[0] in FOLDERS)):
+            errors.append(RuleError(name, 1, 1, "E108", "a rule file belongs in one of the "
+                                    "domain folders (" + ", ".join(model.DOMAINS) + ") or in "
+                                    f"{PARAMETERS}/"))
+            continue
+        try:
+            texts[name] = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            errors.append(RuleError(name, 1, 1, "E101", f"not UTF-8 text (byte {exc.start})"))
+        except OSError as exc:
+            errors.append(RuleError(name, 1, 1, "E101", f"cannot read: {exc.strerror}"))
+    return texts
+
+
+def digest(texts: dict[str, str]) -> str:
+    """sha256 over every rule file's path and bytes, in path order."""
+    h = hashlib.sha256()
+    for name in sorted(texts):
+        data = texts[name].encode()
+        h.update(f"{name}\0{len(data)}\0".encode())
+        h.update(data)
+    return "sha256:" + h.hexdigest()
+
+
+def validate(doc: marks.Document, schema: type[M], errors: list[RuleError]) -> M | None:
+    """Check ``doc`` against ``schema``; each pydantic error becomes a positioned RuleError."""
+    try:
+        return schema.model_validate(doc.data)
+    except pydantic.ValidationError as exc:
+        for err in exc.errors(include_input=False, include_url=False):
+            errors.append(_schema_error(doc, err))
+        return None
+
+
+def _schema_error(doc: marks.Document, err: Any) -> RuleError:
+    path: tuple[str | int, ...] = ()
+    for part in err["loc"]:
+        candidate = (*path, part)
+        if candidate in doc.values or candidate in doc.keys:
+            path = candidate
+    where = ".".join(str(p) for p in path) or "the file"
+    if err["type"] == "extra_forbidden":
+        key = err["loc"][-1]
+        return doc.error(path, "E401", f"{where}: unknown key {key!r}", key=True)
+    if err["type"] == "missing":
+        return doc.error(path, "E401", f"{where}: {err['loc'][-1]!r} is required")
+    return doc.error(path, "E401", f"{where}: {err['msg']}")

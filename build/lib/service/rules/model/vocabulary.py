@@ -1,0 +1,83 @@
+"""The vocabulary files: facts.yaml, offices.yaml, documents.yaml and ruleset.yaml."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from service.rules.model.base import FactKind, FactName, Id, OfficeLevel, OfficeSource, Strict, Text
+
+# ---- facts, offices, documents ----------------------------------------------------------
+
+
+class FactSpec(Strict):
+    type: FactKind
+    question: Text
+    description: str | None = None
+    unit: str | None = None
+    values: list[FactName] | None = None
+    min: int | None = None
+    max: int | None = None
+
+    @model_validator(mode="after")
+    def _fits_type(self) -> FactSpec:
+        listed = self.type in ("enum", "set")
+        if listed and not self.values:
+            raise ValueError(f"a {self.type} fact needs a list of values")
+        if not listed and self.values is not None:
+            raise ValueError(f"values are only for enum and set facts, not {self.type}")
+        if self.values and len(set(self.values)) != len(self.values):
+            raise ValueError("values repeat")
+        if self.type != "int" and (self.min is not None or self.max is not None):
+            raise ValueError("min and max are only for int facts")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError("min is above max")
+        return self
+
+
+class DerivedSpec(Strict):
+    type: Literal["bool"] = "bool"
+    expr: Text
+    description: str | None = None
+    question: str | None = None
+
+
+class FactsFile(Strict):
+    facts: dict[FactName, FactSpec] = Field(min_length=1)
+    derived: dict[FactName, DerivedSpec] = Field(default_factory=dict)
+
+
+class Helpline(Strict):
+    number: Annotated[str, Field(pattern=r"^[0-9]{3,12}$")]
+    name: Text
+
+
+class OfficeSpec(Strict):
+    name: Text
+    level: OfficeLevel
+    department: str | None = None
+    escalates_to: Id | None = None
+    helplines: list[Helpline] = Field(default_factory=list)
+    community_resource: bool = False
+    note: str | None = None
+    sources: list[OfficeSource] = Field(default_factory=list)
+
+
+class OfficesFile(Strict):
+    offices: dict[Id, OfficeSpec] = Field(min_length=1)
+
+
+class DocumentSpec(Strict):
+    name: Text
+    issued_by: Id
+    note: str | None = None
+
+
+class DocumentsFile(Strict):
+    documents: dict[Id, DocumentSpec] = Field(min_length=1)
+
+
+class RulesetFile(Strict):
+    name: Text
+    version: Annotated[str, Field(pattern=r"^[0-9A-Za-z.\-+]{1,32}$")]

@@ -1,0 +1,169 @@
+"""The tables. Profiles hold facts only; cases are named by the caller's own reference.
+
+Times are stored as UTC without a zone (``UtcDateTime``) so that SQLite and PostgreSQL keep
+and return the same values; they come back as aware UTC datetimes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Index,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    event,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import ORMExecuteState, Session
+from sqlmodel import Field, SQLModel
+
+
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """An aware datetime in, stored as naive UTC, an aware UTC datetime out."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None,
+                           dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("a naive datetime reached the database; give it a zone")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, dt.datetime)
+        return value.replace(tzinfo=dt.UTC)
+
+
+class ApiKey(SQLModel, table=True):
+    """A caller's key. Only the sha256 of the key is kept; ``prefix`` finds the row."""
+
+    __tablename__ = "api_keys"
+
+    id: str = Field(primary_key=True, max_length=32)
+    prefix: str = Field(max_length=16, unique=True)
+    hash: str = Field(max_length=64)
+    org: str = Field(max_length=64, index=True)
+    role: str = Field(max_length=16)
+    label: str | None = Field(default=None, max_length=200)
+    created_at: dt.datetime = Field(sa_type=UtcDateTime)
+    revoked_at: dt.datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class Screening(SQLModel, table=True):
+    """One evaluation of one case's profile, kept as it was answered."""
+
+    __tablename__ = "screenings"
+    __table_args__ = (Index("ix_screenings_org_case_ref", "org", "case_ref"),)
+
+    id: str = Field(primary_key=True, max_length=32)
+    case_ref: str = Field(max_length=64)
+    org: str = Field(max_length=64)
+    ruleset_name: str = Field(max_length=200)
+    ruleset_version: str = Field(max_length=32)
+    ruleset_digest: str = Field(max_length=80)
+    as_of: dt.date
+    profile: dict[str, Any] = Field(sa_type=JSON)
+    documents_held: list[str] | None = Field(default=None, sa_type=JSON)
+    domains: list[str] | None = Field(default=None, sa_type=JSON)
+    district: str | None = Field(default=None, max_length=48)
+    counts: dict[str, int] = Field(sa_type=JSON)
+    results: str = Field(sa_type=Text, description="the evaluation, as JSON, as answered")
+    rerun_of: str | None = Field(default=None, foreign_key="screenings.id", max_length=32)
+    key_id: str | None = Field(default=None, foreign_key="api_keys.id", max_length=32)
+    created_at: dt.datetime = Field(sa_type=UtcDateTime)
+
+
+OPEN_CLAIM = "status NOT IN ('received', 'rejected', 'withdrawn')"
+
+
+class Claim(SQLModel, table=True):
+    """One survivor's pursuit of one entitlement, until it is received or closed.
+
+    ``*_at`` record when the claim entered each step (copied from its events, which are the
+    record); ``due_at`` is the earliest pending time limit, recomputed at each event.
+    """
+
+    __tablename__ = "claims"
+    __table_args__ = (Index("ix_claims_org_case_ref", "org", "case_ref"),
+                      Index("ix_claims_org_status", "org", "status"),
+                      Index("ix_claims_due_at", "due_at"),
+                      # one open claim per case and entitlement, whoever opens it when
+                      Index("uq_claims_one_open", "org", "case_ref", "entitlement",
+                            unique=True, sqlite_where=text(OPEN_CLAIM),
+                            postgresql_where=text(OPEN_CLAIM)))
+
+    id: str = Field(primary_key=True, max_length=32)
+    case_ref: str = Field(max_length=64)
+    org: str = Field(max_length=64)
+    entitlement: str = Field(max_length=64)
+    valid_from: dt.date
+    as_of: dt.date
+    office: str = Field(max_length=64)
+    district: str | None = Field(default=None, max_length=48)
+    status: str = Field(max_length=16)
+    amount_claimed: int | None = None
+    amount_sanctioned: int | None = None
+    amount_received: int | None = None
+    opened_at: dt.datetime = Field(sa_type=UtcDateTime)
+    documents_ready_at: dt.datetime | None = Field(default=None, sa_type=UtcDateTime)
+    applied_at: dt.datetime | None = Field(default=None, sa_type=UtcDateTime)
+    sanctioned_at: dt.datetime | None = Field(default=None, sa_type=UtcDateTime)
+    received_at: dt.datetime | None = Field(default=None, sa_type=UtcDateTime)
+    closed_at: dt.datetime | None = Field(default=None, sa_type=UtcDateTime)
+    due_at: dt.date | None = None
+    due_label: str | None = Field(default=None, max_length=200)
+    events: int = Field(0, description="how many events the history holds")
+    updated_at: dt.datetime = Field(sa_type=UtcDateTime)
+    screening_id: str | None = Field(default=None, foreign_key="screenings.id", max_length=32)
+    key_id: str | None = Field(default=None, foreign_key="api_keys.id", max_length=32)
+
+
+class ClaimEvent(SQLModel, table=True):
+    """Append-only: never updated, never deleted (the code refuses, and so do triggers)."""
+
+    __tablename__ = "claim_events"
+    __table_args__ = (UniqueConstraint("claim_id", "seq", name="uq_claim_events_claim_seq"),)
+
+    id: str = Field(primary_key=True, max_length=32)
+    claim_id: str = Field(foreign_key="claims.id", max_length=32, index=True)
+    seq: int
+    at: dt.datetime = Field(sa_type=UtcDateTime, description="when it happened")
+    recorded_at: dt.datetime = Field(sa_type=UtcDateTime, description="when it was written")
+    from_status: str | None = Field(default=None, max_length=16)
+    to_status: str = Field(max_length=16)
+    note: str | None = Field(default=None, max_length=500)
+    amount: int | None = None
+    key_id: str | None = Field(default=None, foreign_key="api_keys.id", max_length=32)
+
+
+# ---- the history is append-only ------------------------------------------------------------
+# The ORM refuses to change or remove an event; the migration adds triggers that refuse the
+# same in SQL, whoever sends it.
+
+
+class HistoryIsAppendOnly(RuntimeError):
+    """Raised on any attempt to change or remove a claim event."""
+
+
+@event.listens_for(ClaimEvent, "before_update")
+@event.listens_for(ClaimEvent, "before_delete")
+def _refuse_change(mapper: Any, connection: Any, target: ClaimEvent) -> None:
+    raise HistoryIsAppendOnly("claim events are never changed or removed")
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _refuse_bulk_change(state: ORMExecuteState) -> None:
+    if (state.is_update or state.is_delete) and any(
+            getattr(m, "class_", None) is ClaimEvent for m in state.all_mappers):
+        raise HistoryIsAppendOnly("claim events are never changed or removed")
