@@ -9,6 +9,7 @@ from typing import Any
 
 from service.cli.common import add_rules_dir
 
+
 def configure(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "serve", help="serve the API", description="Serve the eligibility API with uvicorn.")
