@@ -9,6 +9,7 @@ install) so that no network is needed; adhikar itself comes only from the wheel.
 from __future__ import annotations
 
 import os
+import shutil
 import site
 import socket
 import subprocess
@@ -28,10 +29,15 @@ pytestmark = [pytest.mark.slow, pytest.mark.server]
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dist = tmp_path_factory.mktemp("dist")
-    build = tmp_path_factory.mktemp("build")
+    # Build from a clean copy of the tree: setuptools builds in the source's build/, and a
+    # build/ left by an earlier run (or a working tree's) must not leak into the wheel.
+    source = tmp_path_factory.mktemp("source") / "adhikar"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "dist", "data", "*.egg-info", "__pycache__", ".*_cache",
+        ".hypothesis"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-                    "--no-build-isolation", "-w", str(dist), str(ROOT)],
-                   check=True, cwd=build, timeout=600)
+                    "--no-build-isolation", "-w", str(dist), str(source)],
+                   check=True, cwd=source, timeout=600)
     return next(dist.glob("adhikar-*.whl"))
 
 
