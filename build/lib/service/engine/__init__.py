@@ -1,1 +1,0 @@
-"""The engine: a pure function of (ruleset, profile, date). No I/O, no clock, no globals."""

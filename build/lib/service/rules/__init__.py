@@ -1,1 +1,0 @@
-"""Rule files: their models, reading YAML with positions, loading and linking a ruleset."""
