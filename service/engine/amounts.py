@@ -45,7 +45,7 @@ def _benefit_result(benefit: Benefit, facts: Mapping[str, Any],
     applies = kleene.and_(status, own)
     possible = _possible_slabs(benefit.slabs, facts, missing)
     low, high = _span(possible)
-    exact = low if possible and len(possible) == 1 and low == high else None
+    exact = low if possible and low is not None and low == high else None  # same either way
     return BenefitResult(
         label=benefit.label, kind=benefit.kind, unit=benefit.unit, period=benefit.period,
         applies=applies.to_json(), condition=benefit.when.text if benefit.when else None,

@@ -98,3 +98,13 @@ def test_the_engine_does_not_change_the_profile(ruleset: Ruleset) -> None:
     copy = dict(facts)
     evaluate(ruleset, facts, ON)
     assert facts == copy
+
+
+def test_an_amount_that_every_possible_slab_gives_is_exact(ruleset: Ruleset) -> None:
+    # A trafficked woman, convicted accused, whether she was also sexually exploited unknown:
+    # two slabs are still possible, but both pay Rs 3 lakh, so the amount is fixed.
+    facts = {"released_from_bonded_labour": True, "gender": "female", "age": 30,
+             "trafficked": True, "case_outcome": "convicted"}
+    result = _by_id(evaluate(ruleset, facts, dt.date(2020, 1, 1)))["bonded-labour-rehabilitation"]
+    [full] = [b for b in result.benefits if b.label == "Full rehabilitation assistance"]
+    assert (full.amount, full.amount_min, full.amount_max) == (300000, 300000, 300000)
