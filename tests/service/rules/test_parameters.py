@@ -108,8 +108,8 @@ sources:
 """
 
 
-@pytest.fixture
-def rules(tmp_path: Path) -> Path:
+def make_rules(tmp_path: Path) -> Path:
+    """A copy of the tiny rules with a `state` fact, the test parameters and the grant."""
     root = tmp_path / "rules"
     shutil.copytree(HERE / "tiny", root)
     facts = root / "facts.yaml"
@@ -127,6 +127,11 @@ derived:"""))
     (root / "social").mkdir()
     (root / "social" / "grant.yaml").write_text(ENTITLEMENT)
     return root
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> Path:
+    return make_rules(tmp_path)
 
 
 def grant(ruleset: Ruleset, on: D, **facts: object) -> dict[str, object]:
