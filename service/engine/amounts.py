@@ -22,8 +22,7 @@ def benefit_result(benefit: Benefit, facts: Mapping[str, Any], status: Tri, *,
     among the facts that would fix the amount.
     """
     result, possible = _benefit_result(benefit, facts, status)
-    if any(f.by_state for s in benefit.slabs for f in s.figures) \
-            and "state" not in facts and "state" not in result.missing:
+    if benefit.by_state and "state" not in facts and "state" not in result.missing:
         result.missing.append("state")
     if not brief and any(s.figures for s in possible):
         result.figures = figures.results(possible, facts.get("state"))

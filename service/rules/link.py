@@ -171,13 +171,9 @@ def _link_entitlement(linker: Linker, name: str, doc: Document, spec: model.Enti
                                        f"from the folder {path.parent.name!r}"))
     if spec.id in seen:
         linker.errors.append(doc.error(("id",), "E402", f"id {spec.id!r} is used twice"))
-    source_ids = [s.id for s in spec.sources]
-    for i, sid in enumerate(source_ids):
-        if sid in source_ids[:i]:
-            linker.errors.append(doc.error(("sources", i, "id"), "E409",
-                                           f"source id {sid!r} is used twice"))
+    source_ids = set(linker.sources(doc, spec.sources))
     named: dict[str, None] = {}
-    read = [_variants(linker, doc, ("versions", i), v, set(source_ids), spec.id, named)
+    read = [_variants(linker, doc, ("versions", i), v, source_ids, spec.id, named)
             for i, v in enumerate(spec.versions)]
     link_routes.date_fact(linker, doc, ("routes_dated_by",), spec.routes_dated_by)
     _check_dates(linker, doc, spec.versions)

@@ -30,11 +30,7 @@ def link_parameters(linker: Linker, name: str, doc: Document,
                                        f"in snake_case, e.g. victim_compensation.yaml; not "
                                        f"{group!r}"))
         return
-    sources = {s.id: s for s in spec.sources}
-    for i, sid in enumerate(s.id for s in spec.sources):
-        if sid in list(sources)[:i]:
-            linker.errors.append(doc.error(("sources", i, "id"), "E409",
-                                           f"source id {sid!r} is used twice"))
+    sources = linker.sources(doc, spec.sources)
     for key, node in spec.parameters.items():
         _node(linker, name, doc, ("parameters", key), f"{group}.{key}", node, sources)
 

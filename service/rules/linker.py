@@ -111,6 +111,17 @@ class Linker:
 
     # ---- references ------------------------------------------------------------------------
 
+    def sources(self, doc: Document, sources: list[model.Source]) -> dict[str, model.Source]:
+        """A file's sources by id; an id used twice is an error (E409) at its second use."""
+        found: dict[str, model.Source] = {}
+        for i, source in enumerate(sources):
+            if source.id in found:
+                self.errors.append(doc.error(("sources", i, "id"), "E409",
+                                             f"source id {source.id!r} is used twice"))
+            else:
+                found[source.id] = source
+        return found
+
     def ref(self, doc: Document, path: Path, value: str | None, table: Mapping[str, Any],
             what: str, code: str) -> None:
         if value is None or value in table:

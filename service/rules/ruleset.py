@@ -157,6 +157,13 @@ class Benefit:
     verified: bool
     note: str | None
     sources: tuple[str, ...]
+    by_state: bool = field(init=False)
+    """Whether its amount reads a parameter with State values: worked out once, here, since
+    every answer asks."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_state",
+                           any(f.by_state for slab in self.slabs for f in slab.figures))
 
 
 @dataclass(frozen=True, slots=True)
