@@ -95,7 +95,7 @@ def _link_facts(linker: Linker, doc: Document, spec: model.FactsFile) -> None:
     for name, f in spec.facts.items():
         linker.facts[name] = FactDef(name, f.type, f.question, f.description, f.unit,
                                      tuple(f.values or ()), f.min, f.max, f.label,
-                                     dict(f.labels), _says(f.says))
+                                     dict(f.labels), _says(f.says), f.can_change)
         linker.types[name] = nodes.FactType(f.type, frozenset(f.values or ()), f.min, f.max)
     pending = dict(spec.derived)
     for name in pending:
@@ -112,7 +112,7 @@ def _link_facts(linker: Linker, doc: Document, spec: model.FactsFile) -> None:
             node = linker.expression(doc, ("derived", name, "expr"), d.expr)
             if node is not None:
                 linker.derived[name] = DerivedDef(name, d.expr, node, d.description, d.question,
-                                                  _says(d.says))
+                                                  _says(d.says), d.label)
             del pending[name]
             progressed = True
         if not progressed:

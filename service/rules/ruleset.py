@@ -32,6 +32,7 @@ class FactDef:
     label: str | None = None  # a short name in words: her age
     labels: Mapping[str, str] = field(default_factory=dict)  # enum/set values in words
     says: Mapping[str, str] = field(default_factory=dict)  # bool: "true"/"false" -> words
+    can_change: bool = False  # she or her caseworker can change it by acting
 
     def coerce(self, value: Any) -> tuple[Any, str | None]:
         """``(value, None)`` in the engine's form, or ``(None, what is allowed)``.
@@ -92,6 +93,7 @@ class DerivedDef:
     description: str | None = None
     question: str | None = None
     says: Mapping[str, str] = field(default_factory=dict)  # "true"/"false" -> words
+    label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

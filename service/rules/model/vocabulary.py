@@ -26,6 +26,10 @@ class FactSpec(Strict):
     says: dict[bool, Text] = Field(
         default_factory=dict, description="bool facts: what it says of her in words, "
         "true: she was sexually exploited; false: she was not sexually exploited")
+    can_change: bool = Field(
+        False, description="she, her family or her caseworker can change it by acting "
+        "(enrol in school, get a certificate issued, file an application): the answer may "
+        "suggest changing it to become eligible")
 
     @model_validator(mode="after")
     def _fits_type(self) -> FactSpec:
@@ -54,6 +58,7 @@ class DerivedSpec(Strict):
     expr: Text
     description: str | None = None
     question: str | None = None
+    label: str | None = Field(None, description="a short name in words, for answers")
     says: dict[bool, Text] = Field(
         default_factory=dict, description="what it says of her in words, true and false")
 
