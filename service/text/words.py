@@ -1,0 +1,139 @@
+"""``Words``: every text of one language, for one ruleset.
+
+A text is looked up by its English: a rule text by the English written in the rule files,
+a service phrase by its id in ``messages``. Anything untranslated comes back in English, so
+an answer never fails for want of a translation; ``is_draft`` tells a translation that no
+person has checked yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from babel import Locale
+
+from service.rules.ruleset import DerivedDef, FactDef, Ruleset
+from service.rules.texts import Catalogue
+from service.text import formats
+from service.text.languages import ENGLISH
+from service.text.messages import MESSAGES
+
+_ENGLISH_LOCALE = "en_IN"
+
+
+@dataclass(frozen=True, eq=False)
+class Words:
+    language: str  # en, hi, bn
+    locale: Locale
+    name: str  # the language's name in itself
+    facts: Mapping[str, FactDef]
+    derived: Mapping[str, DerivedDef]
+    catalogue: Catalogue | None = None
+
+    # ---- texts ------------------------------------------------------------------------
+
+    def t(self, en: str) -> str:
+        """``en`` in this language, or ``en`` itself when it has no translation."""
+        if self.catalogue is None:
+            return en
+        found = self.catalogue.get(en)
+        return found.text if found is not None else en
+
+    def maybe(self, en: str | None) -> str | None:
+        return None if en is None else self.t(en)
+
+    def is_draft(self, en: str | None) -> bool:
+        """True when ``en`` is shown in a translation no person has checked yet."""
+        if en is None or self.catalogue is None:
+            return False
+        found = self.catalogue.get(en)
+        return found is not None and not found.reviewed
+
+    def msg(self, key: str, **values: Any) -> str:
+        """The service phrase ``key`` in this language, its placeholders filled."""
+        return self.t(MESSAGES[key]).format(**values)
+
+    # ---- facts in words ---------------------------------------------------------------
+
+    def label(self, fact: str) -> str:
+        """The fact's name in words ("her age"); its id with spaces when it has none."""
+        spec: FactDef | DerivedDef | None = self.facts.get(fact) or self.derived.get(fact)
+        written = spec.label if spec is not None else None
+        return self.t(written) if written else fact.replace("_", " ")
+
+    def value(self, fact: str, value: Any) -> str:
+        """One value of a fact in words: an enum's label, money, a date, a number."""
+        spec = self.facts.get(fact)
+        if isinstance(value, bool):
+            return self.msg("reason.yes" if value else "reason.no", label=self.label(fact))
+        if isinstance(value, dt.date):
+            return self.date(value)
+        if isinstance(value, int):
+            if spec is not None and (spec.unit or "").lower() == "inr":
+                return self.money(value)
+            return self.number(value)
+        if spec is not None and isinstance(value, str):
+            written = spec.labels.get(value)
+            return self.t(written) if written else value.replace("_", " ")
+        return str(value)
+
+    def says(self, fact: str, truth: bool) -> str | None:
+        """What a yes/no fact says of her ("she was sexually exploited"), or None."""
+        spec: FactDef | DerivedDef | None = self.facts.get(fact) or self.derived.get(fact)
+        written = spec.says.get("true" if truth else "false") if spec is not None else None
+        return self.t(written) if written else None
+
+    # ---- numbers, money, dates, lists -----------------------------------------------
+
+    def money(self, amount: int) -> str:
+        return formats.money(amount, self.locale)
+
+    def number(self, value: int) -> str:
+        return formats.number(value, self.locale)
+
+    def date(self, day: dt.date) -> str:
+        return formats.date(day, self.locale)
+
+    def either(self, items: Sequence[str]) -> str:
+        return formats.either(items, self.locale)
+
+    def every(self, items: Sequence[str]) -> str:
+        return formats.every(items, self.locale)
+
+
+def languages(ruleset: Ruleset) -> dict[str, str]:
+    """The languages a ruleset answers in, code -> name in itself; English first."""
+    return {ENGLISH: "English", **{code: c.name for code, c in sorted(ruleset.catalogues.items())}}
+
+
+def words_for(ruleset: Ruleset, language: str = ENGLISH) -> Words:
+    """The ``Words`` of ``language`` for ``ruleset``; English when it has no catalogue.
+    Built once per ruleset (by its digest) and language."""
+    language = language if language in ruleset.catalogues else ENGLISH
+    key = (ruleset.digest, language)
+    words = _BUILT.get(key)
+    if words is None:
+        if len(_BUILT) >= 32:  # rulesets come and go with reloads; start again, it is cheap
+            _BUILT.clear()
+        words = _BUILT[key] = _build(ruleset, language)
+    return words
+
+
+_BUILT: dict[tuple[str, str], Words] = {}
+
+
+def english(ruleset: Ruleset) -> Words:
+    """The English ``Words``, built afresh (cheap): what the engine uses when given none."""
+    return Words(ENGLISH, Locale.parse(_ENGLISH_LOCALE), "English", ruleset.facts,
+                 ruleset.derived)
+
+
+def _build(ruleset: Ruleset, language: str) -> Words:
+    catalogue = ruleset.catalogues.get(language)
+    if catalogue is None:
+        return english(ruleset)
+    return Words(language, Locale.parse(catalogue.locale), catalogue.name, ruleset.facts,
+                 ruleset.derived, catalogue)
