@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from service.engine.result import FigureResult
-from service.rules.parameters import Figure
+from service.rules.parameters import Figure, Value
 from service.rules.ruleset import Slab
 from service.text.words import Words
 
@@ -24,24 +24,17 @@ def result(figure: Figure, state: str | None, words: Words) -> FigureResult:
     return FigureResult(
         parameter=figure.parameter,
         amount_min=value.low if value else None, amount_max=value.high if value else None,
-        state=figure.jurisdiction, basis=basis(value.basis, words) if value else None,
+        state=figure.jurisdiction, basis=basis(value, words) if value else None,
         explanation=explanation(figure, state, words),
         valid_from=value.start if value else None, valid_until=value.until if value else None,
         verified=figure.verified, note=value.note if value else None)
 
 
-def basis(text: str, words: Words) -> str:
-    """"Instrument, provision": the instrument's name in words, the provision as cited."""
-    for instrument in _instruments(text):
-        if words.t(instrument) != instrument:
-            return words.t(instrument) + text[len(instrument):]
-    return text
-
-
-def _instruments(text: str) -> list[str]:
-    """The candidates for the instrument's name at the start of a basis, longest first."""
-    parts = text.split(", ")
-    return [", ".join(parts[:i]) for i in range(len(parts), 0, -1)]
+def basis(value: Value, words: Words) -> str:
+    """"Instrument, provision" in the answer's language: "West Bengal Victim Compensation
+    Scheme, 2017, Schedule, row 3"."""
+    provision = words.maybe(value.provision)
+    return words.t(value.instrument) + (f", {provision}" if provision else "")
 
 
 def explanation(figure: Figure, state: str | None, words: Words) -> str:
@@ -51,7 +44,7 @@ def explanation(figure: Figure, state: str | None, words: Words) -> str:
         if where is None:
             return words.msg("figure.by_state_unknown")
         return words.msg("figure.no_state_value", state=where)
-    said = basis(value.basis, words)
+    said = basis(value, words)
     floor = value.high is None
     if figure.jurisdiction is not None:
         return words.msg("figure.state_value", state=words.value("state", figure.jurisdiction),
