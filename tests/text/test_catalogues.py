@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from service.errors import RulesetInvalid
 from service.rules.lint import lint
 from service.rules.load import load_ruleset
 from service.rules.ruleset import Ruleset
 from service.text import words_for
 from service.text.catalogues import coverage, dump, update
-from service.errors import RulesetInvalid
 from tests.conftest import RULES
 
 NEW = {"language": "hi", "locale": "hi_IN", "name": "हिन्दी"}
