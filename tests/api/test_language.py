@@ -49,7 +49,8 @@ def test_the_answer_is_in_the_language_asked(client: TestClient, ruleset: Rulese
 
 def test_english_by_default_and_for_a_language_without_a_catalogue(
         client: TestClient) -> None:
-    for how in ({}, {"headers": {"Accept-Language": "fr-FR, de;q=0.8"}}, {"params": {"lang": "or"}}):
+    french = {"headers": {"Accept-Language": "fr-FR, de;q=0.8"}}
+    for how in ({}, french, {"params": {"lang": "or"}}):
         body, said = _answer(client, **how)
         assert said == "en" and body["language"] == "en"
         results = body["results"]
