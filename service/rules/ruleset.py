@@ -378,6 +378,12 @@ class Ruleset:
     """Every English text a person reads, with where it stands (``file#path``): what the
     catalogues translate (service.text.extract)."""
 
+    def __repr__(self) -> str:
+        # The generated repr spells out every variant of every version: gigabytes, which a
+        # failing test's traceback would try to print.
+        return (f"Ruleset({self.name!r}, version={self.version!r}, digest={self.digest[:19]!r}…, "
+                f"{len(self.entitlements)} entitlements)")
+
     def in_force(self, on: dt.date, state: str | None = None) -> InForce:
         """Each entitlement with a version in force on ``on``, and that version, its figures
         read for ``state`` (the national ones where the State has none)."""

@@ -15,6 +15,7 @@ from typing import Any
 
 from babel import Locale
 
+from service.engine.offices import state_name
 from service.rules.ruleset import DerivedDef, FactDef, Ruleset
 from service.rules.texts import Catalogue
 from service.text import formats
@@ -81,7 +82,9 @@ class Words:
             return self.number(value)
         if spec is not None and isinstance(value, str):
             written = spec.labels.get(value)
-            return self.t(written) if written else value.replace("_", " ")
+            if written:
+                return self.t(written)
+            return state_name(value) if fact == "state" else value.replace("_", " ")
         return str(value)
 
     def says(self, fact: str, truth: bool) -> str | None:

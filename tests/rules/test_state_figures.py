@@ -46,7 +46,7 @@ def test_victim_compensation_names_her_states_figure_or_the_floor(ruleset: Rules
             assert figure.explanation.startswith(f"{state_name(state)}: ")
         else:
             assert figure.state is None
-            assert f"No {state_name(state)} value is encoded here" in figure.explanation
+            assert f"No value for {state_name(state)} is encoded here" in figure.explanation
             assert "national" in figure.explanation
 
 

@@ -170,7 +170,7 @@ def test_without_a_state_value_the_national_one_applies_and_says_so(rules: Path)
     assert odisha.amount == 2000 and odisha.missing == []
     [figure] = odisha.figures
     assert figure.state is None
-    assert figure.explanation.startswith("No Odisha value is encoded here: the national value")
+    assert figure.explanation.startswith("No value for Odisha is encoded here: the national value")
     # before West Bengal's scheme starts, West Bengal reads the national value too
     early = grant(ruleset, D(2020, 6, 1), trafficked=True, age=15, state="west_bengal")["Grant"]
     assert early.amount == 1000 and early.figures[0].state is None
