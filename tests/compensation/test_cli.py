@@ -27,7 +27,7 @@ def test_the_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "4 open, 0 not yet open, 0 needs info, 7 closed" in out.splitlines()[0]
     assert "OPEN          victim-compensation/direct-application" in out
     # The DLSA named for her district; the date passed; where to go.
-    assert "District Legal Services Authority, Purulia by 2025-05-03, passed" in out
+    assert "District Legal Services Authority, Purulia by 3 May 2025, passed" in out
     assert "go to the State Legal Services Authority, or call 15100" in out
     assert "closed        pocso-compensation/final" in out
 
