@@ -26,8 +26,11 @@ from service.text.words import Words
 ACTIONS = 4
 STEPS = 4
 QUESTIONS = 2
-# A time limit in months, as days, to order actions by how soon they are due.
+# A time limit in months, as days, to order actions by how soon they are due; a clock this
+# short (or shorter) puts its office first.
 _MONTH = 30
+_URGENT = 30
+_NO_LIMIT = 10**6
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +98,9 @@ def _concerns(r: RouteResult) -> bool:
 
 
 def start_here(routes: list[RouteResult], words: Words) -> list[Action]:
-    """One action per office she goes to, the office whose clock runs shortest first (the
-    CWC's week before the Special Court's month before the DLSA's two months); at most
-    ``ACTIONS`` of them and ``STEPS`` things to do in all."""
+    """One action per office she goes to, in the order of ``_urgency`` (for a child: the
+    CWC's week, then the Special Court's month, then the DLSA); at most ``ACTIONS`` of them
+    and ``STEPS`` things to do in all."""
     offices: dict[str, list[tuple[RouteResult, StepResult]]] = {}
     for r in sorted(routes, key=_urgency):
         # the answer's own lines ("not open until", "find out") name no office
@@ -115,10 +118,16 @@ def start_here(routes: list[RouteResult], words: Words) -> list[Action]:
     return out
 
 
-def _urgency(r: RouteResult) -> tuple[int, int]:
-    """Sooner due first; a route with no time limit after those with one."""
-    days = [_days(t) for t in r.time_limits]
-    return (min(days) if days else 10**6, 0 if r.status == "open" else 1)
+def _urgency(r: RouteResult) -> tuple[int, ...]:
+    """A date passed first; then a clock of a month or less (special relief within a week of
+    the CWC's recommendation, POCSO compensation within 30 days of the order), whether the
+    route is open yet or not; then open routes before those not yet open; then the shorter
+    clock, and a route with an amount before one whose amount is set case by case."""
+    overdue = any(t.overdue for t in r.time_limits)
+    shortest = min((_days(t) for t in r.time_limits), default=_NO_LIMIT)
+    money = any(b.has_amount and b.applies is not False for b in (*r.interim, *r.final))
+    return (0 if overdue else 1, shortest if shortest <= _URGENT else _NO_LIMIT,
+            0 if r.status == "open" else 1, shortest, 0 if money else 1)
 
 
 def _days(t: DueDate) -> int:
@@ -143,6 +152,8 @@ def _action(group: list[tuple[RouteResult, StepResult]], steps: list[str],
         overdue = bool(first.overdue)
         due = words.msg("brief.limit_passed" if overdue else "brief.limit_by",
                         limit=first.label, date=words.date(_due_day(first)))
+        if overdue and first.escalate_to is not None:  # where to go now, before all else
+            steps = [words.msg("brief.escalate", office=first.escalate_to.name), *steps]
     elif limits:
         first = min(limits, key=_days)
         due = words.msg("brief.limit_within", limit=first.label,

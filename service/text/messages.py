@@ -150,6 +150,7 @@ MESSAGES: dict[str, str] = {
     "brief.limit_by": "{limit}: by {date}.",
     "brief.limit_passed": "{limit}: by {date}; that day has passed.",
     "brief.limit_within": "{limit}: {within}.",
+    "brief.escalate": "The office has not acted in time: go to the {office}.",
     "brief.expect": "What she can expect",
     "brief.interim": "interim",
     "brief.final": "final",
