@@ -74,6 +74,18 @@ def test_the_brief_prints_on_one_a4_page(ruleset: Ruleset, case: str, language: 
     assert len(render.document(page).pages) == 1
 
 
+@pytest.mark.parametrize(("language", "font"), [("hi", b"Noto-Sans-Devanagari"),
+                                                ("bn", b"Noto-Sans-Bengali")])
+def test_the_pdf_sets_each_script_in_its_noto_font(ruleset: Ruleset, language: str,
+                                                   font: bytes) -> None:
+    # The stylesheet names the families; fontconfig must find them, or the page would fall
+    # back to a font without the script's shaping rules. (The shaping itself was checked by
+    # eye on pages rendered to PNG: docs/img/.)
+    printed = render.document(render.html(brief_of(ruleset, "1-child-trial-pending", language)))
+    printed.write_pdf()
+    assert any(font in f.name for f in printed.fonts.values())
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("case", CASES)
 def test_no_id_in_the_brief_or_the_memo(ruleset: Ruleset, case: str, language: str) -> None:
