@@ -11,12 +11,11 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from service.cli import text
-from service.cli.common import add_as_of, add_rules_dir, load_case, today
+from service.cli.common import add_as_of, add_lang, add_rules_dir, load_case, today, words_of
 from service.engine.evaluate import evaluate_case
 from service.engine.explain import all_reasons
 from service.engine.result import Evaluation
 from service.rules.ruleset import Ruleset
-from service.text.words import english
 
 
 def configure(sub: Any) -> None:
@@ -28,6 +27,7 @@ def configure(sub: Any) -> None:
     check.add_argument("profile", type=Path, metavar="PROFILE.json")
     check.add_argument("--json", action="store_true", help="the API's JSON answer instead")
     add_as_of(check)
+    add_lang(check)
     add_rules_dir(check)
     check.set_defaults(run=run_check)
     explain = sub.add_parser(
@@ -37,6 +37,7 @@ def configure(sub: Any) -> None:
     explain.add_argument("entitlement", metavar="ENTITLEMENT")
     explain.add_argument("profile", type=Path, metavar="PROFILE.json")
     add_as_of(explain)
+    add_lang(explain)
     add_rules_dir(explain)
     explain.set_defaults(run=run_explain)
 
@@ -46,7 +47,8 @@ def _evaluate(args: argparse.Namespace) -> tuple[Ruleset, Mapping[str, Any], Eva
     if isinstance(loaded, int):
         return loaded
     ruleset, case = loaded
-    return ruleset, case.facts, evaluate_case(ruleset, case, today(args.as_of))
+    return ruleset, case.facts, evaluate_case(ruleset, case, today(args.as_of),
+                                              words=words_of(args, ruleset))
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -73,7 +75,7 @@ def run_explain(args: argparse.Namespace) -> int:
     if result is None or version is None:
         print(f"{args.entitlement!r}: no such entitlement in force on {answer.as_of}")
         return 2
-    reasons = all_reasons(version.clauses, facts, english(ruleset))
+    reasons = all_reasons(version.clauses, facts, words_of(args, ruleset))
     print(text.explanation(result, answer.as_of, reasons,
                            [ruleset.parameters[p] for p in ent.parameters] if ent else ()))
     return 0

@@ -15,6 +15,7 @@ from service.errors import InvalidProfile, RulesetInvalid
 from service.resources import default_rules_dir
 from service.rules.load import load_ruleset
 from service.rules.ruleset import Ruleset
+from service.text import ENGLISH, Words, choose_language, words_for
 
 DEFAULT_HELP = ("the rules directory (default: ADHIKAR_RULES_DIR, else ./rules when it exists, "
                 "else the bundled rules)")
@@ -42,6 +43,18 @@ def settle_rules_dir(args: argparse.Namespace) -> None:
 def add_as_of(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=_date, default=None, metavar="DATE",
                         help="evaluate on this date, YYYY-MM-DD (default: today)")
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", default=ENGLISH, metavar="LANG",
+                        help="the language of the answer's texts: en (default), hi, bn, or any "
+                        "language with a catalogue in the rules' text/; others fall back to "
+                        "English")
+
+
+def words_of(args: argparse.Namespace, ruleset: Ruleset) -> Words:
+    """The ``Words`` of the language ``--lang`` names (English when it has no catalogue)."""
+    return words_for(ruleset, choose_language(ruleset.catalogues, getattr(args, "lang", None)))
 
 
 def _date(text: str) -> dt.date:

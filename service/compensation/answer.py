@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from service.compensation import deadlines, status
+from service.compensation import deadlines, status, wording
 from service.compensation.interactions import Web
 from service.compensation.result import (
     STATUSES,
@@ -28,7 +28,7 @@ from service.engine.case import Case
 from service.engine.evaluate import document_result, ruleset_ref
 from service.engine.offices import OfficeBook, Place
 from service.engine.result import FactValue, OfficeName, StepResult
-from service.expr.kleene import FALSE
+from service.expr.kleene import FALSE, TRUE
 from service.rules.ruleset import Entitlement, Route, Ruleset, Version
 from service.text.words import Words
 
@@ -67,13 +67,14 @@ def routes(ruleset: Ruleset, facts: Facts, as_of: dt.date, *,
     rank = {s: i for i, s in enumerate(STATUSES)}
     found.sort(key=lambda f: rank[f.decision.status])  # stable: rule order within a status
     web = Web.of(ruleset, {f.qid: f.route for f in found},
-                 {f.qid: f.decision.status for f in found})
+                 {f.qid: f.decision.status for f in found}, book.words)
     results = [_result(book, web, f, facts, as_of, documents_held) for f in found]
     counts = Counter(r.status for r in results)
     return RoutesAnswer(ruleset=ruleset_ref(ruleset), as_of=as_of,
+                        language=book.words.language,
                         counts={s: counts.get(s, 0) for s in STATUSES}, routes=results,
                         facts=_relied_on(ruleset, facts, found, results),
-                        questions=_questions(ruleset, results))
+                        questions=_questions(ruleset, results, book.words))
 
 
 def _decided(ruleset: Ruleset, facts: Facts, as_of: dt.date,
@@ -85,7 +86,8 @@ def _decided(ruleset: Ruleset, facts: Facts, as_of: dt.date,
         if version is None:
             continue
         used = VersionUsed(valid_from=version.valid_from, valid_until=version.valid_until,
-                           title=version.title, verified=version.verified, note=version.note,
+                           title=words.maybe(version.title), verified=version.verified,
+                           note=version.note,
                            legal_basis=list(version.legal_basis), dated_by=dated_by or "as_of",
                            date=day)
         for route in version.routes:
@@ -108,7 +110,8 @@ def _result(book: OfficeBook, web: Web, found: _Found, facts: Facts, as_of: dt.d
     return RouteResult(
         id=qid, entitlement=ent.id, route=route.id, label=words.t(route.label),
         title=words.t(version.title or ent.title), status=decision.status, missing=decision.missing,
-        reasons=decision.reasons, opens_on=status.events(version, route, facts, decision),
+        reasons=decision.reasons,
+        opens_on=status.events(version, route, facts, decision, words),
         opened_on=status.opened_on(version, route, facts) if decision.status == "open" else None,
         forum=book.result(route.forum), payer=book.result(route.payer or version.pays
                                                           or route.forum),
@@ -117,21 +120,24 @@ def _result(book: OfficeBook, web: Web, found: _Found, facts: Facts, as_of: dt.d
         documents=[document_result(book, d, held) for d in route.documents],
         interim=interim, final=final, time_limits=limits,
         concurrent_with=web.concurrent(qid), offsets=web.offsets(qid),
-        legal_basis=_legal_basis(version, route, facts), version=found.used,
+        legal_basis=_legal_basis(version, route, facts, words), version=found.used,
         steps=_steps(book, route, decision, facts, limits),
+        actionable=_actionable(route, decision, facts),
         verified=version.verified and route.verified and all(
             b.verified for b in (*interim, *final)),
         note=route.note)
 
 
-def _legal_basis(version: Version, route: Route, facts: Facts) -> list[LegalBasisResult]:
-    out = [LegalBasisResult(instrument=b.instrument, section=b.section, cite=b.cite,
+def _legal_basis(version: Version, route: Route, facts: Facts,
+                 words: Words) -> list[LegalBasisResult]:
+    out = [LegalBasisResult(instrument=words.t(b.instrument), section=b.section, cite=b.cite,
                             condition=None, applies=True) for b in version.legal_basis]
     for rb in route.legal_basis:
         applies = True if rb.when is None else rb.when.fn(facts).to_json()
         if applies is not False:
             out.append(LegalBasisResult(
-                instrument=rb.basis.instrument, section=rb.basis.section, cite=rb.basis.cite,
+                instrument=words.t(rb.basis.instrument), section=rb.basis.section,
+                cite=rb.basis.cite,
                 condition=rb.when.text if rb.when else None, applies=applies))
     return out
 
@@ -141,15 +147,18 @@ def _steps(book: OfficeBook, route: Route, decision: status.Decision, facts: Fac
     """What to do next, in order; nothing for a closed route."""
     if decision.status == "closed":
         return []
+    words = book.words
     steps: list[StepResult] = []
     if decision.status == "needs_info":
-        questions = "; ".join(book.ruleset.facts[f].question for f in decision.missing)
-        steps.append(StepResult(action=f"Find out: {questions}", office=None))
+        questions = "; ".join(_question(book.ruleset, f, words) for f in decision.missing)
+        steps.append(StepResult(action=words.msg("route.find_out", questions=questions),
+                                office=None))
     for event in decision.awaited if decision.status == "not_yet_open" else ():
-        steps.append(StepResult(action=f"Not open until: {event.event}.", office=None))
+        steps.append(StepResult(action=words.msg("route.not_until", event=words.t(event.event)),
+                                office=None))
     for step in route.steps:
         if step.when is None or step.when.fn(facts).to_json() is not False:
-            steps.append(StepResult(action=step.action,
+            steps.append(StepResult(action=words.t(step.action),
                                     office=book.name(step.office) if step.office else None))
     if decision.status == "open":
         steps += [_escalation(book, t, t.escalate_to) for t in limits
@@ -157,18 +166,31 @@ def _steps(book: OfficeBook, route: Route, decision: status.Decision, facts: Fac
     return steps
 
 
+def _actionable(route: Route, decision: status.Decision, facts: Facts) -> bool:
+    """Open, or not yet open with a step for now that brings about an awaited event: a step
+    that applies only while the event is to come (``when: not cwc_recommended_relief``)."""
+    if decision.status != "not_yet_open":
+        return decision.status == "open"
+    awaited = {name for event in decision.awaited for name in event.sets}
+    return any(step.when is not None and set(step.when.facts) & awaited
+               and step.when.fn(facts) is TRUE for step in route.steps)
+
+
 def _escalation(book: OfficeBook, limit: DueDate, above: OfficeName) -> StepResult:
     """Where to go if the office has not acted in time, with that office's helplines."""
-    who = limit.office.name if limit.office else "the office"
-    lines = [f"{h.number} ({h.name})" for h in book.ref(above.id).helplines]
-    call = f", or call {' or '.join(lines)}" if lines else ""
-    if limit.due is not None:
-        when = f"by {limit.due.isoformat()}" + (" (that day has passed)" if limit.overdue else "")
-    else:
-        length = f"{limit.days} days" if limit.days else f"{limit.months} months"
-        when = f"within {length}" + (f" of {limit.starts}" if limit.starts else "")
-    return StepResult(action=f"{limit.label}: if the {who} has not acted {when}, go to the "
-                      f"{above.name}{call}.", office=above)
+    words = book.words
+    who = limit.office.name if limit.office else words.msg("route.the_office")
+    action = words.msg("route.escalate", limit=limit.label, office=who,
+                       when=wording.when_due(limit, words), above=above.name)
+    lines = [words.msg("route.helpline", number=h.number, name=h.name)
+             for h in book.ref(above.id).helplines]
+    action = words.msg("route.or_call", escalate=action, lines=words.either(lines)) if lines \
+        else action + "."
+    return StepResult(action=action, office=above)
+
+
+def _question(ruleset: Ruleset, fact: str, words: Words) -> str:
+    return words.t(ruleset.facts[fact].question)
 
 
 def _relied_on(ruleset: Ruleset, facts: Facts, found: list[_Found],
@@ -198,13 +220,15 @@ def _amount_facts(version: Version, label: str) -> set[str]:
     return {name for c in clauses if c is not None for name in c.facts}
 
 
-def _questions(ruleset: Ruleset, results: list[RouteResult]) -> list[RouteQuestion]:
+def _questions(ruleset: Ruleset, results: list[RouteResult],
+               words: Words) -> list[RouteQuestion]:
     waiting = Counter(f for r in results if r.status == "needs_info" for f in r.missing)
     order = {name: i for i, name in enumerate(ruleset.facts)}
     out = []
     for name in sorted(waiting, key=lambda f: (-waiting[f], order[f])):
         fact = ruleset.facts[name]
-        out.append(RouteQuestion(fact=name, question=fact.question, type=fact.kind,
+        out.append(RouteQuestion(fact=name, question=_question(ruleset, name, words),
+                                 type=fact.kind,
                                  values=list(fact.values) or None, routes=waiting[name]))
     return out
 

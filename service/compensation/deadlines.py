@@ -24,7 +24,8 @@ def due_date(book: OfficeBook, limit: model.TimeLimit, forum: str, facts: Mappin
     acting = limit.office or forum
     above = book.ruleset.escalation(acting)
     return DueDate(
-        label=limit.label, days=limit.days, months=limit.months, starts=limit.start,
+        label=book.words.t(limit.label), days=limit.days, months=limit.months,
+        starts=book.words.maybe(limit.start),
         cite=limit.cite, office=book.name(acting), start_fact=limit.start_fact,
         start_date=start, due=last, overdue=None if last is None else as_of > last,
         escalate_to=book.name(above[0].id) if above else None)

@@ -1,6 +1,6 @@
 """How routes bear on each other: which can run at the same time, and what one route's payment
 does to another's award. A rule file states each interaction once, on either route; the answer
-shows it on both.
+shows it on both, in words that name each route by its label.
 """
 
 from __future__ import annotations
@@ -9,18 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from service.compensation.result import OffsetResult, RouteLink, RouteStatus
-from service.rules import model
 from service.rules.ruleset import Offset, Route, Ruleset
-
-_SENTENCE: dict[model.OffsetHow, str] = {
-    "counted": "What she receives under {src} for the same loss is taken into account in the "
-               "award under {dst}.",
-    "deducted": "What she receives under {src} is deducted from the award under {dst}.",
-    "adjusted_in_final": "The interim award under {src} is adjusted against the final award "
-                         "under {dst}.",
-    "declared": "To claim under {dst} she declares that she has received nothing for the same "
-                "loss under {src}, or under any other scheme.",
-}
+from service.text.words import Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +20,14 @@ class Web:
     routes: Mapping[str, Route]
     status: Mapping[str, RouteStatus]
     labels: Mapping[str, str]  # every route of the ruleset, in or out of the answer
+    words: Words
 
     @classmethod
     def of(cls, ruleset: Ruleset, routes: Mapping[str, Route],
-           status: Mapping[str, RouteStatus]) -> Web:
-        labels = {f"{e.id}/{r.id}": r.label for e in ruleset.entitlements.values()
+           status: Mapping[str, RouteStatus], words: Words) -> Web:
+        labels = {f"{e.id}/{r.id}": words.t(r.label) for e in ruleset.entitlements.values()
                   for v in e.versions for r in v.routes}
-        return cls(routes, status, labels)
+        return cls(routes, status, labels, words)
 
     def concurrent(self, qid: str) -> list[RouteLink]:
         own = self.routes[qid].concurrent_with
@@ -53,9 +44,10 @@ class Web:
         return RouteLink(route=qid, label=self.labels[qid], status=self.status.get(qid))
 
     def _offset(self, offset: Offset, src: str, dst: str) -> OffsetResult:
-        text = _SENTENCE[offset.how].format(src=self._named(src), dst=self._named(dst))
+        text = self.words.msg(f"route.offset.{offset.how}", src=self._named(src),
+                              dst=self._named(dst))
         return OffsetResult(how=offset.how, from_route=src, into_route=dst, explanation=text,
                             cite=offset.cite, verified=offset.verified, note=offset.note)
 
     def _named(self, qid: str) -> str:
-        return f"{self.labels[qid]} ({qid})"
+        return f"“{self.labels[qid]}”"

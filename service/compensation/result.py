@@ -142,6 +142,10 @@ class RouteResult:
     legal_basis: list[LegalBasisResult]
     version: VersionUsed
     steps: Annotated[list[StepResult], Field(description="next steps, in order")]
+    actionable: Annotated[
+        bool, Field(description="she can act on it today: it is open, or one of its steps "
+                    "brings about the event it waits for (asking the CWC to recommend relief)")
+    ]
     verified: Annotated[
         bool, Field(description="false when a figure, date or rule here awaits confirmation")
     ]
@@ -161,6 +165,8 @@ class RouteQuestion:
 class RoutesAnswer:
     ruleset: RulesetRef
     as_of: dt.date
+    language: Annotated[str, Field(description="the language the answer's texts are in (en, "
+                                   "hi, bn); a text with no translation stays English")]
     counts: dict[RouteStatus, int]
     routes: Annotated[
         list[RouteResult], Field(description="open first, then not yet open, undecided, closed")

@@ -62,13 +62,14 @@ def decide(version: Version, route: Route, facts: Facts, words: Words) -> Decisi
                     live + maybe, facts)
 
 
-def events(version: Version, route: Route, facts: Facts,
-           decision: Decision) -> list[EventResult]:
-    """Every event of the route, the awaited ones first. An event is awaited when it is still
-    to come and would open the route (unknown when either is)."""
+def events(version: Version, route: Route, facts: Facts, decision: Decision,
+           words: Words) -> list[EventResult]:
+    """Every event of the route, the awaited ones first, in the language of ``words``. An
+    event is awaited when it is still to come and would open the route (unknown when either
+    is)."""
     awaited = decision.awaited
     ordered = [*awaited, *(e for e in route.opens_on if e not in awaited)]
-    return [EventResult(event=e.event, condition=e.when.text,
+    return [EventResult(event=words.t(e.event), condition=e.when.text,
                         awaited=e.when.fn(facts).to_json() if e in awaited else False,
                         happened=_happened(version, route, e, facts), date_fact=e.date_fact,
                         date=_date(facts, e.date_fact), cite=e.cite)

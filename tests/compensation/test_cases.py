@@ -195,7 +195,7 @@ def test_case_3_adult_woman_whose_trafficker_was_never_traced(ask: Ask) -> None:
     assert (limit.due, limit.overdue, limit.escalate_to and limit.escalate_to.id) == (
         D(2025, 5, 3), True, "slsa")
     assert direct.steps[-1].office is not None and direct.steps[-1].office.id == "slsa"
-    assert "2025-05-03" in direct.steps[-1].action and "15100" in direct.steps[-1].action
+    assert "3 May 2025" in direct.steps[-1].action and "15100" in direct.steps[-1].action
     # The FIR copy is held; the other papers of the version are missing.
     held = {d.id: d.held for d in direct.documents}
     assert held == {"fir-copy": True, "medical-report": False, "identity-proof": False,
@@ -388,7 +388,7 @@ def test_case_6_offence_before_and_application_after_2024_07_01(ask: Ask) -> Non
     assert (limit.start_date, limit.due, limit.overdue) == (D(2024, 8, 20), D(2024, 10, 20),
                                                             False)
     # No escalation is due yet, but the step says when it would be.
-    assert "by 2024-10-20" in direct.steps[-1].action
+    assert "by 20 October 2024" in direct.steps[-1].action
     # NALSA 2018: her application after 2024-07-01 is under BNSS s.396(4); the offence under
     # the IPC; the DLSA decides within 60 days of her claim: 2024-10-19.
     nalsa = by_id["women-victims-compensation/final-compensation"]

@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from service.cli import main
+from service.rules.load import load_ruleset
+from service.text.words import words_for
 from tests.compensation.test_cases import UNTRACED
+from tests.conftest import RULES
 
 
 def write(tmp_path: Path, data: object) -> Path:
@@ -27,7 +30,7 @@ def test_the_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "4 open, 0 not yet open, 0 needs info, 7 closed" in out.splitlines()[0]
     assert "OPEN          victim-compensation/direct-application" in out
     # The DLSA named for her district; the date passed; where to go.
-    assert "District Legal Services Authority, Purulia by 2025-05-03, passed" in out
+    assert "District Legal Services Authority, Purulia by 3 May 2025, passed" in out
     assert "go to the State Legal Services Authority, or call 15100" in out
     assert "closed        pocso-compensation/final" in out
 
@@ -60,3 +63,24 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 2 and "invalid choice: 'pdf'" in done.stderr
     assert main(["routes", str(tmp_path / "missing.json")]) == 2
+
+
+def test_lang_for_the_commands_that_print_answers(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    hindi = words_for(load_ruleset(RULES), "hi")
+    case = write(tmp_path, UNTRACED)
+    assert main(["routes", str(case), "--as-of", "2025-06-01", "--format", "markdown",
+                 "--lang", "hi"]) == 0
+    assert "1 जून 2025" in capsys.readouterr().out
+    assert main(["check", str(case), "--as-of", "2025-06-01", "--lang", "hi"]) == 0
+    assert hindi.t("District Legal Services Authority") in capsys.readouterr().out
+    assert main(["explain", "victim-compensation", str(case), "--as-of", "2025-06-01",
+                 "--lang", "bn"]) == 0
+    bengali = words_for(load_ruleset(RULES), "bn")
+    title = bengali.t("Victim compensation scheme under BNSS 2023 s.396")
+    assert title != "Victim compensation scheme under BNSS 2023 s.396"
+    assert title in capsys.readouterr().out
+    # A language with no catalogue falls back to English, never fails.
+    assert main(["routes", str(case), "--as-of", "2025-06-01", "--format", "markdown",
+                 "--lang", "xx"]) == 0
+    assert "1 June 2025" in capsys.readouterr().out
