@@ -11,6 +11,11 @@ RUN pip install --no-cache-dir --require-hashes -r requirements-runtime.lock \
 
 # Stage 2: the locked dependencies, then the wheel; no source tree.
 FROM python:3.11-slim
+# The paralegal's brief as PDF: WeasyPrint needs Pango, and the Noto fonts shape Devanagari
+# and Bengali.
+RUN apt-get update && apt-get install -y --no-install-recommends \
+        libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core \
+    && rm -rf /var/lib/apt/lists/*
 COPY requirements-runtime.lock /tmp/
 RUN pip install --no-cache-dir --require-hashes -r /tmp/requirements-runtime.lock \
     && rm /tmp/requirements-runtime.lock

@@ -64,7 +64,9 @@ def explanation(r: EntitlementResult, as_of: dt.date, reasons: list[Reason],
         word = {True: "yes", False: "no", None: "unknown"}[reason.value]
         decisive = reason.value is status_value and r.status != "eligible"
         flag = "  <- decides it" if decisive else ""
-        lines.append(f"  [{word:>7}] {reason.explanation}{flag}")
+        # the analyst reads the condition as written, then what it says of her in words
+        lines.append(f"  [{word:>7}] {reason.clause}{flag}")
+        lines.append(f"            {reason.explanation}")
         if reason.cite:
             lines.append(f"            {reason.cite}")
     if r.missing:

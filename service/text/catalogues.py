@@ -86,7 +86,8 @@ def placeholders(text: str) -> set[str]:
 
 
 def dump(catalogue: Mapping[str, Any]) -> str:
-    head = ("# Translations of every text a person reads, by its English (see "
+    head = ("# yaml-language-server: $schema=../../schema/text.schema.json\n"
+            "# Translations of every text a person reads, by its English (see "
             "docs/translating.md).\n# `adhikar text update` adds new English and marks "
             "changed English stale; translate `text`,\n# and set `reviewed: true` once a "
             "person who reads the language has checked it.\n")
