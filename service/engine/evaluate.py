@@ -147,5 +147,6 @@ def document_result(book: OfficeBook, doc_id: str, held: Collection[str] | None)
 
 def _time_limit(book: OfficeBook, limit: model.TimeLimit) -> TimeLimitResult:
     return TimeLimitResult(
-        label=book.words.t(limit.label), days=limit.days, months=limit.months, starts=limit.start,
+        label=book.words.t(limit.label), days=limit.days, months=limit.months,
+        starts=book.words.maybe(limit.start),
         cite=limit.cite, office=book.name(limit.office) if limit.office else None)

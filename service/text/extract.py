@@ -28,7 +28,7 @@ WORDS: dict[type[BaseModel], tuple[str, ...]] = {
     model.Version: ("title",),
     model.Benefit: ("label",),
     model.LegalBasis: ("instrument",),
-    model.TimeLimit: ("label",),
+    model.TimeLimit: ("label", "start"),
     model.Step: ("action",),
     model.Route: ("label",),
     model.RouteEvent: ("event",),
