@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from fastapi import APIRouter
 from fastapi.responses import Response
@@ -32,7 +32,8 @@ def programme(page: PageDep) -> Response:
     district = _district(page)
     raw = _raw(page, principal.report_scope, district)
     rules = page.rules
-    by_component, _ = suppression.publish(regroup(raw, lambda e, o: _domain(rules, e)))
+    by_component, _ = suppression.publish(regroup(raw, lambda e, o: _domain(rules, e),
+                                                  every=[d for d, _ in COMPONENTS]))
     by_entitlement, total = suppression.publish(regroup(raw, lambda e, o: e))
     by_office, _ = suppression.publish(regroup(raw, lambda e, o: o))
     order: dict[str, int] = {d: i for i, (d, _) in enumerate(COMPONENTS)}
@@ -57,10 +58,14 @@ def programme_csv(page: PageDep) -> Response:
         "Content-Disposition": 'attachment; filename="funnel.csv"'}))
 
 
-def regroup(raw: funnel.Funnel, key: Callable[[str, str], str]) -> funnel.Funnel:
+def regroup(raw: funnel.Funnel, key: Callable[[str, str], str],
+            every: Iterable[str] = ()) -> funnel.Funnel:
     """The same claims' figures under another grouping: by component, by entitlement alone,
-    by office. Each row's figures are the sum of the rows it gathers."""
+    by office. Each row's figures are the sum of the rows it gathers; ``every`` names rows
+    to show even when no claim falls in them."""
     rows: dict[tuple[str, str], funnel.Tally] = defaultdict(funnel.Tally)
+    for name in every:
+        rows[(name, "")] = funnel.Tally()
     for (ent, office), tally in raw.rows.items():
         _add(rows[(key(ent, office), "")], tally)
     return funnel.Funnel(dict(sorted(rows.items())), raw.total)
