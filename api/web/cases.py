@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from sqlmodel import Session
 from starlette.datastructures import FormData
 
-from api.web import guard
+from api.web import guard, shown
 from api.web.components import grouped
 from api.web.pages import Page, PageDep
 from service.dates import india_today
@@ -149,7 +149,9 @@ def _plan(page: Page, session: Session, principal: Principal, screening_id: str,
                            limit=LIMIT)
     views = {c.entitlement: _claim_view(c, page, today) for c in reversed(found)}
     results = {r.entitlement: r for r in evaluation.results} if evaluation else {}
-    wanted = [e for e, r in results.items() if r.status != "not_eligible"]
+    # eligible first, then what needs an answer; claims on anything else after those
+    wanted = [r.entitlement for r in shown.ordered(list(results.values()))
+              if r.status != "not_eligible"]
     rows = [Row(e, _domain(page, e), results.get(e), views.get(e))
             for e in dict.fromkeys([*wanted, *views])]
     changes = _changes(session, latest)
