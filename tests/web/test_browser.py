@@ -43,7 +43,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def live(web_rules: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, FastAPI]]:
+def live(web_rules: Path,
+         tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, FastAPI]]:
     url = f"sqlite:///{tmp_path_factory.mktemp('live-db') / 'live.db'}"
     app = create_app(Settings(rules_dir=web_rules, database_url=url))
     port = _free_port()
@@ -175,7 +176,8 @@ def _label_of(page: Page) -> dict[str, str]:
     (a label, aria-label, or its own text)."""
     result: dict[str, str] = page.evaluate("""() => {
         const e = document.activeElement;
-        const byLabel = e.labels && e.labels.length ? [...e.labels].map(l => l.innerText).join(' ') : '';
+        const byLabel = e.labels && e.labels.length
+            ? [...e.labels].map(l => l.innerText).join(' ') : '';
         const legend = e.closest('fieldset') ? e.closest('fieldset').querySelector('legend') : null;
         return {tag: e.tagName.toLowerCase(), type: e.type || '', name: e.name || '',
                 label: (e.getAttribute('aria-label') || byLabel || e.innerText || '').trim(),
