@@ -121,7 +121,10 @@ def test_a_screening_in_hindi_from_first_question_to_result(live: tuple[str, Fas
     page.goto(f"{base}/?lang=hi")
     expect(page.locator("html")).to_have_attribute("lang", "hi")
     expect(page.locator("legend .qtext")).to_contain_text("उम्र")
+    page.evaluate("window.stillHere = true")
     answer_first_two(page, "आगे")
+    # htmx swapped the panel in place: the page itself was never reloaded
+    assert page.evaluate("window.stillHere === true")
     # "don't know" until the engine has nothing more to ask, or ten times
     for _ in range(10):
         if page.locator("input[name=q]").count() == 0:
@@ -243,5 +246,20 @@ def test_the_pages_fit_a_360_pixel_phone(live: tuple[str, FastAPI], browser: Bro
         tab.goto(f"{base}/?lang=en")
         box = tab.get_by_role("button", name="Next", exact=True).bounding_box()
         assert box is not None and box["height"] >= 40
+    finally:
+        context.close()
+
+
+def test_the_screener_without_javascript(live: tuple[str, FastAPI], browser: Browser) -> None:
+    base, _ = live
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.set_default_timeout(WAIT_MS)
+    try:
+        tab.goto(f"{base}/?lang=en")
+        answer_first_two(tab, "Next")
+        tab.get_by_role("button", name="Don't know", exact=True).click()
+        expect(tab.locator(".answers")).to_contain_text("not known")
+        assert tab.url.rstrip("/") == base  # the answers went in the body, not the address
     finally:
         context.close()

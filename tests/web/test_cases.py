@@ -101,3 +101,35 @@ def test_the_programme_hides_small_counts_like_the_api(web_app: FastAPI,
     assert mine.headers["content-type"].startswith("text/csv")
     api = web.get("/v1/reports/funnel.csv", headers={"Authorization": f"Bearer {key}"})
     assert mine.text == api.text
+
+
+def test_an_overdue_claim_is_red_and_names_where_to_escalate(web_app: FastAPI,
+                                                             web: TestClient) -> None:
+    import datetime as dt
+
+    from service.store import claims
+
+    sign_in(web, make_key(web_app, org="late-org"))
+    target = _saved_case(web, "LATE-005")
+    screening_id = target.rsplit("/", 1)[1]
+    long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=200)
+    rules = web_app.state.rules.current
+    with web_app.state.db.session() as session:
+        claim = claims.open_claim(
+            session, rules, claims.ClaimOpen(entitlement="victim-compensation",
+                                             screening_id=screening_id, at=long_ago),
+            org="late-org", scope="late-org", key_id=None, now=dt.datetime.now(dt.UTC))
+        for step in ("documents_ready", "applied"):
+            claim = claims.append(session, rules, claim.id,
+                                  claims.Move(to_status=step, at=long_ago),
+                                  scope="late-org", key_id=None, now=dt.datetime.now(dt.UTC))
+        assert claim.due_at is not None and claim.due_at < dt.date.today()
+    plan = web.get(target).text
+    found = re.search(r'<article class="([^"]*)" aria-labelledby="r-victim-compensation">'
+                      r'(.*?)</article>', plan, re.S)
+    assert found, "the claim is not on the plan"
+    assert "overdue" in found.group(1).split()  # the card is marked (red in the stylesheet)
+    article = found.group(2)
+    note = re.search(r'<p class="overdue-note" role="note">([^<]+)</p>', article)
+    assert note and "Overdue by" in note.group(1) and "escalate to" in note.group(1)
+    assert "State Legal Services Authority" in note.group(1)
