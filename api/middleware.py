@@ -65,7 +65,8 @@ class BodyLimit:
 
 
 class RulesetHeaders:
-    """Adds the serving ruleset's version and digest to every answer."""
+    """Adds the serving ruleset's version and digest to every answer, and the language of an
+    answer that chose one (``api.language``) as Content-Language."""
 
     def __init__(self, app: ASGIApp, current: Callable[[], tuple[str, str]]) -> None:
         self.app = app
@@ -82,6 +83,10 @@ class RulesetHeaders:
                 headers = list(message.get("headers", []))
                 headers += [(b"x-ruleset-version", version.encode()),
                             (b"x-ruleset-digest", digest.encode())]
+                language = scope.get("state", {}).get("language")
+                if language:
+                    headers += [(b"content-language", language.encode()),
+                                (b"vary", b"Accept-Language")]
                 message = {**message, "headers": headers}
             await send(message)
 

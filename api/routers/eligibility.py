@@ -13,6 +13,7 @@ from pydantic import Field, TypeAdapter, create_model
 
 from api.deps import HolderDep
 from api.errors import ErrorBody, ErrorItem, error_response
+from api.language import WordsDep
 from api.routers import INVALID
 from api.schemas import Strict
 from service.dates import india_today
@@ -22,6 +23,7 @@ from service.engine.parts import PartsCache
 from service.engine.result import Evaluation
 from service.errors import InvalidInput, InvalidProfile
 from service.rules.ruleset import Ruleset
+from service.text import Words
 
 BATCH_PATH = "/v1/eligibility/batch"
 MAX_ITEMS = 1000
@@ -37,20 +39,21 @@ def build(request_model: Any) -> APIRouter:
             description=f"up to {MAX_ITEMS} eligibility requests, each as POST /v1/eligibility "
             "takes it; more is a 413")))
 
-    def one(rules: Ruleset, parts: PartsCache, body: Any, case: Case) -> Evaluation:
+    def one(rules: Ruleset, parts: PartsCache, body: Any, case: Case,
+            words: Words) -> Evaluation:
         return evaluate_case(rules, case, body.as_of or india_today(), domains=body.domains,
-                             brief=body.detail == "brief", cache=parts)
+                             brief=body.detail == "brief", cache=parts, words=words)
 
     # async: the evaluation is short and CPU-bound, so a thread-pool hop would cost more than
     # it saves. The answer is serialised straight to JSON, without re-validating it.
     @router.post("/eligibility", responses=INVALID, response_model=Evaluation)
-    async def check_eligibility(body: request_model, holder: HolderDep,
+    async def check_eligibility(body: request_model, holder: HolderDep, words: WordsDep,
                                 request: Request) -> Response:
         """Every entitlement in force on `as_of` (today by default) for this profile: status,
         reasons, amounts, documents, offices, steps; and the next questions worth asking."""
         rules, parts = holder.current, holder.parts  # the parts' keys name the rules' digest
         case = _case(rules, body)
-        result = one(rules, parts, body, case)
+        result = one(rules, parts, body, case, words)
         request.app.state.metrics.count(result)
         return Response(answer.dump_json(result), media_type="application/json")
 
@@ -60,7 +63,8 @@ def build(request_model: Any) -> APIRouter:
         200: {"content": {NDJSON: {"schema": {"$ref": "#/components/schemas/Evaluation"}}},
               "description": "one answer per line (NDJSON), in the order of the items, each "
               "as POST /v1/eligibility gives it; streamed as they are worked out"}})
-    def check_eligibility_batch(body: batch_model, holder: HolderDep) -> Response:
+    def check_eligibility_batch(body: batch_model, holder: HolderDep,
+                                words: WordsDep) -> Response:
         """Many profiles at once (a registry, a day's intake): every item is checked before
         the first answer is sent, so a bad one is a 422 naming its index."""
         items = body.items  # type: ignore[attr-defined]
@@ -74,7 +78,7 @@ def build(request_model: Any) -> APIRouter:
 
         def lines() -> Iterator[bytes]:
             for item, case in zip(items, cases, strict=True):
-                yield answer.dump_json(one(rules, parts, item, case)) + b"\n"
+                yield answer.dump_json(one(rules, parts, item, case, words)) + b"\n"
 
         return StreamingResponse(lines(), media_type=NDJSON)
 

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import RulesetDep
+from api.language import WordsDep
 from api.routers import NOT_FOUND
 from api.schemas import (
     BenefitOut,
@@ -27,59 +28,64 @@ from service.errors import UnknownEntitlement
 from service.rules import model
 from service.rules.parameters import Parameter, Value
 from service.rules.ruleset import Benefit, Entitlement, Ruleset, Version
+from service.text import Words
 
 router = APIRouter(prefix="/v1/entitlements", tags=["entitlements"])
 
 
 @router.get("")
-def list_entitlements(rules: RulesetDep,
+def list_entitlements(rules: RulesetDep, words: WordsDep,
                       domain: Annotated[model.Domain | None, Query()] = None) -> EntitlementsPublic:
     """Every entitlement with its versions and dates."""
-    data = [_summary(e) for e in rules.entitlements.values()
+    data = [_summary(e, words) for e in rules.entitlements.values()
             if domain is None or e.domain == domain]
     return EntitlementsPublic(ruleset=ruleset_ref(rules), data=data, count=len(data))
 
 
 @router.get("/{entitlement_id}", responses=NOT_FOUND)
-def get_entitlement(entitlement_id: str, rules: RulesetDep) -> EntitlementPublic:
+def get_entitlement(entitlement_id: str, rules: RulesetDep, words: WordsDep) -> EntitlementPublic:
     """One entitlement with all its versions: conditions, amounts, documents, offices, steps,
     legal basis and sources."""
     ent = rules.entitlements.get(entitlement_id)
     if ent is None:
         raise UnknownEntitlement(entitlement_id)
-    return EntitlementPublic(ruleset=ruleset_ref(rules), id=ent.id, title=ent.title,
+    return EntitlementPublic(ruleset=ruleset_ref(rules), id=ent.id, title=words.t(ent.title),
                              domain=ent.domain,
-                             summary=ent.summary,
-                             versions=[_version(rules, v) for v in ent.versions],
+                             summary=words.t(ent.summary),
+                             versions=[_version(rules, v, words) for v in ent.versions],
                              sources=list(ent.sources),
                              parameters=[_parameter(rules.parameters[p]) for p in ent.parameters])
 
 
-def _summary(ent: Entitlement) -> EntitlementSummary:
+def _summary(ent: Entitlement, words: Words) -> EntitlementSummary:
     return EntitlementSummary(
-        id=ent.id, title=ent.title, domain=ent.domain, summary=ent.summary,
+        id=ent.id, title=words.t(ent.title), domain=ent.domain, summary=words.t(ent.summary),
         versions=[VersionSummary(valid_from=v.valid_from, valid_until=v.valid_until,
-                                 title=v.title, verified=v.verified) for v in ent.versions])
+                                 title=words.maybe(v.title), verified=v.verified)
+                  for v in ent.versions])
 
 
-def _version(rules: Ruleset, v: Version) -> VersionOut:
+def _version(rules: Ruleset, v: Version, words: Words) -> VersionOut:
     here = Place()
     return VersionOut(
-        valid_from=v.valid_from, valid_until=v.valid_until, title=v.title, verified=v.verified,
-        note=v.note, legal_basis=list(v.legal_basis),
+        valid_from=v.valid_from, valid_until=v.valid_until, title=words.maybe(v.title),
+        verified=v.verified, note=v.note,
+        legal_basis=[b.model_copy(update={"instrument": words.t(b.instrument)})
+                     for b in v.legal_basis],
         conditions=[ConditionOut(text=c.text, cite=c.cite) for c in v.clauses],
         keep=[ConditionOut(text=c.text, cite=c.cite) for c in v.keep],
-        benefits=[_benefit(b) for b in v.benefits],
-        office=office_ref(rules.offices[v.office], here),
-        pays=office_ref(rules.offices[v.pays], here) if v.pays else None,
-        documents=[DocumentOut(id=d, name=rules.documents[d].name,
+        benefits=[_benefit(b, words) for b in v.benefits],
+        office=office_ref(rules.offices[v.office], here, words),
+        pays=office_ref(rules.offices[v.pays], here, words) if v.pays else None,
+        documents=[DocumentOut(id=d, name=words.t(rules.documents[d].name),
                                issued_by=rules.documents[d].issued_by) for d in v.documents],
-        time_limits=list(v.time_limits), steps=list(v.steps))
+        time_limits=[t.model_copy(update={"label": words.t(t.label)}) for t in v.time_limits],
+        steps=[s.model_copy(update={"action": words.t(s.action)}) for s in v.steps])
 
 
-def _benefit(b: Benefit) -> BenefitOut:
+def _benefit(b: Benefit, words: Words) -> BenefitOut:
     return BenefitOut(
-        label=b.label, kind=b.kind, unit=b.unit, period=b.period,
+        label=words.t(b.label), kind=b.kind, unit=b.unit, period=b.period,
         when=b.when.text if b.when else None,
         amounts=[SlabOut(when=s.when.text if s.when else None, min=s.low, max=s.high,
                          cite=s.cite, verified=s.verified, note=s.note,

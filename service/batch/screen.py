@@ -50,7 +50,7 @@ def _row(ent_id: str, version: Version, facts: Mapping[str, Any]) -> Row:
             found.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
         status, kept = settle(version, facts, list(found))
         missing = tuple(kept)
-    low, high = money(amounts.benefit_result(b, facts, status, brief=True)
+    low, high = money(amounts.benefit_result(b, facts, status, None, brief=True)
                       for b in version.benefits)
     return Row(ent_id, STATUS[status], low, high, missing)
 

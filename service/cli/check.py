@@ -16,6 +16,7 @@ from service.engine.evaluate import evaluate_case
 from service.engine.explain import all_reasons
 from service.engine.result import Evaluation
 from service.rules.ruleset import Ruleset
+from service.text.words import english
 
 
 def configure(sub: Any) -> None:
@@ -72,6 +73,7 @@ def run_explain(args: argparse.Namespace) -> int:
     if result is None or version is None:
         print(f"{args.entitlement!r}: no such entitlement in force on {answer.as_of}")
         return 2
-    print(text.explanation(result, answer.as_of, all_reasons(version.clauses, facts),
+    reasons = all_reasons(version.clauses, facts, english(ruleset))
+    print(text.explanation(result, answer.as_of, reasons,
                            [ruleset.parameters[p] for p in ent.parameters] if ent else ()))
     return 0

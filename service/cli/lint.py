@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from service.cli import translate
 from service.cli.common import add_rules_dir, load_or_report, relative
 from service.rules.lint import errors_only, lint
+from service.text import catalogues
 
 
 def configure(sub: Any) -> None:
@@ -31,4 +33,6 @@ def run(args: argparse.Namespace) -> int:
     warnings = len(findings) - len(errors)
     print(f"{len(ruleset.entitlements)} entitlements, {ruleset.files} files: "
           f"{len(errors)} error(s), {warnings} warning(s)")
+    for code, catalogue in sorted(ruleset.catalogues.items()):
+        print(translate.line(catalogues.coverage(code, ruleset.english, catalogue.texts)))
     return 1 if errors or (args.strict and warnings) else 0

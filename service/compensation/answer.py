@@ -30,6 +30,7 @@ from service.engine.offices import OfficeBook, Place
 from service.engine.result import FactValue, OfficeName, StepResult
 from service.expr.kleene import FALSE
 from service.rules.ruleset import Entitlement, Route, Ruleset, Version
+from service.text.words import Words
 
 Facts = Mapping[str, Any]
 
@@ -49,18 +50,20 @@ class _Found:
         return f"{self.entitlement.id}/{self.route.id}"
 
 
-def routes_for(ruleset: Ruleset, case: Case, as_of: dt.date) -> RoutesAnswer:
+def routes_for(ruleset: Ruleset, case: Case, as_of: dt.date, *,
+               words: Words | None = None) -> RoutesAnswer:
     """``routes`` for a ``Case``: its facts, documents and place."""
     return routes(ruleset, case.facts, as_of, documents_held=case.documents_held,
-                  place=case.place)
+                  place=case.place, words=words)
 
 
 def routes(ruleset: Ruleset, facts: Facts, as_of: dt.date, *,
            documents_held: Collection[str] | None = None,
-           place: Place | None = None) -> RoutesAnswer:
-    """Every route of every entitlement with a version in force for this case."""
-    book = OfficeBook(ruleset, place or Place(state=facts.get("state")))
-    found = list(_decided(ruleset, facts, as_of))
+           place: Place | None = None, words: Words | None = None) -> RoutesAnswer:
+    """Every route of every entitlement with a version in force for this case, in the
+    language of ``words`` (English when not given)."""
+    book = OfficeBook(ruleset, place or Place(state=facts.get("state")), words)
+    found = list(_decided(ruleset, facts, as_of, book.words))
     rank = {s: i for i, s in enumerate(STATUSES)}
     found.sort(key=lambda f: rank[f.decision.status])  # stable: rule order within a status
     web = Web.of(ruleset, {f.qid: f.route for f in found},
@@ -73,7 +76,8 @@ def routes(ruleset: Ruleset, facts: Facts, as_of: dt.date, *,
                         questions=_questions(ruleset, results))
 
 
-def _decided(ruleset: Ruleset, facts: Facts, as_of: dt.date) -> Iterator[_Found]:
+def _decided(ruleset: Ruleset, facts: Facts, as_of: dt.date,
+             words: Words) -> Iterator[_Found]:
     for ent in ruleset.entitlements.values():
         dated_by = ent.routes_dated_by if ent.routes_dated_by in facts else None
         day = facts[dated_by] if dated_by else as_of
@@ -85,7 +89,7 @@ def _decided(ruleset: Ruleset, facts: Facts, as_of: dt.date) -> Iterator[_Found]
                            legal_basis=list(version.legal_basis), dated_by=dated_by or "as_of",
                            date=day)
         for route in version.routes:
-            yield _Found(ent, version, used, route, status.decide(version, route, facts))
+            yield _Found(ent, version, used, route, status.decide(version, route, facts, words))
 
 
 def _result(book: OfficeBook, web: Web, found: _Found, facts: Facts, as_of: dt.date,
@@ -95,13 +99,15 @@ def _result(book: OfficeBook, web: Web, found: _Found, facts: Facts, as_of: dt.d
     by_label = {b.label: b for b in version.benefits}
     after = decision.facts
     entitled = version.fn(after)
-    interim = [amounts.benefit_result(by_label[x], after, entitled) for x in route.interim]
-    final = [amounts.benefit_result(by_label[x], after, entitled) for x in route.final]
+    words = book.words
+    interim = [amounts.benefit_result(by_label[x], after, entitled, words)
+               for x in route.interim]
+    final = [amounts.benefit_result(by_label[x], after, entitled, words) for x in route.final]
     limits = [deadlines.due_date(book, t.limit, route.forum, facts, as_of)
               for t in route.time_limits if t.when is None or t.when.fn(after) is not FALSE]
     return RouteResult(
-        id=qid, entitlement=ent.id, route=route.id, label=route.label,
-        title=version.title or ent.title, status=decision.status, missing=decision.missing,
+        id=qid, entitlement=ent.id, route=route.id, label=words.t(route.label),
+        title=words.t(version.title or ent.title), status=decision.status, missing=decision.missing,
         reasons=decision.reasons, opens_on=status.events(version, route, facts, decision),
         opened_on=status.opened_on(version, route, facts) if decision.status == "open" else None,
         forum=book.result(route.forum), payer=book.result(route.payer or version.pays

@@ -21,6 +21,7 @@ from service.engine.result import Reason
 from service.expr import kleene
 from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
 from service.rules.ruleset import Clause, Event, Route, Version
+from service.text.words import Words
 
 Facts = Mapping[str, Any]
 
@@ -34,21 +35,22 @@ class Decision:
     facts: Facts  # the facts to work its amounts out on: after the awaited events
 
 
-def decide(version: Version, route: Route, facts: Facts) -> Decision:
+def decide(version: Version, route: Route, facts: Facts, words: Words) -> Decision:
     clauses = (*version.clauses, *route.open_when)
     now = _holds(version, route, facts)
     if now is TRUE:
-        return Decision("open", _reasons(clauses, facts, TRUE), [], (), facts)
+        return Decision("open", _reasons(clauses, facts, TRUE, words), [], (), facts)
     live = tuple(e for e in route.opens_on if e.when.fn(facts) is TRUE)
     maybe = tuple(e for e in route.opens_on if e.when.fn(facts) is UNKNOWN)
     after = _after(facts, live)
     if now is FALSE and _holds(version, route, after) is TRUE:
-        why = _reasons(clauses, facts, FALSE) + _reasons([e.when for e in live], facts, TRUE)
+        why = (_reasons(clauses, facts, FALSE, words)
+               + _reasons([e.when for e in live], facts, TRUE, words))
         return Decision("not_yet_open", why, [], live, after)
     if now is FALSE and _holds(version, route, _after(after, maybe)) is FALSE:
-        why = _reasons(clauses, facts, FALSE)
+        why = _reasons(clauses, facts, FALSE, words)
         if version.fn(facts) is not FALSE:  # shut by the route's own clauses: say why for good
-            why += _reasons([e.when for e in route.opens_on], facts, FALSE)
+            why += _reasons([e.when for e in route.opens_on], facts, FALSE, words)
         return Decision("closed", why, [], (), facts)
     undecided = [*clauses, *(e.when for e in maybe)]
     missing: dict[str, None] = {}
@@ -56,7 +58,7 @@ def decide(version: Version, route: Route, facts: Facts) -> Decision:
         missing.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
     for clause in clauses:
         missing.update(dict.fromkeys(explain.clause_unknowns(clause, after)))
-    return Decision("needs_info", _reasons(undecided, facts, UNKNOWN), list(missing),
+    return Decision("needs_info", _reasons(undecided, facts, UNKNOWN, words), list(missing),
                     live + maybe, facts)
 
 
@@ -107,5 +109,6 @@ def _date(facts: Facts, name: str | None) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def _reasons(clauses: Iterable[Clause], facts: Facts, value: Tri) -> list[Reason]:
-    return explain.reasons(tuple(clauses), facts, value)
+def _reasons(clauses: Iterable[Clause], facts: Facts, value: Tri,
+             words: Words) -> list[Reason]:
+    return explain.reasons(tuple(clauses), facts, value, words)

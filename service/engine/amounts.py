@@ -11,21 +11,25 @@ from service.engine.result import BenefitResult
 from service.expr import kleene
 from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
 from service.rules.ruleset import Benefit, Slab
+from service.text.words import Words
 
 
-def benefit_result(benefit: Benefit, facts: Mapping[str, Any], status: Tri, *,
-                   brief: bool = False) -> BenefitResult:
+def benefit_result(benefit: Benefit, facts: Mapping[str, Any], status: Tri,
+                   words: Words | None, *, brief: bool = False) -> BenefitResult:
     """``status`` is the entitlement's: she gets a benefit only if she gets the entitlement.
 
     Figures read from parameters are named with their instrument, except in a ``brief``
-    answer; where a figure depends on her State and the profile has none, ``state`` is
+    answer (and with no ``words``: only amounts are wanted, as in batch); where a figure
+    depends on her State and the profile has none, ``state`` is
     among the facts that would fix the amount.
     """
     result, possible = _benefit_result(benefit, facts, status)
+    if words is not None:
+        result.label = words.t(result.label)
     if benefit.by_state and "state" not in facts and "state" not in result.missing:
         result.missing.append("state")
-    if not brief and any(s.figures for s in possible):
-        result.figures = figures.results(possible, facts.get("state"))
+    if words is not None and not brief and any(s.figures for s in possible):
+        result.figures = figures.results(possible, facts.get("state"), words)
     return result
 
 

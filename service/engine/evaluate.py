@@ -27,6 +27,7 @@ from service.engine.settle import settle
 from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
 from service.rules import model
 from service.rules.ruleset import Entitlement, Ruleset, Version
+from service.text.words import Words
 
 STATUS: dict[Tri, model.Status] = {TRUE: "eligible", FALSE: "not_eligible",
                                    UNKNOWN: "needs_info"}
@@ -41,8 +42,9 @@ def statuses(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date) -> dict
 def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
              documents_held: Collection[str] | None = None, place: Place | None = None,
              domains: Collection[str] | None = None, brief: bool = False,
-             cache: PartsCache | None = None) -> Evaluation:
-    """The full answer for one profile on ``as_of``.
+             cache: PartsCache | None = None, words: Words | None = None) -> Evaluation:
+    """The full answer for one profile on ``as_of``, in the language of ``words`` (English
+    when not given; a text without a translation stays English).
 
     ``brief`` leaves out what does not depend on the profile and is long to send: summaries,
     steps, time limits, notes and citations (GET /v1/entitlements/{id} has them). A caseworker's
@@ -50,24 +52,24 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     ``cache`` (one per ruleset, owned by the caller) shares the parts of answers that do not
     depend on the profile.
     """
-    book = OfficeBook(ruleset, place or Place(state=facts.get("state")))
+    book = OfficeBook(ruleset, place or Place(state=facts.get("state")), words)
     results = [entitlement_result(ent, version, facts, documents_held, book, brief=brief,
                                   cache=cache)
                for ent, version in ruleset.in_force(as_of, facts.get("state"))
                if domains is None or ent.domain in domains]
     counts = Counter(r.status for r in results)
     return Evaluation(
-        ruleset=ruleset_ref(ruleset), as_of=as_of,
+        ruleset=ruleset_ref(ruleset), as_of=as_of, language=book.words.language,
         counts={s: counts.get(s, 0) for s in ("eligible", "not_eligible", "needs_info")},
-        results=results, questions=questions.next_questions(ruleset, results))
+        results=results, questions=questions.next_questions(ruleset, results, book.words))
 
 
 def evaluate_case(ruleset: Ruleset, case: Case, as_of: dt.date, *,
                   domains: Collection[str] | None = None, brief: bool = False,
-                  cache: PartsCache | None = None) -> Evaluation:
+                  cache: PartsCache | None = None, words: Words | None = None) -> Evaluation:
     """``evaluate`` for a ``Case``: its facts, documents and place."""
     return evaluate(ruleset, case.facts, as_of, documents_held=case.documents_held,
-                    place=case.place, domains=domains, brief=brief, cache=cache)
+                    place=case.place, domains=domains, brief=brief, cache=cache, words=words)
 
 
 def ruleset_ref(ruleset: Ruleset) -> RulesetRef:
@@ -87,41 +89,48 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         status, kept = settle(version, facts, list(missing))
         settled = status is not UNKNOWN
         missing = dict.fromkeys(kept)
-    benefits = [amounts.benefit_result(b, facts, status, brief=brief) for b in version.benefits]
-    reasons = explain.reasons(version.clauses, facts, status, settled=settled)
+    words = book.words
+    benefits = [amounts.benefit_result(b, facts, status, words, brief=brief)
+                for b in version.benefits]
+    reasons = explain.reasons(version.clauses, facts, status, words, settled=settled)
     if brief:
         for benefit in benefits:
             benefit.note = None
         for reason in reasons:
             reason.cite = None
-    key = (book.ruleset.digest, ent.id, version.valid_from, book.place, brief)
+    key = (book.ruleset.digest, ent.id, version.valid_from, book.place, brief, words.language)
     parts = (cache.get(key, lambda: static_parts(version, book, brief)) if cache
              else static_parts(version, book, brief))
+    title = version.title or ent.title
     return EntitlementResult(
-        entitlement=ent.id, title=version.title or ent.title, domain=ent.domain,
-        summary=None if brief else ent.summary, status=STATUS[status], missing=list(missing),
+        entitlement=ent.id, title=words.t(title), domain=ent.domain,
+        summary=None if brief else words.t(ent.summary), status=STATUS[status],
+        missing=list(missing),
         reasons=reasons,
         benefits=benefits,
         documents=[document_result(book, d, documents_held) for d in version.documents],
         office=parts.office, pays=parts.pays, time_limits=parts.time_limits,
         steps=parts.steps, version=parts.version,
         verified=version.verified and all(b.verified for b in benefits),
-        keep=explain.all_reasons(version.keep, facts) if version.keep else [],
+        keep=explain.all_reasons(version.keep, facts, words) if version.keep else [],
+        draft=words.is_draft(title),
     )
 
 
 def static_parts(version: Version, book: OfficeBook, brief: bool) -> Parts:
     """What an answer says of a version whatever the profile (see ``parts``)."""
-    basis = list(version.legal_basis)
-    if brief:
-        basis = [model.LegalBasis(instrument=b.instrument, section=b.section) for b in basis]
+    words = book.words
+    basis = [model.LegalBasis(instrument=words.t(b.instrument), section=b.section,
+                              cite=None if brief else b.cite) for b in version.legal_basis]
     return Parts(
         steps=[] if brief else [
-            StepResult(action=s.action, office=book.name(s.office) if s.office else None)
+            StepResult(action=words.t(s.action),
+                       office=book.name(s.office) if s.office else None)
             for s in version.steps],
         time_limits=[] if brief else [_time_limit(book, t) for t in version.time_limits],
         version=VersionRef(
-            valid_from=version.valid_from, valid_until=version.valid_until, title=version.title,
+            valid_from=version.valid_from, valid_until=version.valid_until,
+            title=words.maybe(version.title),
             verified=version.verified, note=None if brief else version.note,
             legal_basis=basis),
         office=book.result(version.office),
@@ -131,12 +140,12 @@ def static_parts(version: Version, book: OfficeBook, brief: bool) -> Parts:
 
 def document_result(book: OfficeBook, doc_id: str, held: Collection[str] | None) -> DocumentResult:
     doc = book.ruleset.documents[doc_id]
-    return DocumentResult(id=doc.id, name=doc.name,
+    return DocumentResult(id=doc.id, name=book.words.t(doc.name),
                           issued_by=book.name(doc.issued_by),
                                           held=None if held is None else doc_id in held)
 
 
 def _time_limit(book: OfficeBook, limit: model.TimeLimit) -> TimeLimitResult:
     return TimeLimitResult(
-        label=limit.label, days=limit.days, months=limit.months, starts=limit.start,
+        label=book.words.t(limit.label), days=limit.days, months=limit.months, starts=limit.start,
         cite=limit.cite, office=book.name(limit.office) if limit.office else None)

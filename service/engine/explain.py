@@ -8,10 +8,11 @@ from typing import Any
 
 from service.engine.result import FactValue, Reason
 from service.expr import explain as expr_explain
-from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
+from service.expr.kleene import UNKNOWN, Tri
 from service.rules.ruleset import Clause
+from service.text import plain
+from service.text.words import Words
 
-_WORD = {TRUE: "true", FALSE: "false", UNKNOWN: "unknown"}
 _MISSING = object()
 
 
@@ -28,8 +29,8 @@ def clause_unknowns(clause: Clause, facts: Mapping[str, Any]) -> tuple[str, ...]
     return tuple(found)
 
 
-def reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any], status: Tri, *,
-            settled: bool = False) -> list[Reason]:
+def reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any], status: Tri, words: Words,
+            *, settled: bool = False) -> list[Reason]:
     """The clauses that decided ``status``: all of them when it holds, else those that fail, or
     those still undecided. ``settled``: the status holds whatever the unknown facts are, so
     the clauses still undecided on their own are part of the reason too."""
@@ -37,22 +38,22 @@ def reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any], status: Tri, 
     for clause in clauses:
         value = clause.fn(facts)
         if value is status:
-            out.append(reason(clause, value, facts))
+            out.append(reason(clause, value, facts, words))
         elif settled and value is UNKNOWN:
-            found = reason(clause, value, facts)
-            word = "holds" if status is TRUE else "fails"
-            found.explanation += (f"; the answer {word} whatever "
-                                  f"{', '.join(found.unknown)} turn out to be")
+            found = reason(clause, value, facts, words)
+            found.explanation += "; " + words.msg(
+                "reason.whatever", facts=words.every([words.label(f) for f in found.unknown]))
             out.append(found)
     return out
 
 
-def all_reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any]) -> list[Reason]:
+def all_reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any],
+                words: Words) -> list[Reason]:
     """Every clause, decisive or not: for `adhikar explain`."""
-    return [reason(c, c.fn(facts), facts) for c in clauses]
+    return [reason(c, c.fn(facts), facts, words) for c in clauses]
 
 
-def reason(clause: Clause, value: Tri, facts: Mapping[str, Any]) -> Reason:
+def reason(clause: Clause, value: Tri, facts: Mapping[str, Any], words: Words) -> Reason:
     seen: dict[str, FactValue] = {}
     unknown: list[str] = []
     for name in clause.facts:
@@ -62,14 +63,7 @@ def reason(clause: Clause, value: Tri, facts: Mapping[str, Any]) -> Reason:
         else:
             seen[name] = sorted(fact) if type(fact) is frozenset else fact
     return Reason(clause=clause.text, cite=clause.cite, value=value.to_json(), seen=seen,
-                  unknown=unknown, explanation=_sentence(clause, value, seen, unknown))
-
-
-def _sentence(clause: Clause, value: Tri, seen: dict[str, FactValue], unknown: list[str]) -> str:
-    """'age < 18: false (age = 19)': the clause, its value and what it saw."""
-    shown = ", ".join(f"{k} = {show_value(v)}" for k, v in seen.items())
-    text = f"{clause.text}: {_WORD[value]}" + (f" ({shown})" if shown else "")
-    return text + ("; not yet known: " + ", ".join(unknown) if unknown else "")
+                  unknown=unknown, explanation=plain.clause(clause, value, facts, words))
 
 
 def show_value(value: FactValue) -> str:

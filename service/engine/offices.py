@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from service.engine.result import OfficeName, OfficeRef, OfficeResult
 from service.rules.ruleset import Office, Ruleset
+
+if TYPE_CHECKING:
+    from service.text.words import Words
 
 _WITHIN_DISTRICT = ("sub_division", "block")
 
@@ -21,9 +25,11 @@ def state_name(state_id: str) -> str:
     return " ".join(w if w == "and" else w.capitalize() for w in state_id.split("_"))
 
 
-def office_ref(office: Office, place: Place) -> OfficeRef:
-    return OfficeRef(id=office.id, name=_named(office, place), level=office.level,
-                     department=office.department, helplines=list(office.helplines))
+def office_ref(office: Office, place: Place, words: Words) -> OfficeRef:
+    return OfficeRef(id=office.id, name=_named(office, place, words), level=office.level,
+                     department=office.department,
+                     helplines=[type(h)(number=h.number, name=words.t(h.name))
+                                for h in office.helplines])
 
 
 @dataclass(slots=True)
@@ -33,21 +39,31 @@ class OfficeBook:
 
     ruleset: Ruleset
     place: Place
+    given: Words | None = None  # the answer's language; English when not given
+    words: Words = field(init=False)
     _names: dict[str, OfficeName] = field(default_factory=dict)
     _refs: dict[str, OfficeRef] = field(default_factory=dict)
     _results: dict[str, OfficeResult] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        from service.text.words import english  # service.text reads the engine's results
+
+        self.words = self.given if self.given is not None else english(self.ruleset)
 
     def name(self, office_id: str) -> OfficeName:
         name = self._names.get(office_id)
         if name is None:
             office = self.ruleset.offices[office_id]
-            name = self._names[office_id] = OfficeName(office_id, _named(office, self.place))
+            name = self._names[office_id] = OfficeName(office_id,
+                                                                _named(office, self.place,
+                                                                       self.words))
         return name
 
     def ref(self, office_id: str) -> OfficeRef:
         ref = self._refs.get(office_id)
         if ref is None:
-            ref = self._refs[office_id] = office_ref(self.ruleset.offices[office_id], self.place)
+            ref = self._refs[office_id] = office_ref(self.ruleset.offices[office_id], self.place,
+                                                      self.words)
         return ref
 
     def result(self, office_id: str) -> OfficeResult:
@@ -62,11 +78,12 @@ class OfficeBook:
         return result
 
 
-def _named(office: Office, place: Place) -> str:
+def _named(office: Office, place: Place, words: Words) -> str:
+    name = words.t(office.name)
     if office.level == "district" and place.district:
-        return f"{office.name}, {place.district}"
+        return words.msg("office.in_district", office=name, district=place.district)
     if office.level in _WITHIN_DISTRICT and place.district:
-        return f"{office.name}, {place.district} district"
+        return words.msg("office.in_district_of", office=name, district=place.district)
     if office.level == "state" and place.state:
-        return f"{office.name}, {state_name(place.state)}"
-    return office.name
+        return words.msg("office.in_state", office=name, state=words.value("state", place.state))
+    return name

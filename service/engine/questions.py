@@ -6,9 +6,11 @@ from collections import Counter
 
 from service.engine.result import EntitlementResult, Question
 from service.rules.ruleset import Ruleset
+from service.text.words import Words
 
 
-def next_questions(ruleset: Ruleset, results: list[EntitlementResult]) -> list[Question]:
+def next_questions(ruleset: Ruleset, results: list[EntitlementResult],
+                   words: Words) -> list[Question]:
     waiting: Counter[str] = Counter()
     alone: Counter[str] = Counter()
     for result in results:
@@ -22,7 +24,7 @@ def next_questions(ruleset: Ruleset, results: list[EntitlementResult]) -> list[Q
     out = []
     for name in ranked:
         fact = ruleset.facts[name]
-        out.append(Question(fact=name, question=fact.question, type=fact.kind,
+        out.append(Question(fact=name, question=words.t(fact.question), type=fact.kind,
                             values=list(fact.values) or None, unit=fact.unit,
                             entitlements=waiting[name], settles=alone[name]))
     return out

@@ -190,6 +190,8 @@ class EntitlementResult:
     verified: Annotated[
         bool, Field(description="false when a figure or date here awaits confirmation")
     ]
+    draft: Annotated[bool, Field(description="its texts are in a translation no person has "
+                                 "checked yet")]
     keep: Annotated[list[Reason], Field(
         description="conditions to keep: not for entry, but to go on receiving (attending "
         "school), each with whether it holds now")] = dataclasses.field(default_factory=list)
@@ -210,6 +212,8 @@ class Question:
 class Evaluation:
     ruleset: RulesetRef
     as_of: dt.date
+    language: Annotated[str, Field(description="the language the answer's texts are in (en, "
+                                   "hi, bn); a text with no translation stays English")]
     counts: dict[model.Status, int]
     results: list[EntitlementResult]
     questions: list[Question]

@@ -36,6 +36,8 @@ from service.rules.ruleset import (
     Document as Doc,
 )
 from service.rules.texts import Catalogue, Translation
+from service.text import extract
+from service.text.catalogues import placeholders
 
 
 def link(parsed: dict[str, tuple[Document, Any]], digest: str,
@@ -65,7 +67,9 @@ def link(parsed: dict[str, tuple[Document, Any]], digest: str,
                    linker.offices, linker.documents, ordered, len(parsed), Periods.of(ordered),
                    parameters=dict(sorted(linker.params.items())),
                    catalogues=_link_catalogues(linker, parsed),
-                   files_read={name: doc for name, (doc, _) in parsed.items()})
+                   files_read={name: doc for name, (doc, _) in parsed.items()},
+                   english={en: tuple(at) for en, at in extract.english(
+                       {name: spec for name, (_, spec) in parsed.items()}).items()})
 
 
 def _link_catalogues(linker: Linker,
@@ -84,10 +88,13 @@ def _link_catalogues(linker: Linker,
             if entry.en in texts:
                 linker.errors.append(doc.error(("texts", i, "en"), "E431",
                                                "this English is translated twice in the file"))
+            elif entry.text and placeholders(entry.text) != placeholders(entry.en):
+                linker.errors.append(doc.error(
+                    ("texts", i, "text"), "E432", "the translation must fill the same "
+                    f"placeholders as the English: {sorted(placeholders(entry.en))}"))
             elif entry.text:
                 texts[entry.en] = Translation(entry.text, entry.reviewed, entry.was is not None)
-        out[spec.language] = Catalogue(spec.language, spec.locale, spec.name, texts,
-                                       dict(spec.messages), name)
+        out[spec.language] = Catalogue(spec.language, spec.locale, spec.name, texts, name)
     return out
 
 

@@ -46,7 +46,28 @@ def lint(ruleset: Ruleset) -> list[RuleError]:
                                         "E417", f"route {route.id!r} can never open: its "
                                         "conditions and the entitlement's never all hold"))
     findings += _unused(ruleset)
+    findings += _translations(ruleset)
     return sorted(findings, key=lambda e: (e.file, e.line, e.col, e.code))
+
+
+def _translations(ruleset: Ruleset) -> list[RuleError]:
+    """Per language: each stale translation (its English changed since), and one finding for
+    the texts with none (`adhikar text status --list` names them)."""
+    out = []
+    for code, catalogue in ruleset.catalogues.items():
+        doc = ruleset.files_read.get(catalogue.file)
+        entries = (doc.data or {}).get("texts") or [] if doc is not None else []
+        for i, entry in enumerate(entries):
+            if isinstance(entry, dict) and entry.get("was") and entry.get("en") in ruleset.english:
+                out.append(_at(ruleset, catalogue.file, ("texts", i, "en"), "W433",
+                               "stale: the English changed since this was translated; check "
+                               "the translation against the new English, then remove `was`"))
+        missing = sum(1 for en in ruleset.english if catalogue.texts.get(en) is None)
+        if missing:
+            out.append(_at(ruleset, catalogue.file, ("texts",), "W434", f"{missing} text(s) "
+                           f"have no {code} translation: `adhikar text status --lang {code} "
+                           "--list` names them; `adhikar text update` adds them here"))
+    return out
 
 
 def errors_only(findings: list[RuleError]) -> list[RuleError]:

@@ -373,6 +373,10 @@ class Ruleset:
     files_read: Mapping[str, marks.Document] = field(default_factory=dict, compare=False,
                                                      repr=False)
     """Each rule file as read, with the position of every value: for lint and examples."""
+    english: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False,
+                                                   repr=False)
+    """Every English text a person reads, with where it stands (``file#path``): what the
+    catalogues translate (service.text.extract)."""
 
     def in_force(self, on: dt.date, state: str | None = None) -> InForce:
         """Each entitlement with a version in force on ``on``, and that version, its figures

@@ -23,9 +23,10 @@ class Catalogue:
     locale: str  # hi_IN
     name: str  # हिन्दी
     texts: Mapping[str, Translation] = field(default_factory=dict)
-    messages: Mapping[str, str] = field(default_factory=dict)
     file: str = ""
 
     def get(self, en: str) -> Translation | None:
-        """The translation of ``en``, or None when none is written."""
-        return self.texts.get(en)
+        """The translation of ``en``, or None when none is written or it was made from an
+        English that has changed since (a stale translation may say the old law)."""
+        found = self.texts.get(en)
+        return None if found is None or found.stale else found

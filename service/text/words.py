@@ -54,7 +54,11 @@ class Words:
 
     def msg(self, key: str, **values: Any) -> str:
         """The service phrase ``key`` in this language, its placeholders filled."""
-        return self.t(MESSAGES[key]).format(**values)
+        english = MESSAGES[key]
+        try:
+            return self.t(english).format(**values)
+        except (KeyError, IndexError, ValueError):  # a broken translation: say it in English
+            return english.format(**values)
 
     # ---- facts in words ---------------------------------------------------------------
 

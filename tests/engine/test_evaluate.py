@@ -42,7 +42,9 @@ def test_not_eligible_names_the_clause_and_the_value(ruleset: Ruleset) -> None:
     decisive = result.reasons  # only the clauses that decided it
     assert decisive and all(r.value is False for r in decisive)
     assert any(r.seen.get("age") == 19 for r in decisive)
-    assert any("age < 18: false (age = 19" in r.explanation for r in decisive)
+    # in plain words: what she is and what the rule asks, never the condition's code
+    assert any("19, 18 or more" in r.explanation for r in decisive)
+    assert not any("<" in r.explanation or "=" in r.explanation for r in decisive)
 
 
 def test_unknown_slab_gives_a_range_with_the_facts_that_fix_it(ruleset: Ruleset) -> None:

@@ -26,7 +26,4 @@ class TextFile(Strict):
     locale: Annotated[str, Field(pattern=r"^[a-z]{2,3}_[A-Z]{2}$",
                                  description="the locale for numbers, money and dates: hi_IN")]
     name: Text = Field(description="the language's name in itself: हिन्दी")
-    messages: dict[str, str] = Field(
-        default_factory=dict, description="the service's own phrases (service/text/messages.py), "
-        "by id; {placeholders} as in the English")
     texts: list[TextEntry] = Field(default_factory=list)
