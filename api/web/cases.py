@@ -143,7 +143,7 @@ def _plan(page: Page, session: Session, principal: Principal, screening_id: str,
     history, _ = screenings.find(session, scope=asked.org, case_ref=asked.case_ref,
                                  limit=LIMIT, offset=0)
     latest = history[0] if history else asked
-    evaluation = _evaluation(latest)
+    evaluation = _evaluation(page, latest)
     today = india_today()
     found, _ = claims.find(session, scope=asked.org, today=today, case_ref=asked.case_ref,
                            limit=LIMIT)
@@ -168,11 +168,17 @@ def _claim_view(claim: Claim, page: Page, today: dt.date) -> ClaimView:
     return ClaimView(claim, standing.of(claim, page.rules, today), steps)
 
 
-def _evaluation(row: Screening) -> Evaluation | None:
+def _evaluation(page: Page, row: Screening) -> Evaluation | None:
+    """The answer as kept; for one kept by an older service whose answers had another shape,
+    the stored profile evaluated again on the same day (shown, not saved: "screen again"
+    keeps it)."""
     try:
         return _answer().validate_json(row.results)
-    except ValidationError:  # kept under rules whose answers had another shape: rerun it
-        return None
+    except ValidationError:
+        try:
+            return screenings.run(page.rules, screenings.asked(row))
+        except AdhikarError:
+            return None
 
 
 def _changes(session: Session, latest: Screening) -> list[EntitlementChange] | None:

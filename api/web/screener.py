@@ -14,8 +14,11 @@ from starlette.datastructures import FormData
 
 from api.web import answers, guard
 from api.web.components import grouped
-from api.web.pages import PageDep
+from api.web.pages import Page, PageDep
 from service.dates import india_today
+from service.engine.case import Case
+from service.engine.evaluate import evaluate_case
+from service.engine.result import Evaluation
 from service.errors import InvalidProfile
 from service.store import privacy, screenings
 
@@ -64,18 +67,22 @@ def _valid_case_ref(case_ref: str) -> bool:
     return bool(_CASE_REF.match(case_ref)) and privacy.case_ref_problem(case_ref) is None
 
 
-def _show(page: PageDep, given: answers.Answers, *, save_problem: str | None = None,
+def _evaluate(page: Page, given: answers.Answers) -> Evaluation:
+    """The answer so far, in the page's language (a saved screening keeps the English)."""
+    case = Case.read(page.rules, given.facts)
+    return evaluate_case(page.rules, case, india_today(), words=page.words)
+
+
+def _show(page: Page, given: answers.Answers, *, save_problem: str | None = None,
           status: int = 200) -> Response:
     problem = given.problem
     try:
-        evaluation = screenings.run(page.rules, screenings.Asked(
-            profile=dict(given.facts), as_of=india_today()))
+        evaluation = _evaluate(page, given)
     except InvalidProfile as exc:  # parse() checks each fact; this is the rules' last word
         bad = {fact for fact, _ in exc.problems}
         given = answers.Answers({k: v for k, v in given.facts.items() if k not in bad},
                                 given.skipped, (next(iter(bad)), "web.answer.invalid"))
-        evaluation = screenings.run(page.rules, screenings.Asked(
-            profile=dict(given.facts), as_of=india_today()))
+        evaluation = _evaluate(page, given)
         problem = given.problem
     question = answers.next_question(evaluation, given)
     if problem is not None:  # ask the refused one again

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -45,21 +46,25 @@ HINDI = {
 
 
 def hindi_rules(target: Path) -> Path:
-    """A copy of the bundled rules with a Hindi catalogue."""
+    """A copy of the bundled rules whose Hindi catalogue has at least the texts above (the
+    bundled translation wins where there is one)."""
     rules = target / "rules"
     shutil.copytree(ROOT / "rules", rules)
-    catalogue = rules / "text" / "hi.yaml"
-    if not catalogue.exists():
-        catalogue.parent.mkdir(exist_ok=True)
-        lines = ["language: hi", "locale: hi_IN", "name: हिन्दी", "texts:"]
-        for en, hi in HINDI.items():
-            lines += [f"  - en: {_quote(en)}", f"    text: {_quote(hi)}"]
-        catalogue.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = rules / "text" / "hi.yaml"
+    catalogue = (yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else
+                 {"language": "hi", "locale": "hi_IN", "name": "हिन्दी", "texts": []})
+    texts = catalogue.setdefault("texts", [])
+    written = {entry["en"]: entry for entry in texts}
+    for en, hi in HINDI.items():
+        entry = written.get(en)
+        if entry is None:
+            texts.append({"en": en, "text": hi})
+        elif not entry.get("text"):
+            entry["text"] = hi
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
     return rules
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 @pytest.fixture(scope="session")
