@@ -147,6 +147,13 @@ def test_save_open_two_claims_and_receive_one(live: tuple[str, FastAPI], page: P
     page.goto(f"{base}/?lang=en")
     answer_first_two(page, "Next")
     shot(page, "screener")
+    # printed: the results alone, without the navigation, the question or the forms
+    page.emulate_media(media="print")
+    expect(page.locator("header.top")).to_be_hidden()
+    expect(page.locator("#screener")).to_be_hidden()
+    expect(page.locator("#results")).to_be_visible()
+    (SHOTS / "screener-print.pdf").write_bytes(page.pdf(format="A4"))
+    page.emulate_media(media="screen")
     page.get_by_label(re.compile("Case reference")).fill("BRW-2026-0001")
     page.get_by_role("button", name="Save screening").click()
     page.wait_for_url(re.compile(r"/cases/[0-9a-f]{32}$"))

@@ -179,3 +179,23 @@ def test_saving_needs_a_caseworker_and_a_clean_reference(web_app: FastAPI,
     plan = web.get(target)
     assert plan.status_code == 200 and "SNJ-2026-0142" in plan.text
     assert "SNJ-2026-0142" in web.get("/cases").text
+
+
+def test_every_entitlement_has_a_page_with_its_conditions_in_words(
+        web: TestClient, web_app: FastAPI) -> None:
+    ruleset = web_app.state.rules.current
+    listing = web.get("/rules").text
+    for ent in ruleset.entitlements:
+        assert f'href="/rules/{ent}"' in listing
+        page = web.get(f"/rules/{ent}?lang=en")
+        assert page.status_code == 200, ent
+        clauses = re.findall(r'<ul class="clauses">(.*?)</ul>', page.text, re.S)
+        assert clauses, ent
+        for block in clauses:  # words, not the rule language
+            text = re.sub(r"<cite>.*?</cite>", "", block, flags=re.S)
+            assert "==" not in text and "_" not in re.sub(r"<[^>]+>", "", text), (ent, text)
+    law = web.get("/rules/victim-compensation?lang=en").text
+    assert "<cite>BNSS s.396(1)" in law
+    hindi = web.get("/rules/victim-compensation?lang=hi").text
+    assert re.search(r'<ul class="clauses">\s*<li>[^<]*[\u0900-\u097F]', hindi)
+    assert web.get("/rules/no-such-thing").status_code == 404
