@@ -139,6 +139,11 @@ def test_a_screening_in_hindi_from_first_question_to_result(live: tuple[str, Fas
     expect(page.locator(".badge.eligible").first).to_have_text("पात्र")
     assert "16" in page.locator(".answers").inner_text()
     shot(page, "screener-hindi")
+    # switching language mid-way keeps the answers
+    page.locator(".langs-keep").get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("#results-h")).to_have_text("What is already clear")
+    assert "16" in page.locator(".answers").inner_text()
 
 
 def test_save_open_two_claims_and_receive_one(live: tuple[str, FastAPI], page: Page) -> None:

@@ -199,3 +199,21 @@ def test_every_entitlement_has_a_page_with_its_conditions_in_words(
     hindi = web.get("/rules/victim-compensation?lang=hi").text
     assert re.search(r'<ul class="clauses">\s*<li>[^<]*[\u0900-\u097F]', hindi)
     assert web.get("/rules/no-such-thing").status_code == 404
+
+
+def test_when_the_service_requires_a_key_every_page_needs_a_sign_in(
+        web_rules: object, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    app = create_app(Settings(rules_dir=Path(str(web_rules)), require_key=True,
+                              database_url=f"sqlite:///{Path(str(tmp_path)) / 'k.db'}"))
+    with TestClient(app) as browser:
+        for path in ("/", "/rules", "/rules/victim-compensation"):
+            answer = browser.get(path, follow_redirects=False)
+            assert answer.status_code == 303 and answer.headers["location"] == "/sign-in"
+        assert browser.get("/sign-in").status_code == 200
+        sign_in(browser, make_key(app))
+        assert browser.get("/").status_code == 200
