@@ -8,6 +8,8 @@ import re
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.web.conftest import csrf_of, make_key, sign_in
 
@@ -217,3 +219,24 @@ def test_when_the_service_requires_a_key_every_page_needs_a_sign_in(
         assert browser.get("/sign-in").status_code == 200
         sign_in(browser, make_key(app))
         assert browser.get("/").status_code == 200
+
+
+_FIELD = st.sampled_from(["q", "v", "do", "skip", "forget", "a.age", "a.gender", "a.state",
+                          "a.harms_suffered", "a.fir_date", "a.trafficked", "a.nonsense"])
+_VALUE = st.one_of(st.sampled_from(["16", "-1", "999999999999999999999", "true", "female",
+                                    "2024-02-30", "2020-01-01", "dont_know", "skip", "none",
+                                    "age", "rape", ""]), st.text(max_size=40))
+
+
+@settings(max_examples=40, derandomize=True)
+@given(st.lists(st.tuples(_FIELD, _VALUE), max_size=12))
+def test_no_form_the_screener_receives_gives_an_error_page(
+        web_app: FastAPI, fields: list[tuple[str, str]]) -> None:
+    with TestClient(web_app) as browser:
+        token = csrf_of(browser.get("/").text)
+        form: dict[str, list[str]] = {"csrf": [token]}
+        for key, value in fields:
+            form.setdefault(key, []).append(value)
+        answer = browser.post("/", data=form)
+        assert answer.status_code == 200, answer.text[:300]
+        assert 'id="screener"' in answer.text
