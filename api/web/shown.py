@@ -9,6 +9,7 @@ from typing import Any
 
 from service.engine.result import BenefitResult, EntitlementResult, OfficeRef
 from service.rules.ruleset import FactDef
+from service.store.changes import AmountSeen
 from service.text.words import Words
 
 # Within a component: what she can claim now first, then what needs an answer, then the rest.
@@ -69,3 +70,23 @@ def answer(w: Words, fact: FactDef, value: Any) -> str:
 def chain(w: Words, offices: list[OfficeRef]) -> str:
     """Where to escalate, nearest first: "Divisional Commissioner → State Labour Department"."""
     return " → ".join(w.t(o.name) for o in offices)
+
+
+def seen(w: Words, amount: AmountSeen | None) -> str:
+    """An amount as a stored answer gave it (for "what changed"); "—" when it was not there."""
+    if amount is None:
+        return "—"
+    low, high = amount.amount_min, amount.amount_max
+    if amount.amount is not None:
+        text = w.money(amount.amount)
+    elif low is not None and high is not None:
+        text = w.msg("amount.between", low=w.money(low), high=w.money(high))
+    elif high is not None:
+        text = w.msg("amount.up_to", high=w.money(high))
+    elif low is not None:
+        text = w.msg("amount.at_least", low=w.money(low))
+    else:
+        text = w.msg("amount.not_fixed")
+    if amount.period and amount.period != "once":
+        text = f"{text} {w.msg('period.' + amount.period)}"
+    return text

@@ -133,3 +133,27 @@ def test_an_overdue_claim_is_red_and_names_where_to_escalate(web_app: FastAPI,
     note = re.search(r'<p class="overdue-note" role="note">([^<]+)</p>', article)
     assert note and "Overdue by" in note.group(1) and "escalate to" in note.group(1)
     assert "State Legal Services Authority" in note.group(1)
+
+
+def test_a_rerun_under_changed_rules_names_each_change(web_app: FastAPI,
+                                                       web: TestClient) -> None:
+    import json
+
+    from service.store.tables import Screening
+
+    sign_in(web, make_key(web_app, org="change-org"))
+    target = _saved_case(web, "CHANGE-006")
+    with web_app.state.db.session() as session:  # as if kept under older rules
+        row = session.get(Screening, target.rsplit("/", 1)[1])
+        answer = json.loads(row.results)
+        changed = next(r for r in answer["results"] if r["status"] == "eligible")
+        changed["status"] = "not_eligible"
+        row.results = json.dumps(answer)
+        session.add(row)
+        session.commit()
+    plan = web.get(target).text
+    rerun = web.post(f"{target}/rerun", data={"csrf": csrf_of(plan)}, follow_redirects=False)
+    again = web.get(rerun.headers["location"]).text
+    changes = again[again.index('id="changes-h"'):again.index("</section>",
+                                                              again.index('id="changes-h"'))]
+    assert f"{changed['title']}: not eligible → eligible" in changes.replace("&#39;", "'")
