@@ -258,6 +258,16 @@ def test_the_pages_fit_a_360_pixel_phone(live: tuple[str, FastAPI], browser: Bro
         tab.goto(f"{base}/?lang=en")
         box = tab.get_by_role("button", name="Next", exact=True).bounding_box()
         assert box is not None and box["height"] >= 40
+        # a case plan on the phone
+        answer_first_two(tab, "Next")
+        tab.get_by_label(re.compile("Case reference")).fill("PHN-2026-0001")
+        tab.get_by_role("button", name="Save screening").click()
+        tab.wait_for_url(re.compile(r"/cases/[0-9a-f]{32}$"))
+        tab.get_by_role("button", name=re.compile("^Open a claim")).first.click()
+        tab.wait_for_load_state()
+        width = tab.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"the case plan is {width} px wide at 360"
+        shot(tab, "phone-case-plan")
     finally:
         context.close()
 
