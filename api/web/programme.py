@@ -34,7 +34,8 @@ def programme(page: PageDep) -> Response:
     rules = page.rules
     by_component, _ = suppression.publish(regroup(raw, lambda e, o: _domain(rules, e),
                                                   every=[d for d, _ in COMPONENTS]))
-    by_entitlement, total = suppression.publish(regroup(raw, lambda e, o: e))
+    per_entitlement = regroup(raw, lambda e, o: e)
+    by_entitlement, total = suppression.publish(per_entitlement)
     by_office, _ = suppression.publish(regroup(raw, lambda e, o: o))
     order: dict[str, int] = {d: i for i, (d, _) in enumerate(COMPONENTS)}
     by_component.sort(key=lambda line: order.get(line.entitlement or "", 99))
@@ -43,7 +44,8 @@ def programme(page: PageDep) -> Response:
         "programme.html", district=district or "", threshold=suppression.THRESHOLD,
         components=charts.charts(by_component), component_names=names,
         entitlements=charts.charts(by_entitlement), total=charts.charts([total])[0],
-        never_applied=never_applied(by_entitlement), most_overdue=most_overdue(by_office),
+        never_applied=never_applied(by_entitlement, per_entitlement),
+        most_overdue=most_overdue(by_office),
         title_of=lambda e: rules.entitlements[e].title if e in rules.entitlements else e,
         office_of=lambda o: rules.offices[o].name if o in rules.offices else o,
         empty=raw.total.identified == 0)
@@ -71,10 +73,13 @@ def regroup(raw: funnel.Funnel, key: Callable[[str, str], str],
     return funnel.Funnel(dict(sorted(rows.items())), raw.total)
 
 
-def never_applied(lines: list[Line]) -> list[str]:
-    """Entitlements identified for many (a figure shown) and applied for by few (hidden)."""
+def never_applied(lines: list[Line], grouped: funnel.Funnel) -> list[str]:
+    """Entitlements identified for many (a count shown) and applied for by fewer than the
+    threshold. It says no more than the hidden cell says ("<5"); a cell hidden only so that
+    the total cannot give another away is not taken for a small one."""
     return [str(line.entitlement) for line in lines
-            if line.cells["identified"] != HIDDEN and line.cells["applied"] == HIDDEN]
+            if line.cells["identified"] != HIDDEN
+            and grouped.rows[(str(line.entitlement), "")].applied < suppression.THRESHOLD]
 
 
 def most_overdue(lines: list[Line], top: int = 5) -> list[tuple[str, int]]:
