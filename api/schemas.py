@@ -269,6 +269,9 @@ class FactOut(BaseModel):
     max: int | None
     derived: bool
     expr: str | None = Field(None, description="for a derived fact, how it is computed")
+    label: str | None = Field(None, description="its name in words, in the answer's language")
+    value_labels: dict[str, str] | None = Field(
+        None, description="each value in words (enum and set facts): west_bengal: West Bengal")
 
 
 class FactsPublic(BaseModel):
