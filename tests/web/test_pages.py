@@ -98,6 +98,10 @@ def test_the_language_comes_from_the_query_then_the_cookie_then_the_browser(
     assert "उसकी उम्र कितनी है" in hindi.text or "स्क्रीनिंग" in hindi.text or "जाँच" in hindi.text
     assert "adhikar_lang=hi" in hindi.headers["set-cookie"]
     assert '<html lang="hi">' in web.get("/rules").text  # the cookie keeps it
+    bengali = web.get("/?lang=bn")
+    assert bengali.headers["content-language"] == "bn"
+    legend = re.search(r'<span id="q-[a-z_]+-text" class="qtext">([^<]+)</span>', bengali.text)
+    assert legend and re.search(r"[\u0980-\u09FF]", legend.group(1))  # the question in Bengali
     assert '<html lang="en">' in web.get("/rules?lang=en").text
     with TestClient(web.app) as fresh:
         browser = fresh.get("/", headers={"Accept-Language": "hi-IN,hi;q=0.9,en;q=0.5"})
