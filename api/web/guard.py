@@ -11,7 +11,7 @@ from api.auth import records_access
 from api.errors import NotAllowed
 from api.settings import Settings
 from api.web import session
-from api.web.pages import Page
+from api.web.pages import CrossSiteArrival, Page
 from service.store.keys import Principal
 
 
@@ -76,4 +76,12 @@ async def _refused(request: Request, exc: Refused) -> Response:
                         'see this page.</p><p><a href="/">Back</a></p>', status_code=403)
 
 
-HANDLERS = {SignInNeeded: _sign_in_needed, CsrfRefused: _csrf_refused, Refused: _refused}
+async def _cross_site(request: Request, exc: CrossSiteArrival) -> Response:
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    target = here.replace("&", "&amp;").replace('"', "&quot;")
+    return HTMLResponse(f'<!doctype html><meta http-equiv="refresh" content="0;url={target}">'
+                        f'<title>adhikar</title><p><a href="{target}">adhikar</a></p>')
+
+
+HANDLERS = {SignInNeeded: _sign_in_needed, CsrfRefused: _csrf_refused, Refused: _refused,
+            CrossSiteArrival: _cross_site}

@@ -28,6 +28,12 @@ def environment() -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined)
 
 
+class CrossSiteArrival(Exception):
+    """A page reached from a link on another site: the browser held back the SameSite=Strict
+    cookie, so the page is asked for again from here (a refresh), where it sends it. Answering
+    at once would start a new session, and sign her out."""
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """What a page's handler needs besides its own data."""
@@ -64,6 +70,9 @@ class Page:
 
 
 def get_page(request: Request, rules: Annotated[Ruleset, Depends(get_ruleset)]) -> Page:
+    if (request.method == "GET" and session.COOKIE not in request.cookies
+            and request.headers.get("sec-fetch-site") == "cross-site"):
+        raise CrossSiteArrival
     web = session.read(request)
     lang = language.chosen(request, rules)
     return Page(request, rules, words_for(rules, lang), lang, web,

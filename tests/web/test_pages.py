@@ -244,3 +244,17 @@ def test_no_form_the_screener_receives_gives_an_error_page(
         answer = browser.post("/", data=form)
         assert answer.status_code == 200, answer.text[:300]
         assert 'id="screener"' in answer.text
+
+
+def test_a_link_from_another_site_does_not_sign_her_out(web_app: FastAPI,
+                                                         web: TestClient) -> None:
+    sign_in(web, make_key(web_app, org="link-org"))
+    held = web.cookies.get("adhikar_session")
+    # The browser holds back the SameSite=Strict cookie on a link from another site.
+    web.cookies.clear()
+    arrival = web.get("/cases?lang=hi", headers={"Sec-Fetch-Site": "cross-site"},
+                      follow_redirects=False)
+    assert arrival.status_code == 200 and "set-cookie" not in arrival.headers
+    assert 'http-equiv="refresh" content="0;url=/cases?lang=hi"' in arrival.text
+    web.cookies.set("adhikar_session", str(held))  # the refresh comes from the page itself
+    assert web.get("/cases", headers={"Sec-Fetch-Site": "same-origin"}).status_code == 200
