@@ -40,6 +40,7 @@ from api.security_headers import SecurityHeaders
 from api.settings import Settings
 from api.tags import EVERYWHERE, TAGS
 from api.watch import watch_rules
+from api.web import install as install_web
 from api.wiring import add_operations
 from service.dates import india_today
 from service.store.database import Database
@@ -112,6 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(operations.router, dependencies=keyed)
     app.include_router(screenings.build(schemas.screening_create(holder.current, profile)))
     docs.install(app)
+    install_web(app, settings)  # the pages at /, /cases, /programme, /rules
     errors.install(app)
     app.add_middleware(RulesetHeaders,
                        current=lambda: (holder.current.version, holder.current.digest))

@@ -16,6 +16,12 @@ DOCS_POLICY = (b"default-src 'none'; script-src 'self' 'unsafe-inline'; style-sr
                b"'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
                b"frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
 DOCS_PREFIXES = ("/docs", "/static/docs")
+# The web app's pages (api/web): their own scripts and styles only, forms posting back here.
+WEB_POLICY = (b"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+              b"connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+              b"base-uri 'none'")
+WEB_PREFIXES = ("/screenings", "/cases", "/programme", "/rules", "/sign-in", "/sign-out",
+                "/static/web")
 _DROPPED = {b"server", b"x-powered-by", b"cache-control", b"content-security-policy"}
 
 
@@ -27,17 +33,20 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        docs = str(scope.get("path", "")).startswith(DOCS_PREFIXES)
+        path = str(scope.get("path", ""))
+        policy = (DOCS_POLICY if path.startswith(DOCS_PREFIXES)
+                  else WEB_POLICY if path == "/" or path.startswith(WEB_PREFIXES)
+                  else API_POLICY)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message = {**message, "headers": secure(message.get("headers", []), docs)}
+                message = {**message, "headers": secure(message.get("headers", []), policy)}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
 
 
-def secure(headers: list[tuple[bytes, bytes]], docs: bool) -> list[tuple[bytes, bytes]]:
+def secure(headers: list[tuple[bytes, bytes]], policy: bytes) -> list[tuple[bytes, bytes]]:
     out = [(k, _with_charset(v) if k.lower() == b"content-type" else v)
            for k, v in headers if k.lower() not in _DROPPED]
     return [
@@ -49,7 +58,7 @@ def secure(headers: list[tuple[bytes, bytes]], docs: bool) -> list[tuple[bytes, 
         (b"x-content-type-options", b"nosniff"),
         (b"x-frame-options", b"DENY"),
         (b"referrer-policy", b"no-referrer"),
-        (b"content-security-policy", DOCS_POLICY if docs else API_POLICY),
+        (b"content-security-policy", policy),
     ]
 
 

@@ -38,5 +38,9 @@ class Settings(BaseSettings):
     require_key: bool = Field(False, description="eligibility, entitlements, facts and the "
                               "ruleset need an API key too (screenings, claims and reports "
                               "always do)")
+    web_secret: SecretStr | None = Field(
+        None, description="signs the web app's session cookies (32+ random characters); "
+        "unset, a random one is made at start, so sign-ins end when the service restarts and "
+        "do not carry from one worker to another")
     cors_origins: tuple[str, ...] = Field((), description="origins a browser app may call "
                                           "from, as a JSON list; none by default (CORS off)")

@@ -1,9 +1,8 @@
-"""For operators: /metrics for Prometheus, and / sending a browser to the docs."""
+"""For operators: /metrics for Prometheus. (/ is the web app's screener: api.web.)"""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import RedirectResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from api.metrics import Metrics
@@ -19,9 +18,3 @@ def metrics(request: Request) -> Response:
     service requires keys (ADHIKAR_REQUIRE_KEY)."""
     registry: Metrics = request.app.state.metrics
     return Response(registry.exposition(), media_type=CONTENT_TYPE_LATEST)
-
-
-@router.get("/", include_in_schema=False)
-def home() -> RedirectResponse:
-    # Until the web app lives here, a browser lands on the interactive docs.
-    return RedirectResponse("/docs", status_code=307)

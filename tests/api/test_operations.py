@@ -131,9 +131,10 @@ def test_cors_is_off_unless_origins_are_configured(tmp_path: Path) -> None:
         assert "access-control-allow-origin" not in other.headers
 
 
-def test_the_root_sends_a_browser_to_the_docs(client: TestClient) -> None:
+def test_the_root_is_the_screener(client: TestClient) -> None:
     answer = client.get("/", follow_redirects=False)
-    assert answer.status_code == 307 and answer.headers["location"] == "/docs"
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/html")
+    assert 'id="screener"' in answer.text
 
 
 def test_today_is_indias_date() -> None:

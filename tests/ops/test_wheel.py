@@ -67,6 +67,9 @@ def test_the_wheel_carries_rules_and_migrations(wheel: Path) -> None:
     assert {"service/_bundle/rules/ruleset.yaml", "service/_bundle/migrations/env.py",
             "service/_bundle/corpus/profiles.jsonl"} <= names
     assert any(n.startswith("service/_bundle/migrations/versions/") for n in names)
+    # the web app's pages and the files they load
+    assert {"api/web/templates/base.html", "api/web/templates/screener.html",
+            "api/web/static/htmx.min.js", "api/web/static/web.css"} <= names
     metadata = next(n for n in names if n.endswith("METADATA"))
     assert "License-Expression: Apache-2.0" in zipfile.ZipFile(wheel).read(metadata).decode()
 
