@@ -89,3 +89,13 @@ def test_lint_names_stale_translations_and_counts_the_missing(rules: Path) -> No
     counted = coverage("hi", ruleset.english, ruleset.catalogues["hi"].texts)
     assert (counted.translated, counted.stale) == (0, 1)
     assert len(counted.missing) == len(english.english) - 1
+
+
+@pytest.mark.parametrize("language", ["hi", "bn"])
+def test_every_text_of_the_bundled_rules_is_translated(ruleset: Ruleset, language: str) -> None:
+    """Hindi and Bengali cover every text a person reads (machine drafts are fine, marked as
+    such; a stale or missing one is not): `adhikar text update`, then translate."""
+    catalogue = ruleset.catalogues[language]
+    counted = coverage(language, ruleset.english, catalogue.texts)
+    assert counted.missing == [] and counted.stale_texts == []
+    assert counted.translated == counted.total
