@@ -15,6 +15,7 @@ from service.engine.case import Case
 from service.engine.offices import OfficeBook, Place
 from service.engine.parts import Parts, PartsCache
 from service.engine.result import (
+    DocumentName,
     DocumentResult,
     EntitlementResult,
     Evaluation,
@@ -164,10 +165,17 @@ def static_parts(version: Version, book: OfficeBook, brief: bool) -> Parts:
 
 
 def document_result(book: OfficeBook, doc_id: str, held: Collection[str] | None) -> DocumentResult:
-    doc = book.ruleset.documents[doc_id]
+    """A document she is asked for: held when she holds it or any document that meets it
+    (``held_as`` says which: the document itself first, then its alternatives in order)."""
+    documents = book.ruleset.documents
+    doc = documents[doc_id]
+    held_as = None if held is None else next(
+        (d for d in (doc_id, *doc.met_by) if d in held), None)
     return DocumentResult(id=doc.id, name=book.words.t(doc.name),
                           issued_by=book.name(doc.issued_by),
-                                          held=None if held is None else doc_id in held)
+                          held=None if held is None else held_as is not None, held_as=held_as,
+                          met_by=[DocumentName(id=d, name=book.words.t(documents[d].name))
+                                  for d in doc.met_by])
 
 
 def _time_limit(book: OfficeBook, limit: model.TimeLimit) -> TimeLimitResult:
