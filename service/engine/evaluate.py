@@ -57,8 +57,8 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     """
     book = OfficeBook(ruleset, place or Place(state=facts.get("state")), words)
     what_if = not brief if what_if is None else what_if
-    in_force = [(ent, version) for ent, version in ruleset.in_force(as_of, facts.get("state"))
-                if domains is None or ent.domain in domains]
+    in_force = tuple((ent, version) for ent, version in ruleset.in_force(as_of, facts.get("state"))
+                     if domains is None or ent.domain in domains)
     results = [entitlement_result(ent, version, facts, documents_held, book, brief=brief,
                                   cache=cache, what_if=what_if)
                for ent, version in in_force]
@@ -66,8 +66,8 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     return Evaluation(
         ruleset=ruleset_ref(ruleset), as_of=as_of, language=book.words.language,
         counts={s: counts.get(s, 0) for s in ("eligible", "not_eligible", "needs_info")},
-        results=results, questions=questions.next_questions(
-            ruleset, results, [version for _, version in in_force], facts, book.words))
+        results=results,
+        questions=questions.next_questions(ruleset, results, in_force, facts, as_of, book.words))
 
 
 def evaluate_case(ruleset: Ruleset, case: Case, as_of: dt.date, *,

@@ -24,22 +24,23 @@ before those that move nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from service.engine import amounts
-from service.engine.result import BenefitResult, EntitlementResult, Question
+from service.engine.result import EntitlementResult, Question
 from service.expr.kleene import FALSE
 from service.rules import boundaries
-from service.rules.ruleset import Benefit, FactDef, Ruleset, Version
+from service.rules.ruleset import Benefit, FactDef, InForce, Ruleset, Version
 from service.text.words import Words
 
 
-def next_questions(ruleset: Ruleset, results: list[EntitlementResult],
-                   versions: Sequence[Version], facts: Mapping[str, Any],
-                   words: Words) -> list[Question]:
-    """``versions``: the version each of ``results`` was read from, in the same order."""
+def next_questions(ruleset: Ruleset, results: list[EntitlementResult], in_force: InForce,
+                   facts: Mapping[str, Any], as_of: dt.date, words: Words) -> list[Question]:
+    """``in_force``: the entitlement and version each of ``results`` was read from, in the
+    same order."""
     waiting: Counter[str] = Counter()
     alone: Counter[str] = Counter()
     for result in results:
@@ -48,7 +49,7 @@ def next_questions(ruleset: Ruleset, results: list[EntitlementResult],
         waiting.update(result.missing)
         if len(result.missing) == 1:
             alone[result.missing[0]] += 1
-    narrows = narrowing(results, versions, facts, ruleset.facts)
+    narrows = narrowing(results, in_force, facts, as_of, ruleset.facts)
     order = {name: i for i, name in enumerate(ruleset.facts)}
     asked = [name for name in {**dict.fromkeys(waiting), **dict.fromkeys(narrows)}
              if name in order]
@@ -63,45 +64,53 @@ def next_questions(ruleset: Ruleset, results: list[EntitlementResult],
     return out
 
 
-def narrowing(results: Sequence[EntitlementResult], versions: Sequence[Version],
-              facts: Mapping[str, Any], fact_defs: Mapping[str, FactDef]) -> Counter[str]:
+def narrowing(results: Sequence[EntitlementResult], in_force: InForce,
+              facts: Mapping[str, Any], as_of: dt.date,
+              fact_defs: Mapping[str, FactDef]) -> Counter[str]:
     """For each unknown fact, the rupees of open amounts its answer takes away, on average
     over its answers (see above)."""
     taken: dict[str, float] = {}
-    for result, version in zip(results, versions, strict=True):
+    for result, (ent, version) in zip(results, in_force, strict=True):
         if result.status == "not_eligible":
             continue
-        for benefit, shown in zip(version.benefits, result.benefits, strict=True):
-            width = _width(shown)
+        for index, shown in enumerate(result.benefits):
+            width = _width(shown.unit, shown.applies, shown.amount_min, shown.amount_max)
             if not width:
                 continue
             deciders = dict.fromkeys(shown.missing)
             if shown.applies is None and result.status == "needs_info":
                 deciders.update(dict.fromkeys(result.missing))
+            benefit = version.benefits[index]
             for name in deciders:
-                left = [w for value in _answers(fact_defs.get(name), version, benefit)
-                        if (w := _open(version, benefit, {**facts, name: value})) is not None]
+                left = []
+                for value in _answers(fact_defs.get(name), version, benefit):
+                    # her State picks the State's own figures: read the version for it
+                    read = (ent.version_on(as_of, value) or version) if name == "state" \
+                        else version
+                    w = _open(read, index, {**facts, name: value})
+                    if w is not None:
+                        left.append(w)
                 if left:
                     taken[name] = taken.get(name, 0.0) + width - sum(left) / len(left)
     return Counter({name: round(rupees) for name, rupees in taken.items() if rupees >= 0.5})
 
 
-def _width(shown: BenefitResult) -> int | None:
-    """The open range of a benefit as answered: None when it has no highest amount."""
-    if shown.unit != "inr" or shown.applies is False:
+def _width(unit: str, applies: bool | None, low: int | None, high: int | None) -> int | None:
+    """The open range of a benefit: None when it has no highest amount."""
+    if unit != "inr" or applies is False:
         return 0
-    if shown.amount_max is None:
+    if high is None:
         return None
-    low = 0 if shown.applies is None else shown.amount_min or 0
-    return shown.amount_max - low
+    return high - (0 if applies is None else low or 0)
 
 
-def _open(version: Version, benefit: Benefit, facts: Mapping[str, Any]) -> int | None:
+def _open(version: Version, index: int, facts: Mapping[str, Any]) -> int | None:
     status = version.fn(facts)
     if status is FALSE:
         return 0
-    return _width(amounts.benefit_result(benefit, facts, status, None))
-
+    benefit = version.benefits[index]
+    applies, low, high = amounts.span(benefit, facts, status)
+    return _width(benefit.unit, applies.to_json(), low, high)
 
 def _answers(fact: FactDef | None, version: Version, benefit: Benefit) -> list[Any]:
     """The answers to try for ``fact``: one in each region its conditions tell apart."""
