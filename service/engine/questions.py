@@ -31,7 +31,7 @@ from typing import Any
 
 from service.engine import amounts
 from service.engine.result import EntitlementResult, Question
-from service.expr.kleene import FALSE
+from service.expr.kleene import FALSE, Tri
 from service.rules import boundaries
 from service.rules.ruleset import Benefit, FactDef, InForce, Ruleset, Version
 from service.text.words import Words
@@ -73,26 +73,40 @@ def narrowing(results: Sequence[EntitlementResult], in_force: InForce,
     for result, (ent, version) in zip(results, in_force, strict=True):
         if result.status == "not_eligible":
             continue
-        for index, shown in enumerate(result.benefits):
-            width = _width(shown.unit, shown.applies, shown.amount_min, shown.amount_max)
-            if not width:
-                continue
-            deciders = dict.fromkeys(shown.missing)
-            if shown.applies is None and result.status == "needs_info":
-                deciders.update(dict.fromkeys(result.missing))
-            benefit = version.benefits[index]
-            for name in deciders:
-                left = []
-                for value in _answers(fact_defs.get(name), version, benefit):
-                    # her State picks the State's own figures: read the version for it
-                    read = (ent.version_on(as_of, value) or version) if name == "state" \
-                        else version
-                    w = _open(read, index, {**facts, name: value})
-                    if w is not None:
-                        left.append(w)
-                if left:
-                    taken[name] = taken.get(name, 0.0) + width - sum(left) / len(left)
+        open_ = _open_benefits(result)
+        for name in dict.fromkeys(n for _, _, deciders in open_ for n in deciders):
+            bearing = [(index, width) for index, width, deciders in open_ if name in deciders]
+            benefits = [version.benefits[index] for index, _ in bearing]
+            left = [0.0] * len(bearing)
+            tried = [0] * len(bearing)
+            for value in _answers(fact_defs.get(name), version, benefits):
+                # her State picks the State's own figures: read the version for it
+                read = (ent.version_on(as_of, value) or version) if name == "state" else version
+                trial = {**facts, name: value}
+                status = read.fn(trial)  # once for all the benefits it bears on
+                for k, (index, _) in enumerate(bearing):
+                    width = 0 if status is FALSE else _span(read, index, trial, status)
+                    if width is not None:
+                        left[k] += width
+                        tried[k] += 1
+            for k, (_, width) in enumerate(bearing):
+                if tried[k]:
+                    taken[name] = taken.get(name, 0.0) + width - left[k] / tried[k]
     return Counter({name: round(rupees) for name, rupees in taken.items() if rupees >= 0.5})
+
+
+def _open_benefits(result: EntitlementResult) -> list[tuple[int, int, dict[str, None]]]:
+    """(index, open range, the facts that bear on it) for each benefit with an open amount."""
+    out = []
+    for index, shown in enumerate(result.benefits):
+        width = _width(shown.unit, shown.applies, shown.amount_min, shown.amount_max)
+        if not width:
+            continue
+        deciders = dict.fromkeys(shown.missing)
+        if shown.applies is None and result.status == "needs_info":
+            deciders.update(dict.fromkeys(result.missing))
+        out.append((index, width, deciders))
+    return out
 
 
 def _width(unit: str, applies: bool | None, low: int | None, high: int | None) -> int | None:
@@ -104,15 +118,13 @@ def _width(unit: str, applies: bool | None, low: int | None, high: int | None) -
     return high - (0 if applies is None else low or 0)
 
 
-def _open(version: Version, index: int, facts: Mapping[str, Any]) -> int | None:
-    status = version.fn(facts)
-    if status is FALSE:
-        return 0
+def _span(version: Version, index: int, facts: Mapping[str, Any], status: Tri) -> int | None:
     benefit = version.benefits[index]
     applies, low, high = amounts.span(benefit, facts, status)
     return _width(benefit.unit, applies.to_json(), low, high)
 
-def _answers(fact: FactDef | None, version: Version, benefit: Benefit) -> list[Any]:
+
+def _answers(fact: FactDef | None, version: Version, benefits: list[Benefit]) -> list[Any]:
     """The answers to try for ``fact``: one in each region its conditions tell apart."""
     if fact is None:
         return []
@@ -121,10 +133,11 @@ def _answers(fact: FactDef | None, version: Version, benefit: Benefit) -> list[A
     if fact.kind in ("bool", "enum"):
         return boundaries.candidates(fact, ())
     literals: set[Any] = set(version.boundary_values.get(fact.name, ()))
-    for node in _nodes(benefit):
-        for name, values in boundaries.literals(node):
-            if name == fact.name:
-                literals |= values
+    for benefit in benefits:
+        for node in _nodes(benefit):
+            for name, values in boundaries.literals(node):
+                if name == fact.name:
+                    literals |= values
     return boundaries.candidates(fact, literals)
 
 
