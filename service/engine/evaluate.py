@@ -52,8 +52,9 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     steps, time limits, notes and citations (GET /v1/entitlements/{id} has them). A caseworker's
     list of thirty entitlements shrinks from about 180 KB to less than half of that.
     ``cache`` (one per ruleset, owned by the caller) shares the parts of answers that do not
-    depend on the profile. ``what_if`` adds what would change each answer (``changes``);
-    by default in a full answer and not in a brief one.
+    depend on the profile. ``what_if`` adds what would change each answer (``changes``: the
+    changes that make a not-eligible result eligible; the outcomes of the next question of one
+    that needs information); by default in a full answer and not in a brief one.
     """
     book = OfficeBook(ruleset, place or Place(state=facts.get("state")), words)
     what_if = not brief if what_if is None else what_if
