@@ -122,3 +122,11 @@ def test_a_document_named_as_its_own_alternative_or_twice_is_e434(tmp_path: Path
 def test_an_alternative_with_alternatives_of_its_own_is_e434(tmp_path: Path) -> None:
     assert _errors(tmp_path, "[school-certificate]", "[birth-certificate]") == [
         ("E434", 8, 14)]
+
+
+
+def test_a_brief_answer_says_what_she_holds_it_as(ruleset: Ruleset) -> None:
+    answer = evaluate(ruleset, GIRL, ON, documents_held=["birth-certificate"], brief=True)
+    [result] = [r for r in answer.results if r.entitlement == "free-schooling"]
+    [doc] = [d for d in result.documents if d.id == "age-proof"]
+    assert (doc.held, doc.held_as, len(doc.met_by)) == (True, "birth-certificate", 3)
