@@ -69,13 +69,23 @@ def _unconditional(benefit: Benefit, status: Tri) -> BenefitResult:
         verified=benefit.verified and (slab is None or _verified(slab)), note=benefit.note)
 
 
+def span(benefit: Benefit, facts: Mapping[str, Any],
+         status: Tri) -> tuple[Tri, int | None, int | None]:
+    """Whether a benefit applies (``status`` is the entitlement's) and the lowest and highest
+    amount it can still be: ``benefit_result`` without the facts that would fix them, cheap
+    enough to work out for every answer to every question."""
+    applies = status if benefit.when is None else kleene.and_(status, benefit.when.fn(facts))
+    return (applies, *_span(_possible_slabs(benefit.slabs, facts, None)))
+
+
 def _verified(slab: Slab) -> bool:
     return slab.verified and all(f.verified for f in slab.figures)
 
 
 def _possible_slabs(slabs: tuple[Slab, ...], facts: Mapping[str, Any],
-                    missing: dict[str, None]) -> list[Slab]:
-    """First match wins; a slab whose condition is unknown stays possible until one holds."""
+                    missing: dict[str, None] | None) -> list[Slab]:
+    """First match wins; a slab whose condition is unknown stays possible until one holds.
+    The facts that would decide it are added to ``missing``, unless it is None."""
     possible = []
     for slab in slabs:
         if slab.when is None:
@@ -87,7 +97,8 @@ def _possible_slabs(slabs: tuple[Slab, ...], facts: Mapping[str, Any],
         possible.append(slab)
         if value is TRUE:
             break
-        missing.update(dict.fromkeys(clause_unknowns(slab.when, facts)))
+        if missing is not None:
+            missing.update(dict.fromkeys(clause_unknowns(slab.when, facts)))
     return possible
 
 

@@ -10,11 +10,12 @@ from collections import Counter
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from service.engine import amounts, explain, questions
+from service.engine import amounts, changes, explain, questions
 from service.engine.case import Case
 from service.engine.offices import OfficeBook, Place
 from service.engine.parts import Parts, PartsCache
 from service.engine.result import (
+    DocumentName,
     DocumentResult,
     EntitlementResult,
     Evaluation,
@@ -42,7 +43,8 @@ def statuses(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date) -> dict
 def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
              documents_held: Collection[str] | None = None, place: Place | None = None,
              domains: Collection[str] | None = None, brief: bool = False,
-             cache: PartsCache | None = None, words: Words | None = None) -> Evaluation:
+             cache: PartsCache | None = None, words: Words | None = None,
+             what_if: bool | None = None) -> Evaluation:
     """The full answer for one profile on ``as_of``, in the language of ``words`` (English
     when not given; a text without a translation stays English).
 
@@ -50,26 +52,33 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     steps, time limits, notes and citations (GET /v1/entitlements/{id} has them). A caseworker's
     list of thirty entitlements shrinks from about 180 KB to less than half of that.
     ``cache`` (one per ruleset, owned by the caller) shares the parts of answers that do not
-    depend on the profile.
+    depend on the profile. ``what_if`` adds what would change each answer (``changes``: the
+    changes that make a not-eligible result eligible; the outcomes of the next question of one
+    that needs information); by default in a full answer and not in a brief one.
     """
     book = OfficeBook(ruleset, place or Place(state=facts.get("state")), words)
+    what_if = not brief if what_if is None else what_if
+    in_force = tuple((ent, version) for ent, version in ruleset.in_force(as_of, facts.get("state"))
+                     if domains is None or ent.domain in domains)
     results = [entitlement_result(ent, version, facts, documents_held, book, brief=brief,
-                                  cache=cache)
-               for ent, version in ruleset.in_force(as_of, facts.get("state"))
-               if domains is None or ent.domain in domains]
+                                  cache=cache, what_if=what_if)
+               for ent, version in in_force]
     counts = Counter(r.status for r in results)
     return Evaluation(
         ruleset=ruleset_ref(ruleset), as_of=as_of, language=book.words.language,
         counts={s: counts.get(s, 0) for s in ("eligible", "not_eligible", "needs_info")},
-        results=results, questions=questions.next_questions(ruleset, results, book.words))
+        results=results,
+        questions=questions.next_questions(ruleset, results, in_force, facts, as_of, book.words))
 
 
 def evaluate_case(ruleset: Ruleset, case: Case, as_of: dt.date, *,
                   domains: Collection[str] | None = None, brief: bool = False,
-                  cache: PartsCache | None = None, words: Words | None = None) -> Evaluation:
+                  cache: PartsCache | None = None, words: Words | None = None,
+                  what_if: bool | None = None) -> Evaluation:
     """``evaluate`` for a ``Case``: its facts, documents and place."""
     return evaluate(ruleset, case.facts, as_of, documents_held=case.documents_held,
-                    place=case.place, domains=domains, brief=brief, cache=cache, words=words)
+                    place=case.place, domains=domains, brief=brief, cache=cache, words=words,
+                    what_if=what_if)
 
 
 def ruleset_ref(ruleset: Ruleset) -> RulesetRef:
@@ -79,7 +88,8 @@ def ruleset_ref(ruleset: Ruleset) -> RulesetRef:
 def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, Any],
                        documents_held: Collection[str] | None,
                        book: OfficeBook, *, brief: bool = False,
-                       cache: PartsCache | None = None) -> EntitlementResult:
+                       cache: PartsCache | None = None,
+                       what_if: bool = False) -> EntitlementResult:
     status = version.fn(facts)
     missing: dict[str, None] = {}
     settled = False
@@ -102,7 +112,7 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
     parts = (cache.get(key, lambda: static_parts(version, book, brief)) if cache
              else static_parts(version, book, brief))
     title = version.title or ent.title
-    return EntitlementResult(
+    result = EntitlementResult(
         entitlement=ent.id, title=words.t(title), domain=ent.domain,
         summary=None if brief else words.t(ent.summary), status=STATUS[status],
         missing=list(missing),
@@ -115,6 +125,23 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         keep=explain.all_reasons(version.keep, facts, words) if version.keep else [],
         draft=words.is_draft(title),
     )
+    if what_if:
+        _what_if(result, version, facts, status, book)
+    return result
+
+
+def _what_if(result: EntitlementResult, version: Version, facts: Mapping[str, Any],
+             status: Tri, book: OfficeBook) -> None:
+    """What would change the answer: the changes that make a not-eligible result eligible, or
+    where each answer to the next question of one that needs information leads."""
+    fact_defs = book.ruleset.facts
+    if status is FALSE:
+        result.changes = changes.changes(version, facts, fact_defs, book.words)
+    elif status is UNKNOWN and result.missing:
+        name = result.missing[0]
+        values = version.boundary_values.get(name)
+        if values is not None and name in fact_defs:
+            result.outcomes = changes.outcomes(version, facts, fact_defs[name], values)
 
 
 def static_parts(version: Version, book: OfficeBook, brief: bool) -> Parts:
@@ -139,10 +166,17 @@ def static_parts(version: Version, book: OfficeBook, brief: bool) -> Parts:
 
 
 def document_result(book: OfficeBook, doc_id: str, held: Collection[str] | None) -> DocumentResult:
-    doc = book.ruleset.documents[doc_id]
+    """A document she is asked for: held when she holds it or any document that meets it
+    (``held_as`` says which: the document itself first, then its alternatives in order)."""
+    documents = book.ruleset.documents
+    doc = documents[doc_id]
+    held_as = None if held is None else next(
+        (d for d in (doc_id, *doc.met_by) if d in held), None)
     return DocumentResult(id=doc.id, name=book.words.t(doc.name),
                           issued_by=book.name(doc.issued_by),
-                                          held=None if held is None else doc_id in held)
+                          held=None if held is None else held_as is not None, held_as=held_as,
+                          met_by=[DocumentName(id=d, name=book.words.t(documents[d].name))
+                                  for d in doc.met_by])
 
 
 def _time_limit(book: OfficeBook, limit: model.TimeLimit) -> TimeLimitResult:

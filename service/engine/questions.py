@@ -1,16 +1,46 @@
-"""The next questions worth asking: the unknown facts that hold up the most entitlements."""
+"""The next questions worth asking: the unknown facts whose answers settle the most and narrow
+the amounts the most.
+
+``settles``: how many entitlements wait on the fact alone (its answer decides them).
+
+``narrows_inr``: how many rupees of the amounts still open its answer takes away. A benefit
+in rupees of an entitlement she may get is open from its lowest amount (0 while it is unknown
+whether she gets it at all) to its highest. For each unknown fact that bears on it, the
+benefit is worked out again for each answer the conditions tell apart (yes and no; each value
+of a list; each harm alone, or none, for a set; the values either side of each limit for a
+number or a date); what the fact takes away is the open range less the range left, averaged
+over those answers. Amounts are added as written, whatever their period; a benefit with no
+highest amount is left out. `harms_suffered`, which picks the row of the victim compensation
+schedule, takes most of that range away; `age_at_offence`, which only picks the child's or the
+adult's column once the row is known, takes away less.
+
+Ranking: by ``settles``, the most first (an answer that decides a scheme outright comes
+first); among questions that settle as many, by ``narrows_inr``, the most rupees first; then
+by how many entitlements wait on the fact at all; then in the order of facts.yaml, so that
+the ranking is stable. A fact that decides no entitlement but moves an amount (the harms,
+once she is known to be a victim of a crime) is asked after those that decide one, and
+before those that move nothing.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
+from service.engine import amounts
 from service.engine.result import EntitlementResult, Question
-from service.rules.ruleset import Ruleset
+from service.expr.kleene import FALSE, Tri
+from service.rules import boundaries
+from service.rules.ruleset import Benefit, FactDef, InForce, Ruleset, Version
 from service.text.words import Words
 
 
-def next_questions(ruleset: Ruleset, results: list[EntitlementResult],
-                   words: Words) -> list[Question]:
+def next_questions(ruleset: Ruleset, results: list[EntitlementResult], in_force: InForce,
+                   facts: Mapping[str, Any], as_of: dt.date, words: Words) -> list[Question]:
+    """``in_force``: the entitlement and version each of ``results`` was read from, in the
+    same order."""
     waiting: Counter[str] = Counter()
     alone: Counter[str] = Counter()
     for result in results:
@@ -19,12 +49,102 @@ def next_questions(ruleset: Ruleset, results: list[EntitlementResult],
         waiting.update(result.missing)
         if len(result.missing) == 1:
             alone[result.missing[0]] += 1
+    narrows = narrowing(results, in_force, facts, as_of, ruleset.facts)
     order = {name: i for i, name in enumerate(ruleset.facts)}
-    ranked = sorted(waiting, key=lambda f: (-waiting[f], -alone[f], order[f]))
+    asked = [name for name in {**dict.fromkeys(waiting), **dict.fromkeys(narrows)}
+             if name in order]
+    ranked = sorted(asked, key=lambda f: (-alone[f], -narrows[f], -waiting[f], order[f]))
     out = []
     for name in ranked:
         fact = ruleset.facts[name]
         out.append(Question(fact=name, question=words.t(fact.question), type=fact.kind,
                             values=list(fact.values) or None, unit=fact.unit,
-                            entitlements=waiting[name], settles=alone[name]))
+                            entitlements=waiting[name], settles=alone[name],
+                            narrows_inr=narrows[name]))
     return out
+
+
+def narrowing(results: Sequence[EntitlementResult], in_force: InForce,
+              facts: Mapping[str, Any], as_of: dt.date,
+              fact_defs: Mapping[str, FactDef]) -> Counter[str]:
+    """For each unknown fact, the rupees of open amounts its answer takes away, on average
+    over its answers (see above)."""
+    taken: dict[str, float] = {}
+    for result, (ent, version) in zip(results, in_force, strict=True):
+        if result.status == "not_eligible":
+            continue
+        open_ = _open_benefits(result)
+        for name in dict.fromkeys(n for _, _, deciders in open_ for n in deciders):
+            bearing = [(index, width) for index, width, deciders in open_ if name in deciders]
+            benefits = [version.benefits[index] for index, _ in bearing]
+            left = [0.0] * len(bearing)
+            tried = [0] * len(bearing)
+            for value in _answers(fact_defs.get(name), version, benefits):
+                # her State picks the State's own figures: read the version for it
+                read = (ent.version_on(as_of, value) or version) if name == "state" else version
+                trial = {**facts, name: value}
+                status = read.fn(trial)  # once for all the benefits it bears on
+                for k, (index, _) in enumerate(bearing):
+                    width = 0 if status is FALSE else _span(read, index, trial, status)
+                    if width is not None:
+                        left[k] += width
+                        tried[k] += 1
+            for k, (_, width) in enumerate(bearing):
+                if tried[k]:
+                    taken[name] = taken.get(name, 0.0) + width - left[k] / tried[k]
+    return Counter({name: round(rupees) for name, rupees in taken.items() if rupees >= 0.5})
+
+
+def _open_benefits(result: EntitlementResult) -> list[tuple[int, int, dict[str, None]]]:
+    """(index, open range, the facts that bear on it) for each benefit with an open amount."""
+    out = []
+    for index, shown in enumerate(result.benefits):
+        width = _width(shown.unit, shown.applies, shown.amount_min, shown.amount_max)
+        if not width:
+            continue
+        deciders = dict.fromkeys(shown.missing)
+        if shown.applies is None and result.status == "needs_info":
+            deciders.update(dict.fromkeys(result.missing))
+        out.append((index, width, deciders))
+    return out
+
+
+def _width(unit: str, applies: bool | None, low: int | None, high: int | None) -> int | None:
+    """The open range of a benefit: None when it has no highest amount."""
+    if unit != "inr" or applies is False:
+        return 0
+    if high is None:
+        return None
+    return high - (0 if applies is None else low or 0)
+
+
+def _span(version: Version, index: int, facts: Mapping[str, Any], status: Tri) -> int | None:
+    benefit = version.benefits[index]
+    applies, low, high = amounts.span(benefit, facts, status)
+    return _width(benefit.unit, applies.to_json(), low, high)
+
+
+def _answers(fact: FactDef | None, version: Version, benefits: list[Benefit]) -> list[Any]:
+    """The answers to try for ``fact``: one in each region its conditions tell apart."""
+    if fact is None:
+        return []
+    if fact.kind == "set":
+        return [frozenset(), *(frozenset([v]) for v in fact.values)]
+    if fact.kind in ("bool", "enum"):
+        return boundaries.candidates(fact, ())
+    literals: set[Any] = set(version.boundary_values.get(fact.name, ()))
+    for benefit in benefits:
+        for node in _nodes(benefit):
+            for name, values in boundaries.literals(node):
+                if name == fact.name:
+                    literals |= values
+    return boundaries.candidates(fact, literals)
+
+
+def _nodes(benefit: Benefit) -> Iterator[Any]:
+    clauses = [benefit.when] if benefit.when is not None else []
+    clauses += [slab.when for slab in benefit.slabs if slab.when is not None]
+    for clause in clauses:
+        for part in clause.walk():
+            if part.node is not None:
+                yield part.node

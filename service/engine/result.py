@@ -126,13 +126,28 @@ class OfficeResult(OfficeRef):
 
 
 @dataclass(slots=True)
+class DocumentName:
+    """A document named in passing: one that can stand in for another."""
+
+    id: str
+    name: str
+
+
+@dataclass(slots=True)
 class DocumentResult:
     id: str
     name: str
     issued_by: OfficeName
     held: Annotated[
-        bool | None, Field(description="null when the profile does not list documents held")
+        bool | None, Field(description="whether she holds it or one that stands in for it; "
+                           "null when the profile does not list documents held")
     ]
+    held_as: Annotated[str | None, Field(
+        description="the document she holds that meets it: its own id or an alternative's; "
+        "null when she holds none or documents held are not listed")] = None
+    met_by: Annotated[list[DocumentName], Field(
+        description="other documents that meet it as well (proof of age: a birth "
+        "certificate, a school certificate, ...)")] = dataclasses.field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -159,6 +174,33 @@ class VersionRef:
     verified: bool
     note: str | None
     legal_basis: list[model.LegalBasis]
+
+
+@dataclass(slots=True)
+class Change:
+    """One way to become eligible: a few facts she can act on, changed together."""
+
+    facts: Annotated[dict[str, FactValue], Field(
+        description="each fact to change, with the value that makes her eligible")]
+    words: Annotated[str, Field(description="the change in words: eligible once she is a "
+                                "member of a self-help group")]
+
+
+@dataclass(slots=True)
+class Outcome:
+    """Where some answers to the next question lead."""
+
+    status: model.Status
+    values: Annotated[list[bool | str], Field(
+        description="the answers (yes/no, or the fact's values) that lead to this status; "
+        "empty for a number or a date, answered by a range")] = \
+        dataclasses.field(default_factory=list)
+    low: Annotated[int | dt.date | None, Field(
+        description="for a number or a date: the lowest answer of the range; null when "
+        "open")] = None
+    high: Annotated[int | dt.date | None, Field(
+        description="for a number or a date: the highest answer of the range; null when "
+        "open")] = None
 
 
 @dataclass(slots=True)
@@ -195,6 +237,13 @@ class EntitlementResult:
     keep: Annotated[list[Reason], Field(
         description="conditions to keep: not for entry, but to go on receiving (attending "
         "school), each with whether it holds now")] = dataclasses.field(default_factory=list)
+    changes: Annotated[list[Change], Field(
+        description="for not_eligible: the smallest changes of facts she can act on that would "
+        "make her eligible, fewest facts first (at most 3; empty in a brief answer unless "
+        "asked)")] = dataclasses.field(default_factory=list)
+    outcomes: Annotated[list[Outcome], Field(
+        description="for needs_info: the status each answer to the first missing fact leads "
+        "to (empty in a brief answer unless asked)")] = dataclasses.field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -206,6 +255,10 @@ class Question:
     unit: str | None
     entitlements: Annotated[int, Field(description="needs_info entitlements waiting on this fact")]
     settles: Annotated[int, Field(description="of those, how many wait on this fact alone")]
+    narrows_inr: Annotated[int, Field(
+        description="rupees of amounts still open that the answer bears on: over the benefits "
+        "it would help decide, the sum of each one's open range (highest minus lowest, the "
+        "lowest being 0 while it is unknown whether she gets it)")] = 0
 
 
 @dataclass(slots=True)

@@ -164,7 +164,20 @@ def _link_documents(linker: Linker, doc: Document, spec: model.DocumentsFile) ->
     for did, d in spec.documents.items():
         linker.ref(doc, ("documents", did, "issued_by"), d.issued_by, linker.offices,
                    "office", "E310")
-        linker.documents[did] = Doc(did, d.name, d.issued_by, d.note)
+        linker.documents[did] = Doc(did, d.name, d.issued_by, d.note, tuple(d.met_by))
+    for did, d in spec.documents.items():
+        for i, other in enumerate(d.met_by):
+            path = ("documents", did, "met_by", i)
+            linker.ref(doc, path, other, spec.documents, "document", "E433")
+            if other == did:
+                linker.errors.append(doc.error(path, "E434", "a document is not an "
+                                               "alternative to itself"))
+            elif other in d.met_by[:i]:
+                linker.errors.append(doc.error(path, "E434", f"{other!r} is named twice"))
+            elif other in spec.documents and spec.documents[other].met_by:
+                linker.errors.append(doc.error(path, "E434", f"{other!r} has alternatives of "
+                                               "its own: name the documents that meet it here "
+                                               "instead"))
 
 
 def _link_entitlement(linker: Linker, name: str, doc: Document, spec: model.EntitlementFile,

@@ -114,6 +114,7 @@ class Document:
     name: str
     issued_by: str
     note: str | None
+    met_by: tuple[str, ...] = ()  # documents any one of which meets this one too
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,6 +92,12 @@ class DocumentSpec(Strict):
     name: Text
     issued_by: Id
     note: str | None = None
+    met_by: list[Id] = Field(
+        default_factory=list, description="other documents, any one of which meets this one "
+        "as well (proof of age: a birth certificate, a school certificate, ...): a survivor "
+        "who holds one of them is not told this one is missing. Each is a document declared "
+        "here that has no `met_by` of its own")
+    sources: list[OfficeSource] = Field(default_factory=list)
 
 
 class DocumentsFile(Strict):
