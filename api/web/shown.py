@@ -90,3 +90,11 @@ def seen(w: Words, amount: AmountSeen | None) -> str:
     if amount.period and amount.period != "once":
         text = f"{text} {w.msg('period.' + amount.period)}"
     return text
+
+
+def unit(w: Words, name: str) -> str:
+    """A number's unit beside its field: "years", "₹"."""
+    key = name.lower()
+    if key == "inr":
+        return "₹"
+    return w.msg(f"web.unit.{key}") if key in ("years", "months", "days") else w.t(name)

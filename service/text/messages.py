@@ -195,6 +195,10 @@ MESSAGES: dict[str, str] = {
     "web.screener.print": "Print",
     "web.answer.invalid": "That answer does not fit: choose one of the choices, or give a "
     "number in the range.",
+    "web.unit.years": "years",
+    "web.unit.months": "months",
+    "web.unit.days": "days",
+    "web.results.keep": "To go on receiving it",
     "web.yes": "Yes",
     "web.no": "No",
     "web.results.title": "What is already clear",

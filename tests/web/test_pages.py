@@ -258,3 +258,12 @@ def test_a_link_from_another_site_does_not_sign_her_out(web_app: FastAPI,
     assert 'http-equiv="refresh" content="0;url=/cases?lang=hi"' in arrival.text
     web.cookies.set("adhikar_session", str(held))  # the refresh comes from the page itself
     assert web.get("/cases", headers={"Sec-Fetch-Site": "same-origin"}).status_code == 200
+
+
+def test_a_result_names_what_to_keep_and_a_number_its_unit(web: TestClient) -> None:
+    token = csrf_of(web.get("/").text)
+    page = web.post("/", data={"csrf": token, "a.age": "12", "a.gender": "female",
+                               "a.in_school": "true"}).text
+    assert re.search(r'<p class="keep"><strong>To go on receiving it:</strong> [A-Z]', page)
+    arrival = web.get("/?lang=en").text  # the first question is her age, in years
+    assert '<span class="unit">years</span>' in arrival
