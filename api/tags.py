@@ -3,7 +3,7 @@ any operation may give."""
 
 from typing import Any
 
-from api.errors import ErrorBody
+from api.problems import Problem
 
 TAGS = [
     {"name": "eligibility", "description": "A profile of facts in, every entitlement out: "
@@ -26,7 +26,7 @@ TAGS = [
 ]
 
 EVERYWHERE: dict[int | str, dict[str, Any]] = {
-    500: {"model": ErrorBody, "description": "an unexpected error; it is logged with the "
+    500: {"model": Problem, "description": "an unexpected error; it is logged with the "
           "request id (X-Request-ID), never with the request's data"},
     503: {"description": "the server is at its concurrency limit (retry shortly), or for "
           "screenings, claims and reports the database does not answer (with Retry-After)"},
