@@ -9,13 +9,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
+from typing import Any
 
 import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
 from starlette.types import ASGIApp
 
-from api import errors, schemas
+from api import contract, errors, idempotency, schemas
 from api.auth import KeyCache, open_access
 from api.holder import RulesetHolder
 from api.logs import hide_query_strings
@@ -61,10 +62,17 @@ def _operation_id(route: APIRoute) -> str:
 
 class App(FastAPI):
     """FastAPI with the security headers outside everything, its error middleware included,
-    so that a 500 carries them too."""
+    so that a 500 carries them too; and the contract finished by api/contract.py."""
 
     def build_middleware_stack(self) -> ASGIApp:
         return SecurityHeaders(super().build_middleware_stack())
+
+    def openapi(self) -> dict[str, Any]:
+        # Built once, then cached by FastAPI; the problem shape and named enums added here.
+        if self.openapi_schema is None:
+            self.openapi_schema = contract.refine(super().openapi(),
+                                                  contract.enums(self.state.rules.current))
+        return self.openapi_schema
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -113,6 +121,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(screenings.build(schemas.screening_create(holder.current, profile)))
     docs.install(app)
     errors.install(app)
+    idempotency.install(app)
     app.add_middleware(RulesetHeaders,
                        current=lambda: (holder.current.version, holder.current.digest))
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes,
