@@ -38,4 +38,6 @@ OPEN: Responses = {
 IDEMPOTENT: Responses = {
     422: {"model": Problem, "description": "the request does not fit the contract; or its "
           "Idempotency-Key was used in the last 24 hours with a different request"},
+    409: {"model": Problem, "description": "the first request with this Idempotency-Key is "
+          "still running (Retry-After)"},
 }
