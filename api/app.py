@@ -33,6 +33,7 @@ from api.routers import (
     facts,
     health,
     operations,
+    problems,
     reports,
     ruleset,
     screenings,
@@ -114,7 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                        dependencies=keyed, responses=OPEN)
     for module in (entitlements, facts):
         app.include_router(module.router, dependencies=keyed, responses=OPEN)
-    for module in (ruleset, health, claims, reports):
+    for module in (ruleset, health, problems, claims, reports):
         app.include_router(module.router)
     app.state.metrics = Metrics(holder, db, india_today)
     app.include_router(operations.router, dependencies=keyed)

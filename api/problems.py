@@ -52,6 +52,8 @@ _TABLE = (
     Kind("method_not_allowed", 405, "Method not allowed",
          "this path does not take this method; the Allow header lists those it takes"),
     Kind("http_error", 400, "The request cannot be served", "{reason}"),
+    Kind("unknown_problem", 404, "No such kind of problem",
+         "no kind of problem with this code; GET /problems lists them"),
     # The rules
     Kind("unknown_entitlement", 404, "No such entitlement",
          "no such entitlement; GET /v1/entitlements lists them"),

@@ -15,6 +15,8 @@ TAGS = [
     {"name": "facts", "description": "The facts a profile may carry, with their questions."},
     {"name": "ruleset", "description": "Which rules are serving; reload them without a "
      "restart (admin)."},
+    {"name": "problems", "description": "What each kind of error means: the `type` of "
+     "every problem leads here; its `code` is stable, for programs and translations."},
     {"name": "health", "description": "Liveness, readiness and Prometheus metrics for "
      "operators."},
     {"name": "screenings", "description": "An eligibility answer kept under a case "

@@ -166,3 +166,12 @@ def test_each_request_body_has_an_example(app: FastAPI) -> None:
         if "requestBody" in op and path != "/v1/ruleset/reload":
             content = op["requestBody"]["content"]["application/json"]
             assert "example" in content, (path, method)
+
+
+def test_each_type_leads_to_its_kind(client: TestClient) -> None:
+    listing = client.get("/problems").json()
+    assert listing["count"] == len(problems.KINDS)
+    for kind in listing["data"]:
+        one = client.get(problems.KINDS[kind["code"]].type)
+        assert one.status_code == 200 and one.json() == kind
+    assert_problem(client.get("/problems/no_such_kind"), 404, "unknown_problem")
