@@ -125,3 +125,14 @@ def test_the_contract_documents_the_header(client: TestClient) -> None:
     for path in ("/v1/screenings", "/v1/claims", "/v1/claims/{claim_id}/events"):
         names = [p["name"] for p in spec["paths"][path]["post"]["parameters"]]
         assert "Idempotency-Key" in names, path
+
+
+def test_an_invalid_first_body_does_not_hold_the_key(client: TestClient,
+                                                     keyring: Keyring) -> None:
+    me = _with(keyring(), "3f0c9a6e-screening-8")
+    bad = client.post("/v1/screenings", json={"case_ref": "SNJ-IDEM-8", "profile": {"age": -4}},
+                      headers=me)
+    assert bad.status_code == 422 and bad.json()["code"] == "invalid_request"
+    good = client.post("/v1/screenings", json={"case_ref": "SNJ-IDEM-8", "profile": WOMAN},
+                       headers=me)
+    assert good.status_code == 201 and "idempotent-replayed" not in good.headers
