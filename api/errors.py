@@ -114,6 +114,15 @@ def _fields(items: list[ErrorItem]) -> str:
     return ", ".join(".".join(str(p) for p in i.loc) for i in items[:5])
 
 
+def _fact_items(found: list[tuple[str, str]]) -> list[ErrorItem]:
+    return [ErrorItem(loc=["body", "profile", *_safe_loc((fact,))], type="invalid_fact",
+                      msg=msg) for fact, msg in found]
+
+
+def _facts(items: list[ErrorItem]) -> str:
+    return ", ".join(str(i.loc[-1]) for i in items[:5])
+
+
 async def _domain(request: Request, exc: AdhikarError) -> JSONResponse:
     if isinstance(exc, IllegalMove):
         item = ErrorItem(loc=["body", "to_status"], type=exc.code, msg=str(exc))
@@ -126,10 +135,8 @@ async def _domain(request: Request, exc: AdhikarError) -> JSONResponse:
         items = [ErrorItem(loc=list(loc), type=kind, msg=msg) for loc, kind, msg in exc.problems]
         return answer(request, "invalid_request", errors=items, fields=_fields(items))
     if isinstance(exc, InvalidProfile):
-        items = [ErrorItem(loc=["body", "profile", *_safe_loc((f,))], type="invalid_fact",
-                           msg=m) for f, m in exc.problems]
-        return answer(request, "invalid_profile", errors=items,
-                      facts=", ".join(str(i.loc[-1]) for i in items[:5]))
+        items = _fact_items(exc.problems)
+        return answer(request, "invalid_profile", errors=items, facts=_facts(items))
     if isinstance(exc, UnknownEntitlement):
         # The id asked for may be anything the client typed: not repeated.
         return answer(request, "unknown_entitlement")
@@ -140,10 +147,8 @@ async def _domain(request: Request, exc: AdhikarError) -> JSONResponse:
     if isinstance(exc, NotFound):
         return answer(request, f"{exc.kind}_not_found")
     if isinstance(exc, Conflict):
-        items = [ErrorItem(loc=["body", "profile", *_safe_loc((f,))], type="invalid_fact",
-                           msg=m) for f, m in exc.problems]
-        fields: dict[str, Any] = {"facts": ", ".join(str(i.loc[-1]) for i in items[:5]),
-                                  **exc.params}
+        items = _fact_items(exc.problems)
+        fields: dict[str, Any] = {"facts": _facts(items), **exc.params}
         return answer(request, exc.kind, errors=items, **fields)
     return await _unexpected(request, exc)
 

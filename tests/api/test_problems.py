@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api import problems
+from service.store.tables import Screening
 from tests.api.conftest import Keyring
 from tests.conftest import ROOT
 
@@ -175,3 +176,21 @@ def test_each_type_leads_to_its_kind(client: TestClient) -> None:
         one = client.get(problems.KINDS[kind["code"]].type)
         assert one.status_code == 200 and one.json() == kind
     assert_problem(client.get("/problems/no_such_kind"), 404, "unknown_problem")
+
+
+def test_a_stored_profile_that_no_longer_fits_is_a_409_naming_the_fact(
+        store_client: TestClient, keyring: Keyring) -> None:
+    me = keyring()
+    made = store_client.post("/v1/screenings", headers=me,
+                             json={"case_ref": "SNJ-PROB-2", "profile": WOMAN}).json()
+    # As if facts.yaml had since dropped a fact this profile carries.
+    with store_client.app.state.db.session() as session:  # type: ignore[attr-defined]
+        row = session.get(Screening, made["id"])
+        assert row is not None
+        row.profile = {**row.profile, "retired_fact": True}
+        session.add(row)
+        session.commit()
+    r = store_client.post(f"/v1/screenings/{made['id']}/rerun", headers=me)
+    body = assert_problem(r, 409, "profile_no_longer_fits")
+    assert body["errors"][0]["loc"] == ["body", "profile", "retired_fact"]
+    assert "retired_fact" in body["detail"]
