@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import pkgutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -100,3 +101,13 @@ def test_the_generated_client_makes_a_screening_once(generated: str,
     assert (first.status_code, again.status_code) == (201, 201)
     assert isinstance(first.parsed, models.ScreeningPublic)
     assert again.parsed.id == first.parsed.id
+
+
+def test_every_module_of_the_generated_client_imports(generated: str) -> None:
+    package = importlib.import_module(PACKAGE)
+    names = [m.name for m in pkgutil.walk_packages(package.__path__, PACKAGE + ".")]
+    for name in names:
+        importlib.import_module(name)
+    assert f"{PACKAGE}.api.claims.add_claim_event" in names
+    assert f"{PACKAGE}.models.claim_status" in names  # one type for the shared enum
+    assert not any(n.startswith(f"{PACKAGE}.models.claim_public_status") for n in names)
