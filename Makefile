@@ -36,7 +36,7 @@ test: install
 
 # The edit-test loop: no servers, no slow properties, no wheel builds; under a minute.
 test-fast: install
-	$(PY) -m pytest -m "not slow and not server" -q 
+	$(PY) -m pytest -m "not slow and not server" -q --ignore=tests/contract --ignore=tests/oracle
 
 migrate: install
 	$(VENV)/bin/alembic upgrade head

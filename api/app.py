@@ -9,13 +9,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
+from typing import Any
 
 import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
 from starlette.types import ASGIApp
 
-from api import errors, schemas
+from api import contract, errors, idempotency, schemas
 from api.auth import KeyCache, open_access
 from api.holder import RulesetHolder
 from api.logs import hide_query_strings
@@ -32,6 +33,7 @@ from api.routers import (
     facts,
     health,
     operations,
+    problems,
     reports,
     ruleset,
     screenings,
@@ -62,10 +64,17 @@ def _operation_id(route: APIRoute) -> str:
 
 class App(FastAPI):
     """FastAPI with the security headers outside everything, its error middleware included,
-    so that a 500 carries them too."""
+    so that a 500 carries them too; and the contract finished by api/contract.py."""
 
     def build_middleware_stack(self) -> ASGIApp:
         return SecurityHeaders(super().build_middleware_stack())
+
+    def openapi(self) -> dict[str, Any]:
+        # Built once, then cached by FastAPI; the problem shape and named enums added here.
+        if self.openapi_schema is None:
+            self.openapi_schema = contract.refine(super().openapi(),
+                                                  contract.enums(self.state.rules.current))
+        return self.openapi_schema
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -107,7 +116,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                        dependencies=keyed, responses=OPEN)
     for module in (entitlements, facts):
         app.include_router(module.router, dependencies=keyed, responses=OPEN)
-    for module in (ruleset, health, claims, reports):
+    for module in (ruleset, health, problems, claims, reports):
         app.include_router(module.router)
     app.state.metrics = Metrics(holder, db, india_today)
     app.include_router(operations.router, dependencies=keyed)
@@ -115,6 +124,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     docs.install(app)
     install_web(app, settings)  # the pages at /, /cases, /programme, /rules
     errors.install(app)
+    idempotency.install(app)
     app.add_middleware(RulesetHeaders,
                        current=lambda: (holder.current.version, holder.current.digest))
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes,

@@ -80,16 +80,16 @@ def get_principal(request: Request,
                   header: Annotated[str | None, Security(_header)]) -> Principal:
     key = bearer.credentials if bearer else header
     if not key:
-        raise Unauthenticated("this needs an API key: Authorization: Bearer <key>")
+        raise Unauthenticated("key_missing")
     principal = lookup(request, key)
     if principal is None:
-        raise Unauthenticated("the API key is not valid or has been revoked")
+        raise Unauthenticated("key_invalid")
     return principal
 
 
 def records_access(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
     if principal.role == "analyst":
-        raise NotAllowed("analysts see reports, not screenings or claims")
+        raise NotAllowed("role_not_allowed")
     return principal
 
 
@@ -101,7 +101,7 @@ async def open_access(request: Request) -> None:
         return
     key = presented_key(request)
     if not key:
-        raise Unauthenticated("this service needs an API key: Authorization: Bearer <key>")
+        raise Unauthenticated("key_missing")
     try:
         principal = await anyio.to_thread.run_sync(lookup, request, key)
     except StoreUnavailable:
@@ -109,7 +109,7 @@ async def open_access(request: Request) -> None:
         if principal is None:
             raise
     if principal is None:
-        raise Unauthenticated("the API key is not valid or has been revoked")
+        raise Unauthenticated("key_invalid")
 
 
 def is_admin_key(request: Request, key: str) -> bool:

@@ -1,21 +1,25 @@
-"""Every error answer has one shape, and none repeats what the client sent.
+"""Every error answer is a problem (RFC 9457, api/problems.py), and none repeats what the
+client sent.
 
 FastAPI's own 422 echoes the submitted input; profiles hold sensitive facts, so it is
 rebuilt here with only where (``loc``), what kind (``type``) and what is allowed (``msg``).
+Each domain error maps to one kind of problem here, once.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
+from api import problems
+from api.problems import ErrorItem
 from service.errors import (
     AdhikarError,
     Conflict,
@@ -23,7 +27,6 @@ from service.errors import (
     InvalidInput,
     InvalidProfile,
     NotFound,
-    ReloadRefused,
     RulesetInvalid,
     StoreUnavailable,
     UnknownEntitlement,
@@ -31,10 +34,7 @@ from service.errors import (
 
 log = logging.getLogger("adhikar.api")
 
-STATUS: dict[type[AdhikarError], int] = {
-    UnknownEntitlement: 404, InvalidProfile: 422, RulesetInvalid: 422, ReloadRefused: 409,
-    NotFound: 404, InvalidInput: 422, IllegalMove: 409, Conflict: 409, StoreUnavailable: 503,
-}
+__all__ = ["ErrorItem", "NotAllowed", "Refused", "Unauthenticated", "answer", "install"]
 RETRY_AFTER_SECONDS = "5"
 _IDENTITY = re.compile(r"name|phone|mobile|address|aadhaa?r|email|pan_?(card|no)|passport|"
                        r"voter|ration_?(card_)?(no|number)|account_?(no|number)|contact|"
@@ -43,36 +43,35 @@ _IDENTITY = re.compile(r"name|phone|mobile|address|aadhaa?r|email|pan_?(card|no)
 _SAFE_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,47}$")
 
 
-class NotAllowed(Exception):
+class Refused(Exception):
+    """A request the API itself refuses, as the problem of kind ``code`` (api/problems.py)."""
+
+    def __init__(self, code: str, errors: list[ErrorItem] | None = None,
+                 headers: dict[str, str] | None = None, **fields: Any) -> None:
+        super().__init__(code)
+        self.code, self.errors, self.headers, self.fields = code, errors, headers, fields
+
+
+class NotAllowed(Refused):
     """A request this caller may not make (an admin action without the admin token, an
     analyst asking for a screening)."""
 
 
-class Unauthenticated(Exception):
+class Unauthenticated(Refused):
     """No API key, or one that is unknown or revoked."""
 
-
-class ErrorItem(BaseModel):
-    loc: list[str | int] = Field(description="where in the request the problem is")
-    type: str = Field(description="a stable machine-readable kind")
-    msg: str = Field(description="what is wrong and what is allowed")
+    def __init__(self, code: str) -> None:
+        super().__init__(code, headers={"WWW-Authenticate": "Bearer"})
 
 
-class ErrorBody(BaseModel):
-    error: str
-    message: str
-    errors: list[ErrorItem] = Field(default_factory=list)
-
-
-class IllegalMoveBody(ErrorBody):
-    current: str = Field(description="the claim's status now")
-    allowed: list[str] = Field(description="the statuses it may move to; empty once closed")
-
-
-def error_response(status: int, error: str, message: str, items: list[ErrorItem] | None = None,
-                   headers: dict[str, str] | None = None) -> JSONResponse:
-    body = ErrorBody(error=error, message=message, errors=items or [])
-    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+def answer(request: Request, code: str, *, errors: list[ErrorItem] | None = None,
+           headers: dict[str, str] | None = None, status: int | None = None,
+           **fields: Any) -> JSONResponse:
+    """The problem of kind ``code`` for this request, as a response."""
+    route = getattr(request.scope.get("route"), "path", None)
+    found = problems.problem(code, problems.instance(route), errors=errors, status=status,
+                             **fields)
+    return problems.response(found, headers)
 
 
 def _safe_loc(loc: tuple[Any, ...]) -> list[str | int]:
@@ -108,34 +107,50 @@ async def _validation(request: Request, exc: RequestValidationError) -> JSONResp
     holder = getattr(request.app.state, "rules", None)  # absent in an app of one router
     vocabulary = frozenset(holder.current.derived) if holder is not None else frozenset()
     items = [_item(e, vocabulary) for e in exc.errors()]
-    fields = ", ".join(".".join(str(p) for p in i.loc) for i in items[:5])
-    return error_response(422, "invalid_request", f"the request is not valid: {fields}", items)
+    return answer(request, "invalid_request", errors=items, fields=_fields(items))
+
+
+def _fields(items: list[ErrorItem]) -> str:
+    return ", ".join(".".join(str(p) for p in i.loc) for i in items[:5])
+
+
+def _fact_items(found: list[tuple[str, str]]) -> list[ErrorItem]:
+    return [ErrorItem(loc=["body", "profile", *_safe_loc((fact,))], type="invalid_fact",
+                      msg=msg) for fact, msg in found]
+
+
+def _facts(items: list[ErrorItem]) -> str:
+    return ", ".join(str(i.loc[-1]) for i in items[:5])
 
 
 async def _domain(request: Request, exc: AdhikarError) -> JSONResponse:
-    status = STATUS.get(type(exc), 400)
-    items: list[ErrorItem] = []
     if isinstance(exc, IllegalMove):
-        body = IllegalMoveBody(
-            error=exc.code, message=str(exc), current=exc.current, allowed=list(exc.allowed),
-            errors=[ErrorItem(loc=["body", "to_status"], type=exc.code, msg=str(exc))])
-        return JSONResponse(body.model_dump(), status_code=status)
+        item = ErrorItem(loc=["body", "to_status"], type=exc.code, msg=str(exc))
+        return answer(request, "illegal_move" if exc.allowed else "claim_closed",
+                      errors=[item], current=exc.current, allowed=list(exc.allowed))
     if isinstance(exc, StoreUnavailable):
-        return error_response(status, exc.code, f"{exc}; eligibility still answers",
-                              headers={"Retry-After": RETRY_AFTER_SECONDS})
+        return answer(request, "storage_unavailable",
+                      headers={"Retry-After": RETRY_AFTER_SECONDS})
     if isinstance(exc, InvalidInput):
         items = [ErrorItem(loc=list(loc), type=kind, msg=msg) for loc, kind, msg in exc.problems]
-    elif isinstance(exc, InvalidProfile):
-        items = [ErrorItem(loc=["body", "profile", *_safe_loc((f,))], type="invalid_fact",
-                           msg=m) for f, m in exc.problems]
-    elif isinstance(exc, UnknownEntitlement):
+        return answer(request, "invalid_request", errors=items, fields=_fields(items))
+    if isinstance(exc, InvalidProfile):
+        items = _fact_items(exc.problems)
+        return answer(request, "invalid_profile", errors=items, facts=_facts(items))
+    if isinstance(exc, UnknownEntitlement):
         # The id asked for may be anything the client typed: not repeated.
-        return error_response(status, exc.code, "no such entitlement; GET /v1/entitlements "
-                              "lists them")
-    elif isinstance(exc, RulesetInvalid):
+        return answer(request, "unknown_entitlement")
+    if isinstance(exc, RulesetInvalid):
         items = [ErrorItem(loc=[e.file, e.line, e.col], type=e.code, msg=e.text)
                  for e in exc.errors]
-    return error_response(status, exc.code, str(exc), items)
+        return answer(request, exc.code, errors=items, count=len(items))
+    if isinstance(exc, NotFound):
+        return answer(request, f"{exc.kind}_not_found")
+    if isinstance(exc, Conflict):
+        items = _fact_items(exc.problems)
+        fields: dict[str, Any] = {"facts": _facts(items), **exc.params}
+        return answer(request, exc.kind, errors=items, **fields)
+    return await _unexpected(request, exc)
 
 
 async def _http(request: Request, exc: HTTPException) -> JSONResponse:
@@ -144,14 +159,16 @@ async def _http(request: Request, exc: HTTPException) -> JSONResponse:
         # other body that does not fit the contract.
         item = ErrorItem(loc=["body"], type="json_invalid",
                          msg="the body is not valid JSON in UTF-8")
-        return error_response(422, "invalid_request", "the request is not valid: body", [item])
-    error = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large"}.get(
-        exc.status_code, "http_error")
+        return answer(request, "invalid_request", errors=[item], fields="body")
     headers = dict(exc.headers) if exc.headers else None
+    if exc.status_code == 404:
+        return answer(request, "not_found", headers=headers)
     if exc.status_code == 405:
         # Starlette names only the first route on the path; list every route's methods.
         headers = (headers or {}) | {"Allow": ", ".join(_methods(request))}
-    return error_response(exc.status_code, error, str(exc.detail), headers=headers)
+        return answer(request, "method_not_allowed", headers=headers)
+    return answer(request, "http_error", headers=headers, status=exc.status_code,
+                  reason=HTTPStatus(exc.status_code).phrase)
 
 
 def _methods(request: Request) -> list[str]:
@@ -167,25 +184,19 @@ def _methods(request: Request) -> list[str]:
 _HTTP_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
 
 
-async def _not_allowed(request: Request, exc: NotAllowed) -> JSONResponse:
-    return error_response(403, "forbidden", str(exc))
-
-
-async def _unauthenticated(request: Request, exc: Unauthenticated) -> JSONResponse:
-    return error_response(401, "unauthenticated", str(exc),
-                          headers={"WWW-Authenticate": "Bearer"})
+async def _refused(request: Request, exc: Refused) -> JSONResponse:
+    return answer(request, exc.code, errors=exc.errors, headers=exc.headers, **exc.fields)
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     # The one broad handler, at the edge. The log names the route, never the request body.
     log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
-    return error_response(500, "internal_error", "an unexpected error; it has been logged")
+    return answer(request, "internal_error")
 
 
 def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)  # type: ignore[arg-type]
     app.add_exception_handler(AdhikarError, _domain)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, _http)  # type: ignore[arg-type]
-    app.add_exception_handler(NotAllowed, _not_allowed)  # type: ignore[arg-type]
-    app.add_exception_handler(Unauthenticated, _unauthenticated)  # type: ignore[arg-type]
+    app.add_exception_handler(Refused, _refused)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected)

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api import problems
+
 
 class BodyLimit:
     """Reads the body up to ``limit`` bytes before the app sees it; more is a 413.
@@ -26,7 +28,7 @@ class BodyLimit:
         limit = self.paths.get(scope.get("path", ""), self.default)
         declared = dict(scope.get("headers", ())).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            await self._too_large(send, limit)
+            await self._too_large(scope, send, limit)
             return
         chunks: list[bytes] = []
         size = 0
@@ -38,7 +40,7 @@ class BodyLimit:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > limit:
-                await self._too_large(send, limit)
+                await self._too_large(scope, send, limit)
                 return
             chunks.append(chunk)
             more = message.get("more_body", False)
@@ -54,11 +56,11 @@ class BodyLimit:
 
         await self.app(scope, replay, send)
 
-    async def _too_large(self, send: Send, limit: int) -> None:
-        body = json.dumps({"error": "body_too_large", "errors": [],
-                           "message": f"the request body is over {limit} bytes"}).encode()
+    async def _too_large(self, scope: Scope, send: Send, limit: int) -> None:
+        found = problems.problem("body_too_large", problems.instance(), limit=limit)
+        body = json.dumps(problems.body(found)).encode()
         await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"),
+                    "headers": [(b"content-type", problems.MEDIA_TYPE.encode()),
                                 (b"content-length", str(len(body)).encode()),
                                 (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body})

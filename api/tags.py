@@ -3,7 +3,7 @@ any operation may give."""
 
 from typing import Any
 
-from api.errors import ErrorBody
+from api.problems import Problem
 
 TAGS = [
     {"name": "eligibility", "description": "A profile of facts in, every entitlement out: "
@@ -15,6 +15,8 @@ TAGS = [
     {"name": "facts", "description": "The facts a profile may carry, with their questions."},
     {"name": "ruleset", "description": "Which rules are serving; reload them without a "
      "restart (admin)."},
+    {"name": "problems", "description": "What each kind of error means: the `type` of "
+     "every problem leads here; its `code` is stable, for programs and translations."},
     {"name": "health", "description": "Liveness, readiness and Prometheus metrics for "
      "operators."},
     {"name": "screenings", "description": "An eligibility answer kept under a case "
@@ -26,7 +28,7 @@ TAGS = [
 ]
 
 EVERYWHERE: dict[int | str, dict[str, Any]] = {
-    500: {"model": ErrorBody, "description": "an unexpected error; it is logged with the "
+    500: {"model": Problem, "description": "an unexpected error; it is logged with the "
           "request id (X-Request-ID), never with the request's data"},
     503: {"description": "the server is at its concurrency limit (retry shortly), or for "
           "screenings, claims and reports the database does not answer (with Retry-After)"},

@@ -111,6 +111,13 @@ class Conflict(AdhikarError):
 
     code = "conflict"
 
+    def __init__(self, kind: str, message: str, params: dict[str, str] | None = None,
+                 problems: list[tuple[str, str]] | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind  # a stable id of what clashed, e.g. claim_already_open
+        self.params = params or {}
+        self.problems = problems or []  # (fact, what is wrong) when a profile clashes
+
 
 class RulesetMismatch(AdhikarError):
     """A batch worker found other rules at the rules directory than the ones the batch was

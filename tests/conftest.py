@@ -72,6 +72,25 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 # Whole folders that `make test-fast` leaves out: the contract fuzzing (schemathesis) and the
 # oracle (a second rules engine in a child process).
 SLOW_FOLDERS = ("contract", "oracle")
+# And single files and tests that take seconds each (measured with --durations): Hypothesis
+# properties and state machines, whole-ruleset reloads, child processes, a Dask cluster.
+# `make test` runs them all.
+SLOW_TESTS = (
+    "tests/service/expr/test_properties.py",
+    "tests/api/test_reload.py",
+    "tests/api/test_claims_api.py::test_random_moves_never_break_the_lifecycle",
+    "tests/api/test_eligibility_batch.py::test_a_thousand_items_fit",
+    "tests/batch/test_cluster.py",
+    "tests/batch/test_files.py::test_two_processes_write_the_same_rows_in_order",
+    "tests/batch/test_files.py::test_the_command_writes_a_wide_table",
+    "tests/batch/test_files.py::test_parquet_with_gaps_reads_as_the_json_lines_do",
+    "tests/batch/test_files.py::test_csv_cells_read_as_facts",
+    "tests/compensation/test_cli.py",
+    "tests/cli/test_commands.py::test_the_console_script_is_installed",
+    "tests/cli/test_commands.py::test_the_catalogue_covers_every_entitlement_and_need",
+    "tests/cli/test_progress.py",
+    "tests/cli/test_lint.py::test_every_figure_of_the_bundled_rules_is_a_parameter",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -79,5 +98,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         # A test that starts a real server is left out of `make test-fast` too.
         if "server" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.server)
-        if Path(str(item.fspath)).relative_to(ROOT / "tests").parts[0] in SLOW_FOLDERS:
+        if (Path(str(item.fspath)).relative_to(ROOT / "tests").parts[0] in SLOW_FOLDERS
+                or item.nodeid.startswith(SLOW_TESTS)):
             item.add_marker(pytest.mark.slow)

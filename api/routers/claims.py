@@ -6,35 +6,39 @@ import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
+from sqlmodel import Session
 
 from api.auth import RecordsDep
 from api.claim_models import ClaimCreate, ClaimEventCreate, ClaimPublic, ClaimsPublic, ClaimSummary
 from api.deps import RulesetDep, SessionDep
-from api.errors import ErrorBody, IllegalMoveBody
+from api.idempotency import OnceDep
 from api.instants import Instant
-from api.routers import INVALID, RECORD, RECORDS
+from api.problems import Problem
+from api.routers import IDEMPOTENT, INVALID, RECORD, RECORDS
 from api.schemas import CaseRef
 from service.dates import india_today
+from service.rules.ruleset import Ruleset
 from service.store import claims
 from service.store.lifecycle import ClaimStatus
+from service.store.tables import Claim
 
 router = APIRouter(prefix="/v1/claims", tags=["claims"])
 ClaimId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="the claim's id")]
 
 
-@router.post("", status_code=201, responses={
-    **RECORD, **INVALID, 409: {"model": ErrorBody, "description": "a claim for this "
-                               "entitlement is already open for this case"}})
+@router.post("", status_code=201, response_model=ClaimPublic, responses={
+    **RECORD, **INVALID, **IDEMPOTENT, 409: {"model": Problem, "description": "a claim for "
+                                             "this entitlement is already open for this case; "
+                                             "or the Idempotency-Key is in use"}})
 def open_claim(body: ClaimCreate, principal: RecordsDep, rules: RulesetDep,
-               session: SessionDep, response: Response) -> ClaimPublic:
+               session: SessionDep, once: OnceDep) -> Response:
     """Open a claim for one entitlement, usually from a screening's results. The version in
     force on `as_of` and its office come from the rules; the claim starts `identified`.
     404 when `screening_id` names no screening of this organisation."""
     ask = claims.ClaimOpen(**body.model_dump())
     claim = claims.open_claim(session, rules, ask, org=principal.org, scope=principal.scope,
                               key_id=principal.key_id, now=_now())
-    response.headers["Location"] = f"/v1/claims/{claim.id}"
-    return ClaimPublic.full(claim, rules, india_today(), claims.history(session, claim.id))
+    return once.keep(_created(claim, rules, session))
 
 
 @router.get("", responses={**RECORDS, **INVALID})
@@ -68,11 +72,13 @@ def get_claim(claim_id: ClaimId, principal: RecordsDep, rules: RulesetDep,
     return ClaimPublic.full(claim, rules, india_today(), claims.history(session, claim.id))
 
 
-@router.post("/{claim_id}/events", status_code=201, responses={
-    **RECORD, **INVALID, 409: {"model": IllegalMoveBody, "description": "a move the claim's "
-                               "lifecycle does not allow; the body lists the moves it does"}})
+@router.post("/{claim_id}/events", status_code=201, response_model=ClaimPublic, responses={
+    **RECORD, **INVALID, **IDEMPOTENT, 409: {"model": Problem, "description": "a move the "
+                                             "claim's lifecycle does not allow (the body lists "
+                                             "the moves it does); or the Idempotency-Key is in "
+                                             "use"}})
 def add_claim_event(claim_id: ClaimId, body: ClaimEventCreate, principal: RecordsDep,
-                    rules: RulesetDep, session: SessionDep, response: Response) -> ClaimPublic:
+                    rules: RulesetDep, session: SessionDep, once: OnceDep) -> Response:
     """Record what happened: a move to the next status (identified -> documents_ready ->
     applied -> sanctioned -> received; or rejected / withdrawn while open), or a note alone.
     Events are appended; earlier ones are never changed."""
@@ -80,8 +86,13 @@ def add_claim_event(claim_id: ClaimId, body: ClaimEventCreate, principal: Record
                        at=body.at)
     claim = claims.append(session, rules, claim_id, move, scope=principal.scope,
                           key_id=principal.key_id, now=_now())
-    response.headers["Location"] = f"/v1/claims/{claim.id}"
-    return ClaimPublic.full(claim, rules, india_today(), claims.history(session, claim.id))
+    return once.keep(_created(claim, rules, session))
+
+
+def _created(claim: Claim, rules: Ruleset, session: Session) -> Response:
+    public = ClaimPublic.full(claim, rules, india_today(), claims.history(session, claim.id))
+    return Response(public.model_dump_json(), status_code=201, media_type="application/json",
+                    headers={"Location": f"/v1/claims/{claim.id}"})
 
 
 def _now() -> dt.datetime:

@@ -17,8 +17,9 @@ from pydantic import BaseModel, TypeAdapter, create_model
 
 from api import schemas
 from api.deps import RulesetDep
-from api.errors import ErrorBody, error_response
+from api.errors import Refused
 from api.language import WordsDep
+from api.problems import Problem
 from api.routers import INVALID
 from service.compensation import render
 from service.compensation.answer import routes_for
@@ -35,7 +36,7 @@ BRIEF_RESPONSES: dict[int | str, dict[str, Any]] = {
     **INVALID,
     200: {"description": "the brief, one A4 page when printed",
           "content": {media: {"schema": {"type": "string"}} for media in OFFERED}},
-    406: {"model": ErrorBody, "description": "Accept names none of text/markdown, text/html, "
+    406: {"model": Problem, "description": "Accept names none of text/markdown, text/html, "
           "application/pdf"},
 }
 
@@ -78,8 +79,7 @@ def build(request_model: Any) -> APIRouter:
         # A plain def, not async: printing a PDF takes a moment, so it runs in the threadpool.
         media = choose_media(accept)
         if media is None:
-            return error_response(406, "not_acceptable", "the brief is offered as "
-                                  + ", ".join(OFFERED) + "; send one of them in Accept")
+            raise Refused("not_acceptable", offered=", ".join(OFFERED))
         case = Case.read(rules, body.profile.model_dump(exclude_none=True),
                          district=body.district, documents_held=body.documents_held)
         result = routes_for(rules, case, body.as_of or india_today(), words=words)

@@ -12,8 +12,9 @@ from fastapi.responses import StreamingResponse
 from pydantic import Field, TypeAdapter, create_model
 
 from api.deps import HolderDep
-from api.errors import ErrorBody, ErrorItem, error_response
+from api.errors import ErrorItem, Refused
 from api.language import WordsDep
+from api.problems import Problem
 from api.routers import INVALID
 from api.schemas import Strict
 from service.dates import india_today
@@ -58,7 +59,7 @@ def build(request_model: Any) -> APIRouter:
         return Response(answer.dump_json(result), media_type="application/json")
 
     @router.post("/eligibility/batch", responses={
-        **INVALID, 413: {"model": ErrorBody, "description": f"more than {MAX_ITEMS} items, or "
+        **INVALID, 413: {"model": Problem, "description": f"more than {MAX_ITEMS} items, or "
                          "a body over the batch size limit"},
         200: {"content": {NDJSON: {"schema": {"$ref": "#/components/schemas/Evaluation"}}},
               "description": "one answer per line (NDJSON), in the order of the items, each "
@@ -71,8 +72,7 @@ def build(request_model: Any) -> APIRouter:
         if len(items) > MAX_ITEMS:
             item = ErrorItem(loc=["body", "items"], type="too_many_items",
                              msg=f"at most {MAX_ITEMS} items in one request")
-            return error_response(413, "too_many_items", f"the request has more than "
-                                  f"{MAX_ITEMS} items; send them in several requests", [item])
+            raise Refused("too_many_items", errors=[item], limit=MAX_ITEMS)
         rules, parts = holder.current, holder.parts  # one ruleset for the whole batch
         cases = [_case(rules, item, index) for index, item in enumerate(items)]
 

@@ -12,8 +12,9 @@ from fastapi import APIRouter, Depends, Header, Request
 
 from api.auth import is_admin_key, open_access, presented_key
 from api.deps import HolderDep
-from api.errors import ErrorBody, NotAllowed, Unauthenticated
+from api.errors import NotAllowed, Unauthenticated
 from api.holder import RulesetHolder
+from api.problems import Problem
 from api.routers import OPEN
 from api.schemas import LoadFailureOut, RuleErrorOut, RulesetPublic
 from api.settings import Settings
@@ -36,16 +37,14 @@ def require_admin(request: Request,
     if key is None:
         if settings.allow_local_reload and _from_this_machine(request):
             return
-        raise Unauthenticated("reloading the rules needs the admin token or an admin's API "
-                              "key: Authorization: Bearer <token or key>")
+        raise Unauthenticated("admin_credential_missing")
     if settings.admin_token is not None:
         expected = settings.admin_token.get_secret_value().encode()
         if hmac.compare_digest(key.encode(), expected):
             return
     if is_admin_key(request, key):
         return
-    raise NotAllowed("this credential may not reload the rules: it needs the admin token or "
-                     "an admin's API key")
+    raise NotAllowed("reload_not_allowed")
 
 
 def _from_this_machine(request: Request) -> bool:
@@ -63,10 +62,10 @@ def get_ruleset(holder: HolderDep) -> RulesetPublic:
 
 
 @router.post("/reload", dependencies=[Depends(require_admin)], responses={
-    401: {"model": ErrorBody, "description": "no credential"},
-    403: {"model": ErrorBody, "description": "a credential that is neither the admin token "
+    401: {"model": Problem, "description": "no credential"},
+    403: {"model": Problem, "description": "a credential that is neither the admin token "
           "nor an admin's API key"},
-    409: {"model": ErrorBody, "description": "the rules on disk are invalid or an example "
+    409: {"model": Problem, "description": "the rules on disk are invalid or an example "
           "fails; the rules loaded before keep serving"}})
 async def reload_ruleset(holder: HolderDep) -> RulesetPublic:
     """Load and check the whole rules directory and run every example; swap the new rules in

@@ -10,9 +10,10 @@ from fastapi import APIRouter, Path, Query, Request, Response
 
 from api.auth import RecordsDep
 from api.deps import RulesetDep, SessionDep
-from api.errors import ErrorBody
+from api.idempotency import OnceDep
 from api.instants import Instant
-from api.routers import INVALID, RECORD, RECORDS
+from api.problems import Problem
+from api.routers import IDEMPOTENT, INVALID, RECORD, RECORDS
 from api.schemas import CaseRef
 from api.screening_models import RerunPublic, ScreeningPublic, ScreeningsPublic, ScreeningSummary
 from api.screening_models import screening_json as as_json
@@ -27,9 +28,9 @@ def build(request_model: Any) -> APIRouter:
     router = APIRouter(prefix="/v1/screenings", tags=["screenings"])
 
     @router.post("", status_code=201, response_model=ScreeningPublic,
-                 responses={**RECORDS, **INVALID})
+                 responses={**RECORDS, **INVALID, **IDEMPOTENT})
     def create_screening(body: request_model, principal: RecordsDep, rules: RulesetDep,
-                         session: SessionDep, request: Request) -> Response:
+                         session: SessionDep, request: Request, once: OnceDep) -> Response:
         """Evaluate like POST /v1/eligibility, and keep the profile and the answer under
         the case reference, with the ruleset's version and digest."""
         asked = screenings.Asked(
@@ -40,8 +41,8 @@ def build(request_model: Any) -> APIRouter:
         request.app.state.metrics.count(evaluation)
         row = screenings.save(session, evaluation, asked, case_ref=body.case_ref,
                               org=principal.org, key_id=principal.key_id, now=_now())
-        return Response(as_json(row), status_code=201, media_type=JSON,
-                        headers={"Location": f"/v1/screenings/{row.id}"})
+        return once.keep(Response(as_json(row), status_code=201, media_type=JSON,
+                                  headers={"Location": f"/v1/screenings/{row.id}"}))
 
     @router.get("", responses={**RECORDS, **INVALID})
     def list_screenings(principal: RecordsDep, session: SessionDep,
@@ -67,7 +68,7 @@ def build(request_model: Any) -> APIRouter:
         return Response(as_json(row), media_type=JSON)
 
     @router.post("/{screening_id}/rerun", status_code=201, responses={
-        **RECORD, **INVALID, 409: {"model": ErrorBody, "description": "the stored profile "
+        **RECORD, **INVALID, 409: {"model": Problem, "description": "the stored profile "
                                    "no longer fits the facts of the rules now serving"}})
     def rerun_screening(screening_id: ScreeningId, principal: RecordsDep, rules: RulesetDep,
                         session: SessionDep) -> RerunPublic:

@@ -83,7 +83,8 @@ def open_claim(session: Session, ruleset: Ruleset, ask: ClaimOpen, *, org: str,
                   events=1, updated_at=now, screening_id=screening.id if screening else None,
                   key_id=key_id)
     _set_due(claim, version)
-    with _clash(session, "a claim for this entitlement was opened for this case meanwhile"):
+    with _clash(session, "claim_opened_meanwhile",
+                "a claim for this entitlement was opened for this case meanwhile"):
         session.add(claim)
         session.flush()  # the claim row first: the event refers to it
         session.add(ClaimEvent(id=uuid.uuid4().hex, claim_id=claim.id, seq=1, at=at,
@@ -163,19 +164,19 @@ def append(session: Session, ruleset: Ruleset, claim_id: str, move: Move, *,
     session.add(ClaimEvent(id=uuid.uuid4().hex, claim_id=claim.id, seq=claim.events, at=at,
                            recorded_at=now, from_status=last.to_status, to_status=to,
                            note=move.note, amount=move.amount, key_id=key_id))
-    with _clash(session, "the claim changed meanwhile; read it again and retry"):
+    with _clash(session, "claim_changed", "the claim changed meanwhile; read it again and retry"):
         session.commit()
     return claim
 
 
 @contextmanager
-def _clash(session: Session, message: str) -> Iterator[None]:
+def _clash(session: Session, kind: str, message: str) -> Iterator[None]:
     """A unique constraint that fails (another request won the race) is a 409."""
     try:
         yield
     except IntegrityError as exc:
         session.rollback()
-        raise Conflict(message) from exc
+        raise Conflict(kind, message) from exc
 
 
 def _set_due(claim: Claim, version: Version | None) -> None:
@@ -218,5 +219,7 @@ def _refuse_duplicate(session: Session, org: str, case_ref: str, entitlement: st
         Claim.org == org, Claim.case_ref == case_ref, Claim.entitlement == entitlement,
         col(Claim.status).not_in(lifecycle.FINAL))).first()
     if open_claim is not None:
-        raise Conflict(f"claim {open_claim.id} for this entitlement is still open for this "
-                       "case; move it on, or close it before opening another")
+        raise Conflict("claim_already_open",
+                       f"claim {open_claim.id} for this entitlement is still open for this "
+                       "case; move it on, or close it before opening another",
+                       params={"claim_id": open_claim.id})

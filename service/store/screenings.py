@@ -102,8 +102,10 @@ def rerun(session: Session, ruleset: Ruleset, screening_id: str, *, scope: str |
     try:
         evaluation = run(ruleset, asked(old))
     except InvalidProfile as exc:
-        raise Conflict("the stored profile no longer fits the facts of the rules now serving: "
-                       + "; ".join(f"{fact}: {why}" for fact, why in exc.problems)) from exc
+        raise Conflict("profile_no_longer_fits",
+                       "the stored profile no longer fits the facts of the rules now serving: "
+                       + "; ".join(f"{fact}: {why}" for fact, why in exc.problems),
+                       problems=exc.problems) from exc
     new = save(session, evaluation, asked(old), case_ref=old.case_ref, org=old.org,
                key_id=key_id, now=now, rerun_of=old.id)
     return new, old, compare(json.loads(old.results), json.loads(new.results))

@@ -147,6 +147,22 @@ class ClaimEvent(SQLModel, table=True):
     key_id: str | None = Field(default=None, foreign_key="api_keys.id", max_length=32)
 
 
+class IdempotencyKey(SQLModel, table=True):
+    """A POST made with an ``Idempotency-Key``: the first answer, kept for a day so that a
+    retry gets it again instead of making a second record. Per API key; the client's key and
+    the request are kept only as hashes."""
+
+    __tablename__ = "idempotency_keys"
+
+    key_id: str = Field(foreign_key="api_keys.id", primary_key=True, max_length=32)
+    key_hash: str = Field(primary_key=True, max_length=64)
+    request_hash: str = Field(max_length=64, description="method, path and body, hashed")
+    status: int | None = Field(default=None, description="None while the first is running")
+    body: str | None = Field(default=None, sa_type=Text, description="the first answer")
+    location: str | None = Field(default=None, max_length=200)
+    created_at: dt.datetime = Field(sa_type=UtcDateTime, index=True)
+
+
 # ---- the history is append-only ------------------------------------------------------------
 # The ORM refuses to change or remove an event; the migration adds triggers that refuse the
 # same in SQL, whoever sends it.

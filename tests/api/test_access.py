@@ -49,7 +49,8 @@ def test_another_organisations_records_look_like_none(
         r = store_client.request(method, url, json=body, headers=me)
         absent = store_client.request(method, missing_url, json=missing_body, headers=me)
         assert r.status_code == absent.status_code == 404, (method, url, r.text)
-        assert r.json() == absent.json()
+        # The same problem; only the occurrence (the request id) differs.
+        assert r.json() | {"instance": ""} == absent.json() | {"instance": ""}
     claim = store_client.get(f"/v1/claims/{theirs['claim']}", headers=keyring("elsewhere"))
     assert claim.json()["status"] == "identified" and len(claim.json()["history"]) == 1
 
@@ -89,7 +90,7 @@ def test_analysts_see_reports_not_records(store_client: TestClient, keyring: Key
     for method, url, body in calls:
         r = store_client.request(method, url, json=body, headers=analyst)
         assert r.status_code == 403, (method, url)
-        assert r.json()["error"] == "forbidden"
+        assert r.json()["code"] == "role_not_allowed"
     assert store_client.get("/v1/reports/funnel", headers=analyst).status_code == 200
     assert store_client.get("/v1/reports/funnel.csv", headers=analyst).status_code == 200
 

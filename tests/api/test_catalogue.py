@@ -24,7 +24,7 @@ def test_entitlements_list_and_detail(client: TestClient, ruleset: Ruleset) -> N
 def test_an_unknown_entitlement_is_404(client: TestClient) -> None:
     r = client.get("/v1/entitlements/no-such-thing")
     assert r.status_code == 404
-    assert r.json()["error"] == "unknown_entitlement"
+    assert r.json()["code"] == "unknown_entitlement"
 
 
 def test_facts_cover_the_vocabulary(client: TestClient, ruleset: Ruleset) -> None:
@@ -53,6 +53,6 @@ def test_health(client: TestClient) -> None:
 
 def test_unknown_route_and_method_keep_the_error_shape(client: TestClient) -> None:
     r = client.get("/v1/nothing")
-    assert r.status_code == 404 and r.json()["error"] == "not_found"
+    assert r.status_code == 404 and r.json()["code"] == "not_found"
     r = client.delete("/v1/facts")
     assert r.status_code == 405 and "GET" in r.headers["allow"]

@@ -88,7 +88,7 @@ def test_an_illegal_move_is_409_with_the_allowed_moves(store_client: TestClient,
                           json={"to_status": "received"})
     assert r.status_code == 409
     body = r.json()
-    assert body["error"] == "illegal_move" and body["current"] == "identified"
+    assert body["code"] == "illegal_move" and body["current"] == "identified"
     assert body["allowed"] == ["documents_ready", "rejected", "withdrawn"]
     assert body["errors"][0]["loc"] == ["body", "to_status"]
 
@@ -130,7 +130,7 @@ def test_a_second_open_claim_for_the_same_entitlement_is_409(store_client: TestC
     body = {"case_ref": "SNJ-DUP-1", "entitlement": "compensation"}
     assert store_client.post("/v1/claims", json=body, headers=keyring()).status_code == 201
     r = store_client.post("/v1/claims", json=body, headers=keyring())
-    assert r.status_code == 409 and r.json()["error"] == "conflict"
+    assert r.status_code == 409 and r.json()["code"] == "claim_already_open"
 
 
 # ---- the lifecycle, at random -------------------------------------------------------------

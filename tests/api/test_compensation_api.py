@@ -74,7 +74,7 @@ def test_errors_use_the_envelope_and_never_echo_values(client: TestClient) -> No
         "district": "Flat 4 Gandhi Road, 9876543210", "domains": ["legal"]})
     assert r.status_code == 422
     body = r.json()
-    assert body["error"] == "invalid_request"
+    assert body["code"] == "invalid_request"
     kinds = {tuple(e["loc"]): e["type"] for e in body["errors"]}
     assert kinds[("body", "profile", "<field>")] == "identity_not_allowed"
     assert kinds[("body", "<field>")] == "extra_forbidden"  # no domains on this request
@@ -87,4 +87,4 @@ def test_errors_use_the_envelope_and_never_echo_values(client: TestClient) -> No
 def test_malformed_bodies_are_422(client: TestClient, raw: bytes) -> None:
     r = client.post("/v1/compensation-routes", content=raw,
                     headers={"content-type": "application/json"})
-    assert r.status_code == 422 and r.json()["error"] == "invalid_request"
+    assert r.status_code == 422 and r.json()["code"] == "invalid_request"

@@ -43,7 +43,7 @@ def assert_degraded(client: TestClient, headers: dict[str, str]) -> None:
     for method, url, body in STORAGE:
         r = client.request(method, url, json=body, headers=headers)
         assert r.status_code == 503, (method, url, r.text)
-        assert r.json()["error"] == "storage_unavailable" and r.headers["retry-after"]
+        assert r.json()["code"] == "storage_unavailable" and r.headers["retry-after"]
         assert "postgres" not in r.text and "127.0.0.1" not in r.text
     ready = client.get("/readyz")
     assert ready.status_code == 200

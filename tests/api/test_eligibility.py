@@ -110,7 +110,7 @@ def test_malformed_bodies_are_422_not_500(client: TestClient, raw: bytes) -> Non
     r = client.post("/v1/eligibility", content=raw,
                     headers={"content-type": "application/json"})
     assert r.status_code == 422, r.text
-    assert r.json()["error"] == "invalid_request"
+    assert r.json()["code"] == "invalid_request"
 
 
 def test_a_large_body_is_413_even_without_content_length(client: TestClient) -> None:
@@ -123,7 +123,7 @@ def test_a_large_body_is_413_even_without_content_length(client: TestClient) -> 
     r = client.post("/v1/eligibility", content=chunks(),
                     headers={"content-type": "application/json"})
     assert r.status_code == 413
-    assert r.json()["error"] == "body_too_large"
+    assert r.json()["code"] == "body_too_large"
 
 
 def test_a_declared_large_body_is_413(client: TestClient) -> None:

@@ -38,7 +38,7 @@ def test_a_thousand_items_fit_and_one_more_is_a_413(client: TestClient) -> None:
     response = client.post("/v1/eligibility/batch", json={"items": [one] * 1001})
     assert response.status_code == 413
     body = response.json()
-    assert body["error"] == "too_many_items"
+    assert body["code"] == "too_many_items"
     assert body["errors"][0]["loc"] == ["body", "items"]
 
 

@@ -198,7 +198,7 @@ def test_the_api_refuses_a_form_it_does_not_offer(client: TestClient) -> None:
                     headers={"Accept": "application/json"})
     assert r.status_code == 406
     body = r.json()
-    assert body["error"] == "not_acceptable"
+    assert body["code"] == "not_acceptable"
     assert "text/markdown, text/html, application/pdf" in body["message"]
     # A bad profile is still a 422 naming the field.
     r = client.post("/v1/compensation-routes/brief", json={"profile": {"age": "old"}})

@@ -1,0 +1,78 @@
+"""The finishing touches FastAPI does not make on the published contract.
+
+- Every error answer is documented as ``application/problem+json`` with the one ``Problem``
+  schema, in place of FastAPI's ``HTTPValidationError``.
+- Each closed list of words (a claim's status, a domain, ...) is one named component that
+  every use refers to, so that a generated client has one type for it, not one per field.
+- Each request body carries an example (api/examples.py).
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+from api import examples
+from service.compensation.result import RouteStatus
+from service.rules.model.base import ClaimStep, Domain, Period, Status
+from service.rules.ruleset import Ruleset
+from service.store.keys import Role
+from service.store.lifecycle import ClaimStatus
+
+PROBLEM = {"$ref": "#/components/schemas/Problem"}
+_FASTAPI_ERRORS = ("HTTPValidationError", "ValidationError")
+_ENUM_KEYS = ("type", "enum")
+
+
+def enums(ruleset: Ruleset) -> dict[str, tuple[str, ...]]:
+    """The named lists of words, each from where it is defined."""
+    named: dict[str, Any] = {
+        "ClaimStatus": ClaimStatus, "ClaimStep": ClaimStep, "Domain": Domain,
+        "EligibilityStatus": Status, "RouteStatus": RouteStatus, "Period": Period,
+        "Role": Role}
+    words = {name: typing.get_args(kind) for name, kind in named.items()}
+    words["DocumentId"] = tuple(ruleset.documents)
+    return words
+
+
+def refine(spec: dict[str, Any], words: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+    by_values = {values: name for name, values in words.items()}
+    for name in list(schemas):
+        if name not in words:
+            schemas[name] = _name_enums(schemas[name], by_values)
+    for operations in spec.get("paths", {}).values():
+        for method, operation in operations.items():
+            _problems(operation)
+            operation = operations[method] = _name_enums(operation, by_values)
+            example = examples.REQUESTS.get(operation.get("operationId", ""))
+            content = operation.get("requestBody", {}).get("content", {})
+            if example is not None and "application/json" in content:
+                content["application/json"]["example"] = example
+    for name, values in words.items():
+        schemas[name] = {"type": "string", "enum": list(values), "title": name}
+    for name in _FASTAPI_ERRORS:
+        schemas.pop(name, None)
+    spec["components"]["schemas"] = dict(sorted(schemas.items()))
+    return spec
+
+
+def _problems(operation: dict[str, Any]) -> None:
+    for status, answer in operation.get("responses", {}).items():
+        if str(status)[0] in "45":
+            answer["content"] = {"application/problem+json": {"schema": PROBLEM}}
+            if str(status) == "503":
+                # The server's own concurrency limit answers before the app, in plain text.
+                answer["content"]["text/plain"] = {"schema": {"type": "string"}}
+
+
+def _name_enums(node: Any, by_values: dict[tuple[str, ...], str]) -> Any:
+    if isinstance(node, list):
+        return [_name_enums(item, by_values) for item in node]
+    if not isinstance(node, dict):
+        return node
+    values = node.get("enum")
+    if isinstance(values, list) and (name := by_values.get(tuple(values))) is not None:
+        rest = {k: v for k, v in node.items() if k not in _ENUM_KEYS}
+        return {"$ref": f"#/components/schemas/{name}", **rest}
+    return {key: _name_enums(value, by_values) for key, value in node.items()}
