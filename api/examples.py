@@ -20,6 +20,7 @@ REQUESTS: dict[str, dict[str, Any]] = {
     "checkEligibilityBatch": {"items": [
         {"profile": _GIRL}, {"profile": {"age": 30, "released_from_bonded_labour": True}}]},
     "compensationRoutes": _ASK,
+    "compensationBrief": _ASK,
     "createScreening": {**_ASK, "case_ref": "SNJ-2026-0142"},
     "openClaim": {"entitlement": "victim-compensation", "case_ref": "SNJ-2026-0142",
                   "as_of": "2026-11-28", "district": "Murshidabad"},

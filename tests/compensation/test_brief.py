@@ -199,7 +199,7 @@ def test_the_api_refuses_a_form_it_does_not_offer(client: TestClient) -> None:
     assert r.status_code == 406
     body = r.json()
     assert body["code"] == "not_acceptable"
-    assert "text/markdown, text/html, application/pdf" in body["message"]
+    assert "text/markdown, text/html, application/pdf" in body["detail"]
     # A bad profile is still a 422 naming the field.
     r = client.post("/v1/compensation-routes/brief", json={"profile": {"age": "old"}})
     assert r.status_code == 422 and r.json()["errors"][0]["loc"][-1] == "age"
