@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from service.engine import amounts, explain
-from service.engine.evaluate import STATUS
+from service.engine.evaluate import STATUS, statuses
 from service.engine.result import BenefitResult
 from service.engine.settle import settle
-from service.expr.kleene import UNKNOWN
+from service.expr.kleene import UNKNOWN, Tri
 from service.rules.ruleset import Ruleset, Version
 
 # A year's worth of a figure paid every so often: what it costs in the first year.
@@ -37,12 +37,12 @@ class Row:
 def screen(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date) -> list[Row]:
     """Rows for checked ``facts`` (``profile.coerce_profile``), one per entitlement in force
     on ``as_of`` for her State."""
-    return [_row(ent.id, version, facts)
+    found = statuses(ruleset, facts, as_of)
+    return [_row(ent.id, version, facts, found[ent.id])
             for ent, version in ruleset.in_force(as_of, facts.get("state"))]
 
 
-def _row(ent_id: str, version: Version, facts: Mapping[str, Any]) -> Row:
-    status = version.fn(facts)
+def _row(ent_id: str, version: Version, facts: Mapping[str, Any], status: Tri) -> Row:
     missing: tuple[str, ...] = ()
     if status is UNKNOWN:
         found: dict[str, None] = {}

@@ -33,9 +33,10 @@ STATUS: dict[Tri, model.Status] = {TRUE: "eligible", FALSE: "not_eligible",
 
 
 def statuses(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date) -> dict[str, Tri]:
-    """The fast path: only each entitlement's three-valued status."""
-    return {ent.id: version.fn(facts)
-            for ent, version in ruleset.in_force(as_of, facts.get("state"))}
+    """The fast path: only each entitlement's three-valued status, from one generated
+    function for everything in force (``codegen.compile_statuses``)."""
+    fn = ruleset.periods.statuses(as_of, facts.get("state"))
+    return {} if fn is None else fn(facts)
 
 
 def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
@@ -51,8 +52,9 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     depend on the profile.
     """
     book = OfficeBook(ruleset, place or Place(state=facts.get("state")))
+    found = statuses(ruleset, facts, as_of)
     results = [entitlement_result(ent, version, facts, documents_held, book, brief=brief,
-                                  cache=cache)
+                                  cache=cache, status=found[ent.id])
                for ent, version in ruleset.in_force(as_of, facts.get("state"))
                if domains is None or ent.domain in domains]
     counts = Counter(r.status for r in results)
@@ -77,8 +79,11 @@ def ruleset_ref(ruleset: Ruleset) -> RulesetRef:
 def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, Any],
                        documents_held: Collection[str] | None,
                        book: OfficeBook, *, brief: bool = False,
-                       cache: PartsCache | None = None) -> EntitlementResult:
-    status = version.fn(facts)
+                       cache: PartsCache | None = None,
+                       status: Tri | None = None) -> EntitlementResult:
+    """``status``: the version's Kleene status when the caller has it already."""
+    if status is None:
+        status = version.fn(facts)
     missing: dict[str, None] = {}
     settled = False
     if status is UNKNOWN:
