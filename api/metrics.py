@@ -20,6 +20,7 @@ from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.holder import RulesetHolder
+from service.engine.brief import BriefEvaluation
 from service.engine.result import Evaluation
 from service.errors import StoreUnavailable
 from service.store import gauges
@@ -44,7 +45,7 @@ class Metrics:
         self.state = StateCollector(holder, db, today)
         self.registry.register(self.state)
 
-    def count(self, evaluation: Evaluation) -> None:
+    def count(self, evaluation: Evaluation | BriefEvaluation) -> None:
         for result in evaluation.results:
             self.evaluations.labels(result.entitlement, str(result.status)).inc()
 
