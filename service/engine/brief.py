@@ -20,7 +20,7 @@ from pydantic import Field
 
 from service.engine import amounts, explain, questions
 from service.engine.case import Case
-from service.engine.evaluate import STATUS, ruleset_ref, statuses
+from service.engine.evaluate import ruleset_ref, status_word, statuses
 from service.engine.offices import OfficeBook
 from service.engine.result import BenefitResult, RulesetRef
 from service.engine.settle import settle
@@ -55,7 +55,7 @@ def standing(version: Version, facts: Mapping[str, Any], status: Tri) -> Standin
             found.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
         status, missing = settle(version, facts, list(found))
     low, high = first_year(version, facts, status)
-    return Standing(STATUS[status], low, high, missing)
+    return Standing(status_word(status), low, high, missing)
 
 
 def first_year(version: Version, facts: Mapping[str, Any], status: Tri) -> tuple[int, int | None]:

@@ -32,6 +32,11 @@ STATUS: dict[Tri, model.Status] = {TRUE: "eligible", FALSE: "not_eligible",
                                    UNKNOWN: "needs_info"}
 
 
+def status_word(status: Tri) -> model.Status:
+    """``STATUS[status]`` without hashing the enum (in Python, per call): on every result."""
+    return "eligible" if status is TRUE else "not_eligible" if status is FALSE else "needs_info"
+
+
 def statuses(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date) -> dict[str, Tri]:
     """The fast path: only each entitlement's three-valued status, from one generated
     function for everything in force (``codegen.compile_statuses``)."""
@@ -104,7 +109,7 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
              else static_parts(version, book, brief))
     return EntitlementResult(
         entitlement=ent.id, title=version.title or ent.title, domain=ent.domain,
-        summary=None if brief else ent.summary, status=STATUS[status], missing=list(missing),
+        summary=None if brief else ent.summary, status=status_word(status), missing=list(missing),
         reasons=reasons,
         benefits=benefits,
         documents=[document_result(book, d, documents_held) for d in version.documents],
