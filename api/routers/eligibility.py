@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field, create_model
 from api import answers
 from api.deps import HolderDep
 from api.errors import ErrorBody, ErrorItem, error_response
-from api.routers import INVALID, Responses
+from api.routers import INVALID, NOT_FOUND, Responses
 from api.schemas import Strict
 from service.dates import india_today
 from service.engine.brief import BriefEvaluation, evaluate_brief
@@ -23,7 +23,7 @@ from service.engine.case import Case
 from service.engine.evaluate import evaluate_case
 from service.engine.parts import PartsCache
 from service.engine.result import Evaluation, Question, RulesetRef
-from service.errors import InvalidInput, InvalidProfile
+from service.errors import InvalidInput, InvalidProfile, UnknownEntitlement
 from service.rules.ruleset import Ruleset
 
 BATCH_PATH = "/v1/eligibility/batch"
@@ -35,6 +35,11 @@ FieldsQuery = Annotated[str | None, Query(
     pattern=f"^{_NAME}(,{_NAME})*$",
     description="only these parts of each result, after the entitlement's id, comma "
     "separated (`status,missing`); a part the answer's detail does not have is left out")]
+
+EntitlementQuery = Annotated[str | None, Query(
+    pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64,
+    description="only this entitlement (its id, as GET /v1/entitlements lists them): the full "
+    "answer for one line of a brief list; 404 when the rules have no such entitlement")]
 
 
 class EvaluationParts(BaseModel):
@@ -65,27 +70,32 @@ def build(request_model: Any) -> APIRouter:
     fragments = answers.Fragments()  # the shared parts of full answers, each written once
 
     def one(request: Request, rules: Ruleset, parts: PartsCache, body: Any, case: Case,
-            fields: list[str] | None) -> bytes:
+            fields: list[str] | None, only: str | None = None) -> bytes:
         as_of = body.as_of or india_today()
+        chosen = None if only is None else (only,)
         if body.detail == "brief":
-            brief = evaluate_brief(rules, case, as_of, domains=body.domains)
+            brief = evaluate_brief(rules, case, as_of, domains=body.domains, entitlements=chosen)
             request.app.state.metrics.count(brief)
             return answers.brief(brief, fields)
-        result = evaluate_case(rules, case, as_of, domains=body.domains, cache=parts)
+        result = evaluate_case(rules, case, as_of, domains=body.domains, cache=parts,
+                               entitlements=chosen)
         request.app.state.metrics.count(result)
         return answers.full(result, fragments, fields)
 
     # async: the evaluation is short and CPU-bound, so a thread-pool hop would cost more than
     # it saves. The answer is written straight to JSON by orjson (api/answers.py).
-    @router.post("/eligibility", responses={**INVALID, **ANSWER})
+    @router.post("/eligibility", responses={**INVALID, **ANSWER, **NOT_FOUND})
     async def check_eligibility(body: request_model, holder: HolderDep, request: Request,
-                                fields: FieldsQuery = None) -> Response:
+                                fields: FieldsQuery = None,
+                                entitlement: EntitlementQuery = None) -> Response:
         """Every entitlement in force on `as_of` (today by default) for this profile: status,
         reasons, amounts, documents, offices, steps; and the next questions worth asking.
         `detail: brief` gives what a list on a phone needs; `fields`, only the parts named."""
         rules, parts = holder.current, holder.parts  # the parts' keys name the rules' digest
+        if entitlement is not None and entitlement not in rules.entitlements:
+            raise UnknownEntitlement(entitlement)
         case = _case(rules, body)
-        return Response(one(request, rules, parts, body, case, _names(fields)),
+        return Response(one(request, rules, parts, body, case, _names(fields), entitlement),
                         media_type="application/json")
 
     @router.post("/eligibility/batch", responses={

@@ -137,14 +137,16 @@ class BriefEvaluation:
 
 
 def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
-                   domains: Collection[str] | None = None) -> BriefEvaluation:
+                   domains: Collection[str] | None = None,
+                   entitlements: Collection[str] | None = None) -> BriefEvaluation:
     facts = case.facts
     book = OfficeBook(ruleset, case.place)
     found = statuses(ruleset, facts, as_of)
     held = case.documents_held
     results = []
     for ent, version in ruleset.in_force(as_of, facts.get("state")):
-        if domains is not None and ent.domain not in domains:
+        if (domains is not None and ent.domain not in domains) or (
+                entitlements is not None and ent.id not in entitlements):
             continue
         where = standing(version, facts, found[ent.id])
         if where.status == "not_eligible":

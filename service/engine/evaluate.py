@@ -47,21 +47,23 @@ def statuses(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date) -> dict
 def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
              documents_held: Collection[str] | None = None, place: Place | None = None,
              domains: Collection[str] | None = None, brief: bool = False,
-             cache: PartsCache | None = None) -> Evaluation:
+             cache: PartsCache | None = None,
+             entitlements: Collection[str] | None = None) -> Evaluation:
     """The full answer for one profile on ``as_of``.
 
     ``brief`` leaves out what does not depend on the profile and is long to send: summaries,
     steps, time limits, notes and citations (GET /v1/entitlements/{id} has them). A caseworker's
     list of thirty entitlements shrinks from about 180 KB to less than half of that.
     ``cache`` (one per ruleset, owned by the caller) shares the parts of answers that do not
-    depend on the profile.
+    depend on the profile. ``entitlements``: only these (by id), like ``domains``.
     """
     book = OfficeBook(ruleset, place or Place(state=facts.get("state")))
     found = statuses(ruleset, facts, as_of)
     results = [entitlement_result(ent, version, facts, documents_held, book, brief=brief,
                                   cache=cache, status=found[ent.id])
                for ent, version in ruleset.in_force(as_of, facts.get("state"))
-               if domains is None or ent.domain in domains]
+               if (domains is None or ent.domain in domains)
+               and (entitlements is None or ent.id in entitlements)]
     counts = Counter(r.status for r in results)
     return Evaluation(
         ruleset=ruleset_ref(ruleset), as_of=as_of,
@@ -71,10 +73,12 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
 
 def evaluate_case(ruleset: Ruleset, case: Case, as_of: dt.date, *,
                   domains: Collection[str] | None = None, brief: bool = False,
-                  cache: PartsCache | None = None) -> Evaluation:
+                  cache: PartsCache | None = None,
+                  entitlements: Collection[str] | None = None) -> Evaluation:
     """``evaluate`` for a ``Case``: its facts, documents and place."""
     return evaluate(ruleset, case.facts, as_of, documents_held=case.documents_held,
-                    place=case.place, domains=domains, brief=brief, cache=cache)
+                    place=case.place, domains=domains, brief=brief, cache=cache,
+                    entitlements=entitlements)
 
 
 def ruleset_ref(ruleset: Ruleset) -> RulesetRef:

@@ -107,3 +107,21 @@ def test_brief_answers_agree_with_full_ones(ruleset: Ruleset) -> None:
                 for b in version.benefits)
 
 
+
+
+@pytest.mark.parametrize("detail", ["full", "brief"])
+def test_one_entitlement_on_request(client: TestClient, detail: str) -> None:
+    body = {"profile": GIRL, "as_of": AS_OF.isoformat(), "detail": detail}
+    whole = client.post("/v1/eligibility", json=body).json()
+    one = client.post("/v1/eligibility?entitlement=child-sponsorship", json=body)
+    assert one.status_code == 200
+    [result] = one.json()["results"]
+    assert result == next(r for r in whole["results"]
+                          if r["entitlement"] == "child-sponsorship")
+    assert sum(one.json()["counts"].values()) == 1
+
+
+def test_an_entitlement_the_rules_lack_is_a_404(client: TestClient) -> None:
+    r = client.post("/v1/eligibility?entitlement=no-such-thing", json={"profile": GIRL})
+    assert r.status_code == 404
+    assert "no-such-thing" not in r.text  # the id typed is not repeated
