@@ -110,8 +110,9 @@ def _request_fields(ruleset: Ruleset, profile: type[BaseModel]) -> dict[str, Any
 
 
 def eligibility_request(ruleset: Ruleset, profile: type[BaseModel]) -> type[BaseModel]:
-    help_ = ("brief leaves out summaries, steps, time limits, notes and citations (GET "
-             "/v1/entitlements/{id} has them): less than half the size")
+    help_ = ("brief: what a list on a phone needs, per entitlement its status, title, "
+             "first-year rupees, office, documents still to get and the facts that would "
+             "decide it (a few KB); full: reasons, amounts, documents, offices and steps")
     detail: tuple[Any, Any] = (Literal["full", "brief"], Field("full", description=help_))
     return create_model("EligibilityRequest", __config__=Strict, detail=detail,
                         **_request_fields(ruleset, profile))

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -33,7 +34,7 @@ def write_profiles(path: Path, n: int) -> None:
     with pq.ParquetWriter(path, _schema(base, names)) as writer:
         for start in range(0, n, 50_000):
             rows = [base[i % len(base)] for i in range(start, min(n, start + 50_000))]
-            columns = {"id": [f"r{start + i}" for i in range(len(rows))]}
+            columns: dict[str, list[Any]] = {"id": [f"r{start + i}" for i in range(len(rows))]}
             columns |= {k: [r.get(k) for r in rows] for k in names}
             writer.write_table(pa.table(columns, schema=writer.schema))
 

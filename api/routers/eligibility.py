@@ -4,59 +4,103 @@ to 1,000 of them, answered line by line. Stateless."""
 # No `from __future__ import annotations` here: the request model is built at start-up from
 # facts.yaml, and FastAPI must see it as a real class in the handler's signature.
 
+import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
-from pydantic import Field, TypeAdapter, create_model
+from pydantic import BaseModel, Field, create_model
 
+from api import answers
 from api.deps import HolderDep
 from api.errors import ErrorItem, Refused
 from api.language import WordsDep
 from api.problems import Problem
-from api.routers import INVALID
+from api.routers import INVALID, NOT_FOUND, Responses
 from api.schemas import Strict
 from service.dates import india_today
+from service.engine.brief import BriefEvaluation, evaluate_brief
 from service.engine.case import Case
 from service.engine.evaluate import evaluate_case
 from service.engine.parts import PartsCache
-from service.engine.result import Evaluation
-from service.errors import InvalidInput, InvalidProfile
+from service.engine.result import Evaluation, Question, RulesetRef
+from service.errors import InvalidInput, InvalidProfile, UnknownEntitlement
 from service.rules.ruleset import Ruleset
 from service.text import Words
 
 BATCH_PATH = "/v1/eligibility/batch"
 MAX_ITEMS = 1000
 NDJSON = "application/x-ndjson"
+FIELD_NAMES = tuple(dict.fromkeys(answers.FULL_FIELDS + answers.BRIEF_FIELDS))
+_NAME = "(" + "|".join(FIELD_NAMES) + ")"
+FieldsQuery = Annotated[str | None, Query(
+    pattern=f"^{_NAME}(,{_NAME})*$",
+    description="only these parts of each result, after the entitlement's id, comma "
+    "separated (`status,missing`); a part the answer's detail does not have is left out")]
+
+EntitlementQuery = Annotated[str | None, Query(
+    pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64,
+    description="only this entitlement (its id, as GET /v1/entitlements lists them): the full "
+    "answer for one line of a brief list; 404 when the rules have no such entitlement")]
+
+
+class EvaluationParts(BaseModel):
+    """An answer asked for with `fields`: each result holds its entitlement's id and the
+    parts named."""
+
+    ruleset: RulesetRef
+    as_of: dt.date
+    counts: dict[str, int]
+    results: list[dict[str, Any]]
+    questions: list[Question] | list[dict[str, Any]]
+
+
+ANSWER: Responses = {200: {"model": Evaluation | BriefEvaluation | EvaluationParts,
+                           "description": "the full answer; the brief one (`detail: brief`): "
+                           "per entitlement its status, title, first-year rupees, office, "
+                           "documents still to get and the facts that would decide it; or the "
+                           "parts asked for (`fields`)"}}
 
 
 def build(request_model: Any) -> APIRouter:
     router = APIRouter(prefix="/v1", tags=["eligibility"])
-    answer = TypeAdapter(Evaluation)
     batch_model = create_model(
         "EligibilityBatchRequest", __config__=Strict,
         items=(list[request_model], Field(
             description=f"up to {MAX_ITEMS} eligibility requests, each as POST /v1/eligibility "
             "takes it; more is a 413")))
+    fragments = answers.Fragments()  # the shared parts of full answers, each written once
 
-    def one(rules: Ruleset, parts: PartsCache, body: Any, case: Case,
-            words: Words) -> Evaluation:
-        return evaluate_case(rules, case, body.as_of or india_today(), domains=body.domains,
-                             brief=body.detail == "brief", cache=parts, words=words)
+    def one(request: Request, rules: Ruleset, parts: PartsCache, body: Any, case: Case,
+            fields: list[str] | None, words: Words, only: str | None = None) -> bytes:
+        as_of = body.as_of or india_today()
+        chosen = None if only is None else (only,)
+        if body.detail == "brief":
+            brief = evaluate_brief(rules, case, as_of, domains=body.domains, entitlements=chosen,
+                                   words=words)
+            request.app.state.metrics.count(brief)
+            return answers.brief(brief, fields)
+        result = evaluate_case(rules, case, as_of, domains=body.domains, cache=parts,
+                               entitlements=chosen, words=words)
+        request.app.state.metrics.count(result)
+        return answers.full(result, fragments, fields)
 
     # async: the evaluation is short and CPU-bound, so a thread-pool hop would cost more than
-    # it saves. The answer is serialised straight to JSON, without re-validating it.
-    @router.post("/eligibility", responses=INVALID, response_model=Evaluation)
-    async def check_eligibility(body: request_model, holder: HolderDep, words: WordsDep,
-                                request: Request) -> Response:
+    # it saves. The answer is written straight to JSON by orjson (api/answers.py).
+    @router.post("/eligibility", responses={**INVALID, **ANSWER, **NOT_FOUND})
+    async def check_eligibility(body: request_model, holder: HolderDep, request: Request,
+                                words: WordsDep, fields: FieldsQuery = None,
+                                entitlement: EntitlementQuery = None) -> Response:
         """Every entitlement in force on `as_of` (today by default) for this profile: status,
-        reasons, amounts, documents, offices, steps; and the next questions worth asking."""
+        reasons, amounts, documents, offices, steps; and the next questions worth asking.
+        `detail: brief` gives what a list on a phone needs; `fields`, only the parts named."""
         rules, parts = holder.current, holder.parts  # the parts' keys name the rules' digest
+        if entitlement is not None and entitlement not in rules.entitlements:
+            raise UnknownEntitlement(entitlement)
         case = _case(rules, body)
-        result = one(rules, parts, body, case, words)
-        request.app.state.metrics.count(result)
-        return Response(answer.dump_json(result), media_type="application/json")
+        return Response(one(request, rules, parts, body, case, _names(fields), words,
+                            entitlement), media_type="application/json")
 
     @router.post("/eligibility/batch", responses={
         **INVALID, 413: {"model": Problem, "description": f"more than {MAX_ITEMS} items, or "
@@ -64,8 +108,8 @@ def build(request_model: Any) -> APIRouter:
         200: {"content": {NDJSON: {"schema": {"$ref": "#/components/schemas/Evaluation"}}},
               "description": "one answer per line (NDJSON), in the order of the items, each "
               "as POST /v1/eligibility gives it; streamed as they are worked out"}})
-    def check_eligibility_batch(body: batch_model, holder: HolderDep,
-                                words: WordsDep) -> Response:
+    def check_eligibility_batch(body: batch_model, holder: HolderDep, request: Request,
+                                words: WordsDep, fields: FieldsQuery = None) -> Response:
         """Many profiles at once (a registry, a day's intake): every item is checked before
         the first answer is sent, so a bad one is a 422 naming its index."""
         items = body.items  # type: ignore[attr-defined]
@@ -75,14 +119,19 @@ def build(request_model: Any) -> APIRouter:
             raise Refused("too_many_items", errors=[item], limit=MAX_ITEMS)
         rules, parts = holder.current, holder.parts  # one ruleset for the whole batch
         cases = [_case(rules, item, index) for index, item in enumerate(items)]
+        names = _names(fields)
 
         def lines() -> Iterator[bytes]:
             for item, case in zip(items, cases, strict=True):
-                yield answer.dump_json(one(rules, parts, item, case, words)) + b"\n"
+                yield one(request, rules, parts, item, case, names, words) + b"\n"
 
         return StreamingResponse(lines(), media_type=NDJSON)
 
     return router
+
+
+def _names(fields: str | None) -> list[str] | None:
+    return None if fields is None else fields.split(",")
 
 
 def _case(rules: Ruleset, body: Any, index: int | None = None) -> Case:

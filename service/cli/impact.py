@@ -15,7 +15,7 @@ from typing import Any
 from service import corpus
 from service.cli.common import add_as_of, add_rules_dir, load_or_report, today
 from service.cli.progress import tracked
-from service.impact import Impact, impact
+from service.impact import Amounts, Impact, Money, Totals, impact
 
 EXAMPLES = 3
 
@@ -30,6 +30,9 @@ def configure(sub: Any) -> None:
                         help="a rules directory, or a git revision (its rules/ folder)")
     parser.add_argument("--profiles", type=Path, default=corpus.BUNDLED, metavar="FILE",
                         help="JSON lines {\"id\", \"profile\"} (default: the bundled corpus)")
+    parser.add_argument("--weight", metavar="FIELD",
+                        help="the profile field holding how many people each profile stands "
+                        "for; money and counts are weighted by it (default: 1 each)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     add_as_of(parser)
     add_rules_dir(parser)
@@ -49,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     as_of = today(args.as_of)
     profiles = tracked(corpus.read_profiles(args.profiles), "profiles")
-    report = impact(base, new, profiles, as_of)
+    report = impact(base, new, profiles, as_of, weight=args.weight)
     if args.json:
         print(json.dumps(_as_json(report, base.digest, new.digest, as_of), indent=2))
     else:
@@ -100,22 +103,50 @@ def _as_text(report: Impact, base_digest: str, new_digest: str, as_of: Any) -> s
             lines.append(f"  status {old} -> {new}: {len(changes)} (e.g. {ids})")
         if ent.amount_changes:
             first = ent.amount_changes[0]
-            before = {b[0]: b for b in first.amounts_before}
-            after = {a[0]: a for a in first.amounts_after}
-            diff = [f"{label}: {_span(before.get(label))} -> {_span(after.get(label))}"
-                    for label in dict.fromkeys([*before, *after])
-                    if before.get(label) != after.get(label)]
-            lines.append(f"  amounts changed: {len(ent.amount_changes)} (e.g. "
-                         f"{first.profile_id}: {'; '.join(diff) or 'benefits added or removed'})")
+            lines.append(f"  first-year rupees changed: {len(ent.amount_changes)} (e.g. "
+                         f"{first.profile_id}: {_span(first.amounts_before)} -> "
+                         f"{_span(first.amounts_after)})")
+    lines += _money_text(report)
     return "\n".join(lines)
 
 
-def _span(amount: tuple[str, int | None, int | None, bool | None] | None) -> str:
-    if amount is None:
-        return "none"
-    _, low, high, applies = amount
-    figure = str(low) if low == high else f"[{low}, {high}]"
-    return figure + ("" if applies else " (if it applies)")
+def _money_text(report: Impact) -> list[str]:
+    """The cost of the change: weighted first-year rupees before and after."""
+    lines = [f"money in the first year, {report.weight:,.0f} people "
+             f"({report.profiles} profiles weighted), surely / at most:"]
+    rows = [(e.entitlement, e.money) for e in report.entitlements.values()]
+    rows += [(f"State {state}", totals) for state, totals in sorted(report.states.items())]
+    for name, totals in rows:
+        if totals.before == totals.after:
+            continue
+        surely, most = totals.cost()
+        lines.append(f"  {name}: {_money(totals.before)} -> {_money(totals.after)} "
+                     f"(change {surely:+,.0f} / {_rupees(most, signed=True)})")
+    if len(lines) == 1:
+        lines.append("  no change")
+    return lines
+
+
+def _money(money: Money) -> str:
+    return f"{money.surely:,.0f} / {_rupees(money.at_most)}"
+
+
+def _rupees(value: float | None, *, signed: bool = False) -> str:
+    if value is None:
+        return "no upper bound"
+    return f"{value:+,.0f}" if signed else f"{value:,.0f}"
+
+
+def _span(amounts: Amounts) -> str:
+    low, high = amounts
+    return str(low) if low == high else f"[{low}, {'no upper bound' if high is None else high}]"
+
+
+def _totals_json(totals: Totals) -> dict[str, Any]:
+    surely, most = totals.cost()
+    return {side: {"eligible": m.eligible, "surely": m.surely, "at_most": m.at_most}
+            for side, m in (("before", totals.before), ("after", totals.after))} | {
+        "change": {"surely": surely, "at_most": most}}
 
 
 def _as_json(report: Impact, before: str, after: str, as_of: Any) -> dict[str, Any]:
@@ -132,4 +163,8 @@ def _as_json(report: Impact, before: str, after: str, as_of: Any) -> dict[str, A
                                    "examples": [c.profile_id
                                                 for c in e.amount_changes[:EXAMPLES]]},
             } for e in report.entitlements.values() if e.changed},
+        "weight": report.weight,
+        "money": {"entitlements": {e.entitlement: _totals_json(e.money)
+                                   for e in report.entitlements.values()},
+                  "states": {state: _totals_json(t) for state, t in sorted(report.states.items())}},
     }

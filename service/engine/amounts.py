@@ -71,11 +71,22 @@ def _unconditional(benefit: Benefit, status: Tri) -> BenefitResult:
 
 def span(benefit: Benefit, facts: Mapping[str, Any],
          status: Tri) -> tuple[Tri, int | None, int | None]:
-    """Whether a benefit applies (``status`` is the entitlement's) and the lowest and highest
-    amount it can still be: ``benefit_result`` without the facts that would fix them, cheap
-    enough to work out for every answer to every question."""
-    applies = status if benefit.when is None else kleene.and_(status, benefit.when.fn(facts))
-    return (applies, *_span(_possible_slabs(benefit.slabs, facts, None)))
+    """(whether it applies, lowest, highest amount), as ``benefit_result`` gives them, without
+    building a result or naming the facts that would fix them: for sums over many profiles.
+    A benefit without slabs has no amount: (applies, None, None)."""
+    slabs = benefit.slabs
+    if benefit.when is None and len(slabs) == 1 and slabs[0].when is None:
+        return status, slabs[0].low, slabs[0].high
+    own = TRUE if benefit.when is None else benefit.when.fn(facts)
+    possible = []
+    for slab in slabs:  # as _possible_slabs: the first that holds wins
+        value = TRUE if slab.when is None else slab.when.fn(facts)
+        if value is not FALSE:
+            possible.append(slab)
+            if value is TRUE:
+                break
+    low, high = _span(possible)
+    return kleene.and_(status, own), low, high
 
 
 def _verified(slab: Slab) -> bool:

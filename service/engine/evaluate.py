@@ -34,17 +34,24 @@ STATUS: dict[Tri, model.Status] = {TRUE: "eligible", FALSE: "not_eligible",
                                    UNKNOWN: "needs_info"}
 
 
+def status_word(status: Tri) -> model.Status:
+    """``STATUS[status]`` without hashing the enum (in Python, per call): on every result."""
+    return "eligible" if status is TRUE else "not_eligible" if status is FALSE else "needs_info"
+
+
 def statuses(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date) -> dict[str, Tri]:
-    """The fast path: only each entitlement's three-valued status."""
-    return {ent.id: version.fn(facts)
-            for ent, version in ruleset.in_force(as_of, facts.get("state"))}
+    """The fast path: only each entitlement's three-valued status, from one generated
+    function for everything in force (``codegen.compile_statuses``)."""
+    fn = ruleset.periods.statuses(as_of, facts.get("state"))
+    return {} if fn is None else fn(facts)
 
 
 def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
              documents_held: Collection[str] | None = None, place: Place | None = None,
              domains: Collection[str] | None = None, brief: bool = False,
              cache: PartsCache | None = None, words: Words | None = None,
-             what_if: bool | None = None) -> Evaluation:
+             what_if: bool | None = None,
+             entitlements: Collection[str] | None = None) -> Evaluation:
     """The full answer for one profile on ``as_of``, in the language of ``words`` (English
     when not given; a text without a translation stays English).
 
@@ -55,13 +62,16 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     depend on the profile. ``what_if`` adds what would change each answer (``changes``: the
     changes that make a not-eligible result eligible; the outcomes of the next question of one
     that needs information); by default in a full answer and not in a brief one.
+    ``entitlements``: only these (by id), like ``domains``.
     """
     book = OfficeBook(ruleset, place or Place(state=facts.get("state")), words)
     what_if = not brief if what_if is None else what_if
+    found = statuses(ruleset, facts, as_of)
     in_force = tuple((ent, version) for ent, version in ruleset.in_force(as_of, facts.get("state"))
-                     if domains is None or ent.domain in domains)
+                     if (domains is None or ent.domain in domains)
+                     and (entitlements is None or ent.id in entitlements))
     results = [entitlement_result(ent, version, facts, documents_held, book, brief=brief,
-                                  cache=cache, what_if=what_if)
+                                  cache=cache, what_if=what_if, status=found[ent.id])
                for ent, version in in_force]
     counts = Counter(r.status for r in results)
     return Evaluation(
@@ -74,11 +84,12 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
 def evaluate_case(ruleset: Ruleset, case: Case, as_of: dt.date, *,
                   domains: Collection[str] | None = None, brief: bool = False,
                   cache: PartsCache | None = None, words: Words | None = None,
-                  what_if: bool | None = None) -> Evaluation:
+                  what_if: bool | None = None,
+                  entitlements: Collection[str] | None = None) -> Evaluation:
     """``evaluate`` for a ``Case``: its facts, documents and place."""
     return evaluate(ruleset, case.facts, as_of, documents_held=case.documents_held,
                     place=case.place, domains=domains, brief=brief, cache=cache, words=words,
-                    what_if=what_if)
+                    what_if=what_if, entitlements=entitlements)
 
 
 def ruleset_ref(ruleset: Ruleset) -> RulesetRef:
@@ -89,8 +100,11 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
                        documents_held: Collection[str] | None,
                        book: OfficeBook, *, brief: bool = False,
                        cache: PartsCache | None = None,
-                       what_if: bool = False) -> EntitlementResult:
-    status = version.fn(facts)
+                       what_if: bool = False,
+                       status: Tri | None = None) -> EntitlementResult:
+    """``status``: the version's Kleene status when the caller has it already."""
+    if status is None:
+        status = version.fn(facts)
     missing: dict[str, None] = {}
     settled = False
     if status is UNKNOWN:
@@ -114,7 +128,7 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
     title = version.title or ent.title
     result = EntitlementResult(
         entitlement=ent.id, title=words.t(title), domain=ent.domain,
-        summary=None if brief else words.t(ent.summary), status=STATUS[status],
+        summary=None if brief else words.t(ent.summary), status=status_word(status),
         missing=list(missing),
         reasons=reasons,
         benefits=benefits,

@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from service.engine import amounts
 from service.engine.result import EntitlementResult, Question
@@ -148,3 +148,36 @@ def _nodes(benefit: Benefit) -> Iterator[Any]:
         for part in clause.walk():
             if part.node is not None:
                 yield part.node
+
+
+class Waiting(Protocol):
+    """A result as the brief questions read it: full (``EntitlementResult``) or brief."""
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def missing(self) -> list[str]: ...
+
+
+def waiting_questions(ruleset: Ruleset, results: Sequence[Waiting], words: Words,
+                      limit: int | None = None) -> list[Question]:
+    """The brief answer's questions: ranked by how many entitlements each settles and waits
+    on, without working out amounts (a brief answer has none to narrow)."""
+    waiting: Counter[str] = Counter()
+    alone: Counter[str] = Counter()
+    for result in results:
+        if result.status != "needs_info":
+            continue
+        waiting.update(result.missing)
+        if len(result.missing) == 1:
+            alone[result.missing[0]] += 1
+    order = {name: i for i, name in enumerate(ruleset.facts)}
+    ranked = sorted(waiting, key=lambda f: (-alone[f], -waiting[f], order[f]))
+    out = []
+    for name in ranked[:limit]:
+        fact = ruleset.facts[name]
+        out.append(Question(fact=name, question=words.t(fact.question), type=fact.kind,
+                            values=list(fact.values) or None, unit=fact.unit,
+                            entitlements=waiting[name], settles=alone[name]))
+    return out

@@ -37,9 +37,9 @@ def settle(version: Version, facts: Mapping[str, Any],
     for combo in itertools.product(*axes):
         given.update(zip(missing, combo, strict=True))
         table[combo] = version.fn(given)
-    outcomes = set(table.values())
-    if len(outcomes) == 1 and UNKNOWN not in outcomes:
-        return outcomes.pop(), []
+    first = next(iter(table.values()))
+    if first is not UNKNOWN and all(outcome is first for outcome in table.values()):
+        return first, []  # compared by identity: hashing a Tri is slow
     return UNKNOWN, [name for i, name in enumerate(missing) if _matters(table, i)]
 
 

@@ -13,8 +13,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from service.errors import RuleError
-from service.expr import compile as expr_compile
-from service.expr import nodes
+from service.expr import codegen, nodes
 from service.rules import boundaries, link_routes, model
 from service.rules.link_params import link_parameters
 from service.rules.linker import Context, Linker
@@ -31,6 +30,7 @@ from service.rules.ruleset import (
     Slab,
     Variant,
     Version,
+    conditions_tree,
 )
 from service.rules.ruleset import (
     Document as Doc,
@@ -280,7 +280,7 @@ def _link_version(linker: Linker, doc: Document, path: Path, v: model.Version,
             or routes is None:
         return None
     kept = tuple(c for c in clauses if c is not None)
-    fn = expr_compile.all_of(tuple(c.fn for c in kept))
+    fn = codegen.compile_fast(conditions_tree(kept))  # two-valued, or the closures
     leaves = [c.node for clause in kept for c in clause.walk() if c.node is not None]
     return Version(v.valid_from, v.valid_until, v.title, v.verified, v.note,
                    tuple(v.legal_basis), kept, fn, tuple(b for b in benefits if b is not None),

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from service.expr import codegen, nodes
 from service.expr.compile import Compiled
 from service.expr.nodes import Node
 from service.rules import marks, model
@@ -134,6 +135,19 @@ class Clause:
         yield self
         for child in self.children:
             yield from child.walk()
+
+    def tree(self) -> Node:
+        """The clause as one condition tree: a group becomes ``all``/``any`` of its members."""
+        if self.node is not None:
+            return self.node
+        kids = tuple(c.tree() for c in self.children)
+        return nodes.All(kids, self.text) if self.kind == "all" else nodes.Any_(kids, self.text)
+
+
+def conditions_tree(clauses: tuple[Clause, ...]) -> Node:
+    """All of ``clauses`` as one tree (true when there are none): what a version's ``fn``
+    computes, for the code generator."""
+    return nodes.All(tuple(c.tree() for c in clauses), " and ".join(c.text for c in clauses))
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,6 +341,11 @@ class Periods:
     starts: tuple[dt.date, ...]
     in_force: tuple[InForce, ...]
     by_state: tuple[Mapping[str, InForce], ...]
+    compiled: dict[tuple[int, str | None], codegen.Statuses] = field(
+        default_factory=dict, compare=False, repr=False)
+    """Each stretch's statuses as one generated function (``codegen.compile_statuses``), by
+    stretch and State: compiled on first use, since most are never asked for. Filled, never
+    changed; two threads compiling the same one at once build equal functions."""
 
     @classmethod
     def of(cls, entitlements: Mapping[str, Entitlement]) -> Periods:
@@ -354,6 +373,20 @@ class Periods:
         if state is not None:
             return self.by_state[i].get(state, self.in_force[i])
         return self.in_force[i]
+
+    def statuses(self, day: dt.date, state: str | None = None) -> codegen.Statuses | None:
+        """One function giving the status of every entitlement ``on(day, state)`` lists, in
+        that order; None before the first version of any entitlement."""
+        i = bisect.bisect_right(self.starts, day) - 1
+        if i < 0:
+            return None
+        own = state if state is not None and state in self.by_state[i] else None
+        fn = self.compiled.get((i, own))
+        if fn is None:
+            pairs = self.in_force[i] if own is None else self.by_state[i][own]
+            fn = codegen.compile_statuses([(e.id, conditions_tree(v.clauses)) for e, v in pairs])
+            self.compiled[(i, own)] = fn
+        return fn
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,81 @@
+"""Eligibility answers -> JSON bytes, with orjson, straight from the engine's result objects.
+
+orjson writes the slotted result dataclasses itself; the parts of an answer that do not depend
+on the profile (offices with their escalation, the version block, steps, time limits) are
+shared between answers (``PartsCache``), so each is written once and kept as a ready
+``orjson.Fragment``. The bytes are those pydantic writes for the same objects (a test holds
+them equal); pydantic still describes the answer for the published contract.
+
+``fields`` keeps only some parts of each result: the entitlement's id always, then the named
+fields in the answer's own order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection
+from typing import Any
+
+import orjson
+from pydantic import TypeAdapter
+
+from service.engine.brief import BriefEvaluation, BriefResult
+from service.engine.result import EntitlementResult, Evaluation
+
+FULL_FIELDS = tuple(f.name for f in dataclasses.fields(EntitlementResult))
+BRIEF_FIELDS = tuple(f.name for f in dataclasses.fields(BriefResult))
+_SHARED = frozenset({"office", "pays", "time_limits", "steps", "version"})
+_ANY = TypeAdapter(Any)
+
+
+class Fragments:
+    """Each shared part of an answer as JSON, written once. Keyed by the object itself (by
+    identity, the object kept alive with its JSON); when full it starts again."""
+
+    def __init__(self, limit: int = 8192) -> None:
+        self.limit = limit
+        self._made: dict[int, tuple[object, orjson.Fragment]] = {}
+
+    def get(self, part: object) -> orjson.Fragment:
+        made = self._made.get(id(part))
+        if made is None or made[0] is not part:
+            if len(self._made) >= self.limit:
+                self._made = {}
+            made = self._made[id(part)] = (part, orjson.Fragment(_ANY.dump_json(part)))
+        return made[1]
+
+
+def full(answer: Evaluation, fragments: Fragments,
+         fields: Collection[str] | None = None) -> bytes:
+    """The full answer; ``fields``: only these parts of each result."""
+    names = FULL_FIELDS if fields is None else _order(FULL_FIELDS, fields)
+    results = [_result(r, names, fragments) for r in answer.results]
+    return orjson.dumps({"ruleset": answer.ruleset, "as_of": answer.as_of,
+                         "language": answer.language, "counts": answer.counts, "results": results,
+                         "questions": answer.questions})
+
+
+def brief(answer: BriefEvaluation, fields: Collection[str] | None = None) -> bytes:
+    """The brief answer, each result without the fields it has nothing to say in (None, or
+    an empty list); ``fields``: only these parts of each result."""
+    names = BRIEF_FIELDS if fields is None else _order(BRIEF_FIELDS, fields)
+    results = [{name: value for name in names
+                if (value := getattr(r, name)) is not None and value != []}
+               for r in answer.results]
+    return orjson.dumps({"ruleset": answer.ruleset, "as_of": answer.as_of,
+                         "language": answer.language, "counts": answer.counts, "results": results,
+                         "questions": answer.questions})
+
+
+def _order(known: tuple[str, ...], wanted: Collection[str]) -> tuple[str, ...]:
+    return tuple(name for name in known if name == "entitlement" or name in wanted)
+
+
+def _result(result: EntitlementResult, names: tuple[str, ...],
+            fragments: Fragments) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in names:
+        value = getattr(result, name)
+        out[name] = fragments.get(value) if name in _SHARED and value is not None else value
+    return out
+

@@ -1,0 +1,181 @@
+"""The brief answer: what a list on a phone needs, and nothing it would have to skip.
+
+Per entitlement: status, title, the rupees of its first year (a range while facts are
+missing), the office to go to, how many documents are still to get, and the facts that would
+decide it; then the first few questions worth asking. It is read exactly as the full answer
+(``evaluate``) reads a profile, statuses and settling included, but builds no reasons,
+documents or steps: GET /v1/entitlements/{id}, or the full answer, has those.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import Field
+
+from service.engine import amounts, explain, questions
+from service.engine.case import Case
+from service.engine.evaluate import ruleset_ref, status_word, statuses
+from service.engine.offices import OfficeBook
+from service.engine.result import BenefitResult, RulesetRef
+from service.engine.settle import settle
+from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
+from service.rules import model
+from service.rules.ruleset import Ruleset, Version
+from service.text.words import Words
+
+QUESTIONS = 3  # a phone shows the next few questions, not all of them
+
+# A year's worth of a figure paid every so often: what it costs in the first year.
+PER_YEAR = {None: 1, "once": 1, "per_month": 12, "per_year": 1, "per_family_per_year": 1,
+            "per_household_per_year": 1}
+
+
+@dataclass(slots=True)
+class Standing:
+    """Where one entitlement stands for a profile: what a brief answer and a batch row say."""
+
+    status: model.Status
+    amount_min: int  # rupees she surely gets in the first year; 0 when none
+    amount_max: int | None  # rupees she may get; None when no upper bound is set
+    missing: list[str]
+
+
+def standing(version: Version, facts: Mapping[str, Any], status: Tri) -> Standing:
+    """``status`` is the version's Kleene status (``statuses``); an unknown one is settled
+    as the full answer settles it."""
+    missing: list[str] = []
+    if status is UNKNOWN:
+        found: dict[str, None] = {}
+        for clause in version.clauses:
+            found.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
+        status, missing = settle(version, facts, list(found))
+    low, high = first_year(version, facts, status)
+    return Standing(status_word(status), low, high, missing)
+
+
+def first_year(version: Version, facts: Mapping[str, Any], status: Tri) -> tuple[int, int | None]:
+    """``money`` over the version's benefits, worked out without building their results."""
+    low, high = 0, 0
+    open_ended = False
+    for benefit in version.benefits:
+        if benefit.unit != "inr" or not benefit.slabs:
+            continue
+        applies, least, most = amounts.span(benefit, facts, status)
+        if applies is FALSE:
+            continue
+        times = PER_YEAR.get(benefit.period, 1)
+        if applies is TRUE:
+            low += (least or 0) * times
+        if most is None:
+            open_ended = True
+        else:
+            high += most * times
+    return low, None if open_ended else high
+
+
+def money(benefits: Iterable[BenefitResult]) -> tuple[int, int | None]:
+    """(surely, at most) rupees in the first year over ``benefits``: those that apply count
+    at their lowest figure, those that may apply only towards the most."""
+    low, high = 0, 0
+    open_ended = False
+    for b in benefits:
+        if b.unit != "inr" or b.applies is False or not b.has_amount:
+            continue
+        times = PER_YEAR.get(b.period, 1)
+        if b.applies is True:
+            low += (b.amount_min or 0) * times
+        if b.amount_max is None:
+            open_ended = True
+        else:
+            high += b.amount_max * times
+    return low, None if open_ended else high
+
+
+@dataclass(slots=True)
+class BriefResult:
+    """One line of the list. A field with nothing to say is left out of the JSON: amounts when
+    it pays no money (``amount_max`` also when no upper bound is set), ``missing`` when
+    nothing is; and for ``not_eligible``, everything but its title and status."""
+
+    entitlement: str
+    title: str
+    status: model.Status
+    amount_min: Annotated[int | None, Field(
+        description="rupees she surely gets in its first year")] = None
+    amount_max: Annotated[int | None, Field(
+        description="rupees she may get in its first year; absent when no upper bound is "
+        "set")] = None
+    office: Annotated[str | None, Field(
+        description="the office to go to, named for her place")] = None
+    missing_documents: Annotated[int | None, Field(
+        description="documents still to get: those she does not hold, or all of them when "
+        "the request does not list documents held; absent when none")] = None
+    missing: Annotated[list[str], Field(
+        description="for needs_info: the facts that would decide it")] = dataclasses.field(
+        default_factory=list)
+
+
+@dataclass(slots=True)
+class BriefQuestion:
+    fact: str
+    question: str
+
+
+@dataclass(slots=True)
+class BriefEvaluation:
+    ruleset: RulesetRef
+    as_of: dt.date
+    language: Annotated[str, Field(description="the language of its texts (en, hi, bn)")]
+    counts: dict[model.Status, int]
+    results: list[BriefResult]
+    questions: Annotated[list[BriefQuestion], Field(
+        description=f"the first {QUESTIONS} questions worth asking")]
+
+
+def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
+                   domains: Collection[str] | None = None,
+                   entitlements: Collection[str] | None = None,
+                   words: Words | None = None) -> BriefEvaluation:
+    facts = case.facts
+    book = OfficeBook(ruleset, case.place, words)
+    words = book.words
+    found = statuses(ruleset, facts, as_of)
+    held = case.documents_held
+    results = []
+    for ent, version in ruleset.in_force(as_of, facts.get("state")):
+        if (domains is not None and ent.domain not in domains) or (
+                entitlements is not None and ent.id not in entitlements):
+            continue
+        where = standing(version, facts, found[ent.id])
+        if where.status == "not_eligible":
+            results.append(BriefResult(ent.id, words.t(version.title or ent.title),
+                                       where.status))
+            continue
+        pays = any(b.unit == "inr" and b.slabs for b in version.benefits)
+        results.append(BriefResult(
+            entitlement=ent.id, title=words.t(version.title or ent.title), status=where.status,
+            amount_min=where.amount_min if pays else None,
+            amount_max=where.amount_max if pays else None,
+            office=book.name(version.office).name,
+            missing_documents=(len(version.documents) if held is None else
+                               sum(not _holds(ruleset, d, held) for d in version.documents))
+            or None,
+            missing=where.missing))
+    counts = Counter(r.status for r in results)
+    asked = questions.waiting_questions(ruleset, results, words, QUESTIONS)
+    return BriefEvaluation(
+        ruleset=ruleset_ref(ruleset), as_of=as_of, language=words.language,
+        counts={s: counts.get(s, 0) for s in ("eligible", "not_eligible", "needs_info")},
+        results=results,
+        questions=[BriefQuestion(q.fact, q.question) for q in asked])
+
+
+def _holds(ruleset: Ruleset, doc_id: str, held: Collection[str]) -> bool:
+    """She holds the document, or one of the documents that meet it."""
+    return doc_id in held or any(d in held for d in ruleset.documents[doc_id].met_by)

@@ -1,0 +1,133 @@
+"""Checked condition trees -> Python source -> functions, compiled once per rule version.
+
+The fast path is plain two-valued Python over the facts (``f['age'] < 18 and ...``), taken
+when the profile carries every fact a condition reads: then two-valued logic gives the Kleene
+answer. Where a fact is missing, the three-valued closures of ``compile`` answer instead, so
+unknown stays unknown. Checking which facts are present costs one set comparison; catching a
+``KeyError`` instead costs far more on the partial profiles a first visit brings.
+
+Only checked trees (``nodes.Node``) are turned into source, never rule text: fact names must
+be identifiers, ints, bools and strings are written with ``repr``, and every other value
+(dates, sets of values) is a constant of the generated module, named by its index. Nothing
+else reaches the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from service.expr import nodes
+from service.expr.compile import Compiled, Facts, compile_node
+from service.expr.kleene import FALSE, TRUE, Tri
+from service.expr.nodes import Node
+
+Statuses = Callable[[Facts], dict[str, Tri]]
+
+_SCALARS = (bool, int, str)
+_MEMBERSHIP = {"in": "in", "not in": "not in", "contains": "in", "not contains": "not in"}
+
+
+class _Source:
+    """Python source for condition trees over a mapping ``f``, with its constants."""
+
+    def __init__(self) -> None:
+        self.constants: dict[str, Any] = {"TRUE": TRUE, "FALSE": FALSE}
+
+    def constant(self, value: Any) -> str:
+        name = f"_k{len(self.constants)}"
+        self.constants[name] = value
+        return name
+
+    def literal(self, value: Any) -> str:
+        return repr(value) if type(value) in _SCALARS else self.constant(value)
+
+    def node(self, node: Node) -> str:
+        if isinstance(node, nodes.Fact):
+            return f"f[{_name(node.name)}]"
+        if isinstance(node, nodes.Derived):
+            return self.node(node.node)
+        if isinstance(node, nodes.Not):
+            return f"(not {self.node(node.operand)})"
+        if isinstance(node, nodes.HasAny):
+            return f"(not {self.constant(node.values)}.isdisjoint(f[{_name(node.fact)}]))"
+        if isinstance(node, nodes.Compare):
+            return self.compare(node)
+        if not node.operands:
+            return "True" if isinstance(node, nodes.All) else "False"
+        joiner = " and " if isinstance(node, nodes.All) else " or "
+        return "(" + joiner.join(self.node(n) for n in node.operands) + ")"
+
+    def compare(self, node: nodes.Compare) -> str:
+        fact = f"f[{_name(node.fact)}]"
+        if node.op in ("contains", "not contains"):
+            return f"({self.literal(node.literal)} {_MEMBERSHIP[node.op]} {fact})"
+        if node.op in ("in", "not in"):
+            return f"({fact} {_MEMBERSHIP[node.op]} {self.constant(node.literal)})"
+        if node.op not in nodes.CMP_OPS:
+            raise ValueError(f"not a comparison: {node.op!r}")
+        return f"({fact} {node.op} {self.literal(node.literal)})"
+
+    def has_all(self, mapping: str, facts: frozenset[str]) -> str:
+        """A test that ``mapping`` holds every one of ``facts``: a few ``in`` tests are
+        quicker than comparing sets, many are not."""
+        if not facts:
+            return "True"
+        if len(facts) <= 3:
+            return " and ".join(f"{_name(f)} in {mapping}" for f in sorted(facts))
+        return f"{mapping}.keys() >= {self.constant(facts)}"
+
+    def build(self, source: str, name: str) -> Any:
+        code = compile(source, f"<adhikar generated {name}>", "exec")
+        scope: dict[str, Any] = dict(self.constants)
+        exec(code, scope)  # our own generated source, from checked trees only
+        return scope[name]
+
+
+def _name(fact: str) -> str:
+    if not fact.isidentifier():
+        raise ValueError(f"not a fact name: {fact!r}")
+    return repr(fact)
+
+
+def compile_fast(node: Node) -> Compiled:
+    """``compile_node(node)``'s answer, two-valued when every fact it reads is known."""
+    source = _Source()
+    slow = source.constant(compile_node(node))
+    needs = frozenset(nodes.base_facts(node))
+    text = (f"def fast(f):\n"
+            f"    if {source.has_all('f', needs)}:\n"
+            f"        return TRUE if {source.node(node)} else FALSE\n"
+            f"    return {slow}(f)\n")
+    fn: Compiled = source.build(text, "fast")
+    return fn
+
+
+def compile_statuses(conditions: Sequence[tuple[str, Node]]) -> Statuses:
+    """One function giving each named condition's value, as a dict in the order given.
+
+    A profile that carries every fact read gets one dict of two-valued tests; any other gets
+    each condition two-valued where it can be, and from its closures where not.
+    """
+    source = _Source()
+    parts = [(_key(key), f"TRUE if {source.node(node)} else FALSE",
+              frozenset(nodes.base_facts(node)), node) for key, node in conditions]
+    every = source.constant(frozenset().union(*(needs for _, _, needs, _ in parts)))
+    lines = ["def statuses(f):",
+             f"    if f.keys() >= {every}:",
+             "        return {" + ", ".join(f"{key}: {test}" for key, test, _, _ in parts) + "}",
+             "    out = {}"]
+    for key, test, needs, node in parts:
+        lines += [f"    if {source.has_all('f', needs)}:",
+                  f"        out[{key}] = {test}",
+                  "    else:",
+                  f"        out[{key}] = {source.constant(compile_node(node))}(f)"]
+    lines.append("    return out")
+    fn: Statuses = source.build("\n".join(lines) + "\n", "statuses")
+    return fn
+
+
+def _key(key: str) -> str:
+    if type(key) is not str:
+        raise ValueError(f"not a name: {key!r}")
+    return repr(key)

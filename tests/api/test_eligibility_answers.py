@@ -1,0 +1,127 @@
+"""Lean answers: the brief answer a phone lists, the parts asked for with `fields`, and the
+full answer written by orjson byte for byte as pydantic writes it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from fastapi.testclient import TestClient
+from pydantic import TypeAdapter
+
+from api import answers
+from service.engine import amounts
+from service.engine.brief import evaluate_brief, first_year, money
+from service.engine.case import Case
+from service.engine.evaluate import evaluate, statuses
+from service.engine.offices import Place
+from service.engine.parts import PartsCache
+from service.engine.result import Evaluation
+from service.rules.ruleset import Ruleset
+from tests.api.test_eligibility import GIRL
+from tests.oracle.durable_oracle import random_profiles
+
+AS_OF = dt.date(2026, 11, 28)
+PLACES = [Place(), Place(district="Purulia", state="west_bengal"), Place(district="Bargarh")]
+
+
+def test_a_brief_answer_for_a_sparse_profile_fits_in_8_kb(client: TestClient) -> None:
+    r = client.post("/v1/eligibility", json={"profile": {"age": 16}, "detail": "brief",
+                                             "as_of": AS_OF.isoformat()})
+    assert r.status_code == 200
+    assert len(r.content) < 8 * 1024
+    body = r.json()
+    assert len(body["results"]) == 30
+    assert all({"entitlement", "title", "status"} <= set(x) for x in body["results"])
+    assert len(body["questions"]) == 3
+
+
+def test_a_brief_result_says_what_a_list_needs(client: TestClient) -> None:
+    r = client.post("/v1/eligibility", json={
+        "profile": GIRL, "detail": "brief", "district": "Purulia", "as_of": AS_OF.isoformat()})
+    sponsorship = next(x for x in r.json()["results"] if x["entitlement"] == "child-sponsorship")
+    assert sponsorship["status"] == "eligible"
+    assert sponsorship["amount_min"] == sponsorship["amount_max"] == 4000 * 12
+    assert sponsorship["office"].endswith("Purulia")
+    assert sponsorship["missing_documents"] > 0 and "missing" not in sponsorship
+
+
+@pytest.mark.parametrize("detail", ["full", "brief"])
+def test_fields_keep_only_the_parts_named(client: TestClient, detail: str) -> None:
+    body = {"profile": {"age": 16}, "as_of": AS_OF.isoformat(), "detail": detail}
+    whole = client.post("/v1/eligibility", json=body).json()
+    parts = client.post("/v1/eligibility?fields=status,missing,reasons", json=body)
+    assert parts.status_code == 200
+    kept = parts.json()
+    assert kept["counts"] == whole["counts"] and kept["questions"] == whole["questions"]
+    for short, long in zip(kept["results"], whole["results"], strict=True):
+        expected = {k: v for k, v in long.items() if k in ("entitlement", "status", "missing",
+                                                          "reasons")}
+        assert short == expected
+        assert next(iter(short)) == "entitlement"
+
+
+@pytest.mark.parametrize("fields", ["name", "status,", "status,phone", "Status", ""])
+def test_a_part_that_is_not_one_is_a_422_naming_fields(client: TestClient, fields: str) -> None:
+    r = client.post(f"/v1/eligibility?fields={fields}", json={"profile": {"age": 16}})
+    assert r.status_code == 422
+    assert r.json()["errors"][0]["loc"] == ["query", "fields"]
+    assert "status" in r.json()["errors"][0]["msg"]  # what is allowed
+
+
+def test_orjson_writes_the_full_answer_as_pydantic_does(ruleset: Ruleset) -> None:
+    adapter = TypeAdapter(Evaluation)
+    fragments, cache = answers.Fragments(limit=64), PartsCache()  # small: it starts again
+    for i, facts in enumerate(random_profiles(ruleset, 60, 11, known=0.6)):
+        place = PLACES[i % 3]
+        for shared in (cache, None):
+            result = evaluate(ruleset, facts, AS_OF, place=place, cache=shared,
+                              documents_held=["birth-certificate"] if i % 2 else None)
+            assert answers.full(result, fragments) == adapter.dump_json(result)
+
+
+def test_brief_answers_agree_with_full_ones(ruleset: Ruleset) -> None:
+    for i, facts in enumerate(random_profiles(ruleset, 80, 12, known=0.6)):
+        held = frozenset({"birth-certificate", "identity-proof"}) if i % 2 else None
+        case = Case(facts, PLACES[i % 3], held)
+        full = evaluate(ruleset, facts, AS_OF, place=case.place, documents_held=held)
+        brief = evaluate_brief(ruleset, case, AS_OF)
+        assert brief.counts == full.counts
+        assert [q.fact for q in brief.questions] == [q.fact for q in full.questions][:3]
+        found = statuses(ruleset, facts, AS_OF)
+        versions = {e.id: v for e, v in ruleset.in_force(AS_OF, facts.get("state"))}
+        for short, long in zip(brief.results, full.results, strict=True):
+            assert (short.entitlement, short.status) == (long.entitlement, long.status)
+            assert short.missing == long.missing
+            if long.status == "not_eligible":
+                continue
+            assert short.office == long.office.name
+            assert (short.missing_documents or 0) == sum(d.held is not True
+                                                         for d in long.documents)
+            rupees = money(long.benefits)
+            if short.amount_min is not None:
+                assert (short.amount_min, short.amount_max) == rupees
+            version = versions[long.entitlement]
+            assert first_year(version, facts, found[long.entitlement]) == money(
+                amounts.benefit_result(b, facts, found[long.entitlement])
+                for b in version.benefits)
+
+
+
+
+@pytest.mark.parametrize("detail", ["full", "brief"])
+def test_one_entitlement_on_request(client: TestClient, detail: str) -> None:
+    body = {"profile": GIRL, "as_of": AS_OF.isoformat(), "detail": detail}
+    whole = client.post("/v1/eligibility", json=body).json()
+    one = client.post("/v1/eligibility?entitlement=child-sponsorship", json=body)
+    assert one.status_code == 200
+    [result] = one.json()["results"]
+    assert result == next(r for r in whole["results"]
+                          if r["entitlement"] == "child-sponsorship")
+    assert sum(one.json()["counts"].values()) == 1
+
+
+def test_an_entitlement_the_rules_lack_is_a_404(client: TestClient) -> None:
+    r = client.post("/v1/eligibility?entitlement=no-such-thing", json={"profile": GIRL})
+    assert r.status_code == 404
+    assert "no-such-thing" not in r.text  # the id typed is not repeated
