@@ -154,12 +154,12 @@ def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
             continue
         where = standing(version, facts, found[ent.id])
         if where.status == "not_eligible":
-            results.append(BriefResult(ent.id, words.t(version.title or ent.title),
+            results.append(BriefResult(ent.id, words.t(ent.title),
                                        where.status))
             continue
         pays = any(b.unit == "inr" and b.slabs for b in version.benefits)
         results.append(BriefResult(
-            entitlement=ent.id, title=words.t(version.title or ent.title), status=where.status,
+            entitlement=ent.id, title=words.t(ent.title), status=where.status,
             amount_min=where.amount_min if pays else None,
             amount_max=where.amount_max if pays else None,
             office=book.name(version.office).name,
