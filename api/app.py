@@ -20,7 +20,8 @@ from api.auth import KeyCache, open_access
 from api.holder import RulesetHolder
 from api.logs import hide_query_strings
 from api.metrics import Metrics
-from api.middleware import BodyLimit, RulesetHeaders
+from api.middleware import BodyLimit, InFlightLimit, RulesetHeaders
+from api.pool import EvaluationPool
 from api.query import single_query_values
 from api.routers import (
     OPEN,
@@ -39,6 +40,7 @@ from api.routers import (
 from api.security_headers import SecurityHeaders
 from api.settings import Settings
 from api.tags import EVERYWHERE, TAGS
+from api.throttle import Throttle
 from api.watch import watch_rules
 from api.wiring import add_operations
 from service.dates import india_today
@@ -98,6 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.state.keys = KeyCache()
+    app.state.pool = EvaluationPool.from_settings(settings)
     profile = schemas.profile_model(holder.current)
     keyed = [Depends(open_access)]  # when ADHIKAR_REQUIRE_KEY is set
     app.include_router(eligibility.build(schemas.eligibility_request(holder.current, profile)),
@@ -116,7 +119,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RulesetHeaders,
                        current=lambda: (holder.current.version, holder.current.digest))
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes,
-                       paths={eligibility.BATCH_PATH: settings.max_batch_body_bytes})
+                       paths={eligibility.BATCH_PATH: settings.max_batch_body_bytes},
+                       timeout=settings.body_timeout_seconds)
+    app.add_middleware(Throttle, db=db, settings=settings)  # refused before the body is read
     add_operations(app, settings, holder, app.state.metrics)
+    app.add_middleware(InFlightLimit, limit=settings.max_in_flight)  # outermost
     hide_query_strings()
     return app

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
+from api.pool import Busy
 from service.errors import (
     AdhikarError,
     Conflict,
@@ -176,6 +177,10 @@ async def _unauthenticated(request: Request, exc: Unauthenticated) -> JSONRespon
                           headers={"WWW-Authenticate": "Bearer"})
 
 
+async def _busy(request: Request, exc: Busy) -> JSONResponse:
+    return error_response(503, exc.code, str(exc), headers={"Retry-After": str(exc.retry_after)})
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     # The one broad handler, at the edge. The log names the route, never the request body.
     log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
@@ -188,4 +193,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, _http)  # type: ignore[arg-type]
     app.add_exception_handler(NotAllowed, _not_allowed)  # type: ignore[arg-type]
     app.add_exception_handler(Unauthenticated, _unauthenticated)  # type: ignore[arg-type]
+    app.add_exception_handler(Busy, _busy)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected)

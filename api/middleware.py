@@ -1,10 +1,12 @@
-"""ASGI middleware: a body-size limit counted as the body streams, and ruleset headers."""
+"""ASGI middleware: a body-size limit counted as the body streams (and a time limit on
+sending it), a limit on requests at once, and ruleset headers."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
 
+import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
@@ -14,10 +16,12 @@ class BodyLimit:
     ``Content-Length`` is not trusted: the bytes are counted as they arrive.
     """
 
-    def __init__(self, app: ASGIApp, limit: int, paths: dict[str, int] | None = None) -> None:
+    def __init__(self, app: ASGIApp, limit: int, paths: dict[str, int] | None = None,
+                 timeout: float = 30.0) -> None:
         self.app = app
         self.default = limit
         self.paths = paths or {}  # paths with a limit of their own (batch requests)
+        self.timeout = timeout  # seconds to send the whole body: a slow client gets 408
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -26,22 +30,28 @@ class BodyLimit:
         limit = self.paths.get(scope.get("path", ""), self.default)
         declared = dict(scope.get("headers", ())).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            await self._too_large(send, limit)
+            await _error(send, 413, "body_too_large", f"the request body is over {limit} bytes")
             return
         chunks: list[bytes] = []
         size = 0
         more = True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > limit:
-                await self._too_large(send, limit)
-                return
-            chunks.append(chunk)
-            more = message.get("more_body", False)
+        with anyio.move_on_after(self.timeout) as timer:
+            while more:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                chunk = message.get("body", b"")
+                size += len(chunk)
+                if size > limit:
+                    await _error(send, 413, "body_too_large",
+                                 f"the request body is over {limit} bytes")
+                    return
+                chunks.append(chunk)
+                more = message.get("more_body", False)
+        if timer.cancelled_caught:
+            await _error(send, 408, "request_timeout", f"the request body did not arrive "
+                         f"within {self.timeout:g} seconds")
+            return
         body = b"".join(chunks)
         sent = False
 
@@ -54,14 +64,42 @@ class BodyLimit:
 
         await self.app(scope, replay, send)
 
-    async def _too_large(self, send: Send, limit: int) -> None:
-        body = json.dumps({"error": "body_too_large", "errors": [],
-                           "message": f"the request body is over {limit} bytes"}).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"),
-                                (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": body})
+
+
+class InFlightLimit:
+    """At most ``limit`` requests at once in this worker; more get 503 with Retry-After at
+    once, rather than waiting in a queue (uvicorn's own limit answers without Retry-After)."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+        self.active = 0  # only the event loop's thread changes it
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if self.active >= self.limit:
+            await _error(send, 503, "overloaded", "the service is answering as many requests "
+                         "as it can; try again after Retry-After seconds", retry_after=1)
+            return
+        self.active += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.active -= 1
+
+
+async def _error(send: Send, status: int, error: str, message: str,
+                 retry_after: int | None = None) -> None:
+    body = json.dumps({"error": error, "errors": [], "message": message}).encode()
+    headers = [(b"content-type", b"application/json"),
+               (b"content-length", str(len(body)).encode()),
+               (b"connection", b"close")]
+    if retry_after is not None:
+        headers.append((b"retry-after", str(retry_after).encode()))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 class RulesetHeaders:

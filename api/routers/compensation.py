@@ -10,11 +10,12 @@ Wire it like eligibility: the request model is built at start-up from facts.yaml
 
 from typing import Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, TypeAdapter, create_model
 
 from api import schemas
 from api.deps import RulesetDep
+from api.pool import evaluate
 from api.routers import INVALID
 from service.compensation.answer import routes_for
 from service.compensation.result import RoutesAnswer
@@ -36,14 +37,15 @@ def build(request_model: Any) -> APIRouter:
     answer = TypeAdapter(RoutesAnswer)
 
     @router.post("/compensation-routes", responses=INVALID, response_model=RoutesAnswer)
-    async def compensation_routes(body: request_model, rules: RulesetDep) -> Response:
+    async def compensation_routes(body: request_model, rules: RulesetDep,
+                                  request: Request) -> Response:
         """Every compensation route for this case on `as_of` (today by default): open, not yet
         open (and on which event) or closed, with the deciding facts; who decides, pays and may
         apply; documents held or missing; interim and final amounts; time limits as dates;
         how the routes interact; and the next steps, with where to escalate."""
         case = Case.read(rules, body.profile.model_dump(exclude_none=True),
                          district=body.district, documents_held=body.documents_held)
-        result = routes_for(rules, case, body.as_of or india_today())
+        result = await evaluate(request, routes_for, rules, case, body.as_of or india_today())
         return Response(answer.dump_json(result), media_type="application/json")
 
     return router

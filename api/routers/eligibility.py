@@ -13,6 +13,7 @@ from pydantic import Field, TypeAdapter, create_model
 
 from api.deps import HolderDep
 from api.errors import ErrorBody, ErrorItem, error_response
+from api.pool import evaluate
 from api.routers import INVALID
 from api.schemas import Strict
 from service.dates import india_today
@@ -41,8 +42,8 @@ def build(request_model: Any) -> APIRouter:
         return evaluate_case(rules, case, body.as_of or india_today(), domains=body.domains,
                              brief=body.detail == "brief", cache=parts)
 
-    # async: the evaluation is short and CPU-bound, so a thread-pool hop would cost more than
-    # it saves. The answer is serialised straight to JSON, without re-validating it.
+    # The evaluation runs on the app's evaluation pool (api/pool.py), off the event loop.
+    # The answer is serialised straight to JSON, without re-validating it.
     @router.post("/eligibility", responses=INVALID, response_model=Evaluation)
     async def check_eligibility(body: request_model, holder: HolderDep,
                                 request: Request) -> Response:
@@ -50,7 +51,7 @@ def build(request_model: Any) -> APIRouter:
         reasons, amounts, documents, offices, steps; and the next questions worth asking."""
         rules, parts = holder.current, holder.parts  # the parts' keys name the rules' digest
         case = _case(rules, body)
-        result = one(rules, parts, body, case)
+        result = await evaluate(request, one, rules, parts, body, case)
         request.app.state.metrics.count(result)
         return Response(answer.dump_json(result), media_type="application/json")
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     DateTime,
     Index,
     Text,
@@ -145,6 +146,57 @@ class ClaimEvent(SQLModel, table=True):
     note: str | None = Field(default=None, max_length=500)
     amount: int | None = None
     key_id: str | None = Field(default=None, foreign_key="api_keys.id", max_length=32)
+
+
+# ---- shared by the service's workers: rate limits, key-check back-off, which rules serve ----
+# No case data: buckets are hashes of a client address or a key, times are milliseconds.
+
+
+class RateHit(SQLModel, table=True):
+    """One request let through, for the per-minute limits that every worker shares. A row
+    lives one minute: older rows of a bucket go as its window slides."""
+
+    __tablename__ = "rate_hits"
+    __table_args__ = (Index("ix_rate_hits_bucket_at", "bucket", "at_ms"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    bucket: str = Field(max_length=40)
+    at_ms: int = Field(sa_type=BigInteger)
+
+
+class KeyFailure(SQLModel, table=True):
+    """Failed key checks from one client, and until when its keyed requests are refused."""
+
+    __tablename__ = "key_failures"
+
+    bucket: str = Field(primary_key=True, max_length=40)
+    failures: int
+    last_ms: int = Field(sa_type=BigInteger)
+    blocked_until_ms: int = Field(sa_type=BigInteger)
+
+
+class RulesetAccepted(SQLModel, table=True):
+    """The rules the last successful reload accepted (one row): every worker polls it and
+    reloads itself when the digest is not the one it serves."""
+
+    __tablename__ = "ruleset_accepted"
+
+    id: int = Field(primary_key=True)
+    digest: str = Field(max_length=80)
+    version: str = Field(max_length=32)
+    rules_dir: str = Field(max_length=500)
+    accepted_at: dt.datetime = Field(sa_type=UtcDateTime)
+
+
+class WorkerBeat(SQLModel, table=True):
+    """Each worker's heartbeat: which digest it serves, and when it last said so."""
+
+    __tablename__ = "worker_beats"
+
+    id: str = Field(primary_key=True, max_length=96)
+    digest: str = Field(max_length=80)
+    version: str = Field(max_length=32)
+    seen_at: dt.datetime = Field(sa_type=UtcDateTime)
 
 
 # ---- the history is append-only ------------------------------------------------------------

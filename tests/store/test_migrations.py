@@ -18,7 +18,8 @@ from service.store import database, tables
 from service.store.database import Database, at_head, make_engine, upgrade
 from tests.store.databases import KINDS, fresh_url
 
-TABLES = {"api_keys", "screenings", "claims", "claim_events", "alembic_version"}
+TABLES = {"api_keys", "screenings", "claims", "claim_events", "alembic_version",
+          "rate_hits", "key_failures", "ruleset_accepted", "worker_beats"}
 
 
 def test_upgrade_builds_the_model_tables(engine: Engine) -> None:
