@@ -39,7 +39,7 @@ from api.routers import (
 )
 from api.security_headers import SecurityHeaders
 from api.settings import Settings
-from api.tags import EVERYWHERE, TAGS
+from api.tags import EVERYWHERE, LIMITED, TAGS
 from api.throttle import Throttle
 from api.watch import watch_rules
 from api.wiring import add_operations
@@ -103,17 +103,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.pool = EvaluationPool.from_settings(settings)
     profile = schemas.profile_model(holder.current)
     keyed = [Depends(open_access)]  # when ADHIKAR_REQUIRE_KEY is set
+    open_v1 = OPEN | LIMITED  # /v1 is rate limited (api/throttle.py)
     app.include_router(eligibility.build(schemas.eligibility_request(holder.current, profile)),
-                       dependencies=keyed, responses=OPEN)
+                       dependencies=keyed, responses=open_v1)
     app.include_router(compensation.build(compensation.request_model(holder.current, profile)),
-                       dependencies=keyed, responses=OPEN)
+                       dependencies=keyed, responses=open_v1)
     for module in (entitlements, facts):
-        app.include_router(module.router, dependencies=keyed, responses=OPEN)
-    for module in (ruleset, health, claims, reports):
-        app.include_router(module.router)
+        app.include_router(module.router, dependencies=keyed, responses=open_v1)
+    for module in (ruleset, claims, reports):
+        app.include_router(module.router, responses=LIMITED)
+    app.include_router(health.router)
     app.state.metrics = Metrics(holder, db, india_today)
     app.include_router(operations.router, dependencies=keyed)
-    app.include_router(screenings.build(schemas.screening_create(holder.current, profile)))
+    app.include_router(screenings.build(schemas.screening_create(holder.current, profile)),
+                       responses=LIMITED)
     docs.install(app)
     errors.install(app)
     app.add_middleware(RulesetHeaders,

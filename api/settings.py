@@ -49,11 +49,11 @@ class Settings(BaseSettings):
     eval_timeout_seconds: float = Field(10.0, gt=0, description="an evaluation that takes "
                                         "longer is answered 503 with Retry-After")
     rate_per_client: int = Field(
-        3000, ge=0, description="requests to /v1 per minute from one client address without "
+        6000, ge=0, description="requests to /v1 per minute from one client address without "
         "a valid key, shared by every worker; more get 429 with Retry-After (0: no limit)")
-    rate_per_key: int = Field(3000, ge=0, description="requests to /v1 per minute with one "
+    rate_per_key: int = Field(6000, ge=0, description="requests to /v1 per minute with one "
                               "valid key or the admin token (0: no limit)")
-    key_failures_free: int = Field(10, ge=1, description="failed key checks a client may "
+    key_failures_free: int = Field(20, ge=1, description="failed key checks a client may "
                                    "make before its keyed requests get 429")
     key_backoff_seconds: float = Field(1.0, gt=0, description="the first back-off after "
                                        "those; it doubles with each further failure")

@@ -28,6 +28,13 @@ TAGS = [
 EVERYWHERE: dict[int | str, dict[str, Any]] = {
     500: {"model": ErrorBody, "description": "an unexpected error; it is logged with the "
           "request id (X-Request-ID), never with the request's data"},
-    503: {"description": "the server is at its concurrency limit (retry shortly), or for "
-          "screenings, claims and reports the database does not answer (with Retry-After)"},
+    503: {"model": ErrorBody, "description": "the server is at its limit of requests or "
+          "evaluations at once, an evaluation took longer than allowed, or (for screenings, "
+          "claims and reports) the database does not answer; Retry-After says when to retry"},
+}
+# Only /v1 is rate limited (health checks and the docs are not).
+LIMITED: dict[int | str, dict[str, Any]] = {
+    429: {"model": ErrorBody, "description": "over the requests per minute allowed to this "
+          "client address or key (`rate_limited`), or backing off after wrong keys from this "
+          "address (`too_many_failed_keys`); Retry-After says when to retry"},
 }
