@@ -23,6 +23,7 @@ from api.metrics import Metrics
 from api.middleware import BodyLimit, InFlightLimit, RulesetHeaders
 from api.pool import EvaluationPool
 from api.query import single_query_values
+from api.rollout import Follower
 from api.routers import (
     OPEN,
     claims,
@@ -81,12 +82,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         stop = asyncio.Event()
         task = (asyncio.create_task(watch_rules(holder, stop, settings.watch_debounce_ms))
                 if settings.watch_rules else None)
+        # Every worker follows a reload made on any of them (api/rollout.py).
+        follower = asyncio.create_task(
+            Follower(holder, db, settings.ruleset_poll_seconds).run(stop))
         try:
             yield
         finally:
             stop.set()
             if task is not None:
                 await task
+            await follower
             db.dispose()
 
     # /docs and /openapi.json are routes of their own (api.routers.docs): local assets, and

@@ -14,8 +14,9 @@ from api.auth import is_admin_key, open_access, presented_key
 from api.deps import HolderDep
 from api.errors import ErrorBody, NotAllowed, Unauthenticated
 from api.holder import RulesetHolder
+from api.rollout import record_accepted, workers
 from api.routers import OPEN
-from api.schemas import LoadFailureOut, RuleErrorOut, RulesetPublic
+from api.schemas import LoadFailureOut, RuleErrorOut, RulesetPublic, WorkerServing
 from api.settings import Settings
 from service.errors import ReloadRefused
 
@@ -57,9 +58,10 @@ def _from_this_machine(request: Request) -> bool:
 
 
 @router.get("", dependencies=[Depends(open_access)], responses=OPEN)
-def get_ruleset(holder: HolderDep) -> RulesetPublic:
-    """Version, digest of all rule files, counts and load time; and the last failed reload."""
-    return describe(holder)
+def get_ruleset(holder: HolderDep, request: Request) -> RulesetPublic:
+    """Version, digest of all rule files, counts and load time; the last failed reload; and
+    which digest each worker process serves."""
+    return describe(holder, _workers(request))
 
 
 @router.post("/reload", dependencies=[Depends(require_admin)], responses={
@@ -68,16 +70,28 @@ def get_ruleset(holder: HolderDep) -> RulesetPublic:
           "nor an admin's API key"},
     409: {"model": ErrorBody, "description": "the rules on disk are invalid or an example "
           "fails; the rules loaded before keep serving"}})
-async def reload_ruleset(holder: HolderDep) -> RulesetPublic:
+async def reload_ruleset(holder: HolderDep, request: Request) -> RulesetPublic:
     """Load and check the whole rules directory and run every example; swap the new rules in
-    only if all of that passes."""
+    only if all of that passes. The other worker processes follow within about a second
+    (GET /v1/ruleset lists the digest each serves)."""
     failure = await anyio.to_thread.run_sync(holder.reload)
     if failure is not None:
         raise ReloadRefused(list(failure.errors))
-    return describe(holder)
+    await anyio.to_thread.run_sync(record_accepted, request.app.state.db, holder)
+    return describe(holder, await anyio.to_thread.run_sync(_workers, request))
 
 
-def describe(holder: RulesetHolder) -> RulesetPublic:
+def _workers(request: Request) -> list[WorkerServing] | None:
+    settings: Settings = request.app.state.settings
+    beats = workers(request.app.state.db, settings.ruleset_poll_seconds)
+    if beats is None:
+        return None
+    return [WorkerServing(worker=b.id, version=b.version, digest=b.digest, seen_at=b.seen_at)
+            for b in beats]
+
+
+def describe(holder: RulesetHolder,
+             serving: list[WorkerServing] | None = None) -> RulesetPublic:
     rules = holder.current
     counts: dict[str, int] = dict(Counter(e.domain for e in rules.entitlements.values()))
     counts |= {"entitlements": len(rules.entitlements), "facts": len(rules.facts),
@@ -86,7 +100,7 @@ def describe(holder: RulesetHolder) -> RulesetPublic:
     failure = holder.last_failure
     return RulesetPublic(
         name=rules.name, version=rules.version, digest=rules.digest,
-        loaded_at=holder.loaded_at, files=rules.files, counts=counts,
+        loaded_at=holder.loaded_at, files=rules.files, counts=counts, workers=serving,
         last_failure=None if failure is None else LoadFailureOut(
             at=failure.at, errors=[RuleErrorOut(file=e.file, line=e.line, col=e.col,
                                                 code=e.code, message=e.text)

@@ -4,6 +4,7 @@ them, and a reload reaches both."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -13,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.api.test_reload import free_port
+from tests.api.test_reload import AMOUNT, GIRL, TOKEN, edit, free_port
 from tests.conftest import ROOT, RULES
 
 LIMIT = 12
@@ -66,3 +67,62 @@ def test_a_limit_of_n_per_minute_lets_through_at_most_n(server: str) -> None:
     assert codes[0] == 200
     refused = [r for r in answers if r.status_code == 429]
     assert refused and all(1 <= int(r.headers["retry-after"]) <= 60 for r in refused)
+
+
+def listed_workers(base: str, expect: int) -> list[dict[str, str]]:
+    """Poll GET /v1/ruleset until it lists ``expect`` workers (generous limit)."""
+    deadline = time.monotonic() + 60
+    while True:
+        found: list[dict[str, str]] = httpx.get(f"{base}/v1/ruleset", timeout=60).json()["workers"]
+        if len(found) == expect:
+            return found
+        assert time.monotonic() < deadline, f"workers listed: {found}"
+        time.sleep(0.2)
+
+
+def test_both_workers_share_the_limit(server: str) -> None:
+    # the limit above was shared by two processes, not met by one
+    assert len(listed_workers(server, 2)) == 2
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> Path:
+    root = tmp_path / "rules"
+    shutil.copytree(RULES, root)
+    return root
+
+
+def test_a_reload_reaches_every_worker(tmp_path: Path, rules: Path) -> None:
+    for base in serve(tmp_path, rules, ADHIKAR_ADMIN_TOKEN=TOKEN):
+        before = listed_workers(base, 2)
+        old = before[0]["digest"]
+        assert {w["digest"] for w in before} == {old}
+        edit(rules, AMOUNT, "amount: 4500")
+        edit(rules, "Sponsorship: 2000", "Sponsorship: 4500")
+        edit(rules, "Sponsorship: 4000", "Sponsorship: 4500")
+        r = httpx.post(f"{base}/v1/ruleset/reload", timeout=120,
+                       headers={"Authorization": f"Bearer {TOKEN}"})
+        assert r.status_code == 200
+        new = r.json()["digest"]
+        assert new != old
+        reloaded = time.monotonic()
+        # every answer, from whichever worker, soon carries the new digest
+        deadline, in_a_row = reloaded + 60, 0
+        with fresh_connection(base) as client:
+            while in_a_row < 20:
+                answer = client.post("/v1/eligibility", json={"profile": GIRL})
+                assert answer.status_code == 200
+                in_a_row = in_a_row + 1 if answer.headers["x-ruleset-digest"] == new else 0
+                assert time.monotonic() < deadline, "a worker still serves the old rules"
+        print(f"every worker served the new digest {time.monotonic() - reloaded:.2f} s after "
+              "the reload answered")
+        assert {w["digest"] for w in listed_workers(base, 2)} == {new}
+        amounts = {sponsorship(base) for _ in range(10)}
+        assert amounts == {4500}
+
+
+def sponsorship(base: str) -> int:
+    with fresh_connection(base) as client:
+        r = client.post("/v1/eligibility", json={"profile": GIRL, "as_of": "2026-11-28"})
+    result = next(x for x in r.json()["results"] if x["entitlement"] == "child-sponsorship")
+    return int(result["benefits"][0]["amount"])
