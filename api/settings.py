@@ -62,7 +62,7 @@ class Settings(BaseSettings):
                                "503 with Retry-After")
     body_timeout_seconds: float = Field(30.0, gt=0, description="time to send a request's "
                                         "body; a slower client gets 408")
-    ruleset_poll_seconds: float = Field(1.0, gt=0, description="how often each worker checks "
+    ruleset_poll_seconds: float = Field(0.25, gt=0, description="how often each worker checks "
                                         "which rules a reload accepted, and says which it "
                                         "serves")
     ready_timeout_seconds: float = Field(1.5, gt=0, description="/readyz waits this long for "

@@ -14,7 +14,7 @@ from api.auth import is_admin_key, open_access, presented_key
 from api.deps import HolderDep
 from api.errors import ErrorBody, NotAllowed, Unauthenticated
 from api.holder import RulesetHolder
-from api.rollout import record_accepted, workers
+from api.rollout import record_accepted, record_request, workers
 from api.routers import OPEN
 from api.schemas import LoadFailureOut, RuleErrorOut, RulesetPublic, WorkerServing
 from api.settings import Settings
@@ -74,6 +74,7 @@ async def reload_ruleset(holder: HolderDep, request: Request) -> RulesetPublic:
     """Load and check the whole rules directory and run every example; swap the new rules in
     only if all of that passes. The other worker processes follow within about a second
     (GET /v1/ruleset lists the digest each serves)."""
+    await anyio.to_thread.run_sync(record_request, request.app.state.db, holder)
     failure = await anyio.to_thread.run_sync(holder.reload)
     if failure is not None:
         raise ReloadRefused(list(failure.errors))

@@ -43,6 +43,7 @@ def upgrade() -> None:
         sa.Column("version", sa.String(32), nullable=False),
         sa.Column("rules_dir", sa.String(500), nullable=False),
         sa.Column("accepted_at", sa.DateTime(), nullable=False),
+        sa.Column("requested_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_ruleset_accepted"),
     )
     op.create_table(

@@ -25,6 +25,16 @@ def accept(session: Session, *, digest: str, version: str, rules_dir: str,
     session.commit()
 
 
+def request(session: Session, *, digest: str, version: str, rules_dir: str,
+            now: dt.datetime) -> None:
+    """A reload is starting: the other workers may load the directory at the same time."""
+    row = session.get(RulesetAccepted, _ONE) or RulesetAccepted(
+        id=_ONE, digest=digest, version=version, rules_dir=rules_dir, accepted_at=now)
+    row.requested_at = now
+    session.add(row)
+    session.commit()
+
+
 def accepted(session: Session) -> RulesetAccepted | None:
     return session.get(RulesetAccepted, _ONE)
 

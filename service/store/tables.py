@@ -186,6 +186,9 @@ class RulesetAccepted(SQLModel, table=True):
     version: str = Field(max_length=32)
     rules_dir: str = Field(max_length=500)
     accepted_at: dt.datetime = Field(sa_type=UtcDateTime)
+    requested_at: dt.datetime | None = Field(
+        default=None, sa_type=UtcDateTime,
+        description="when a reload was last asked for: the other workers start loading then")
 
 
 class WorkerBeat(SQLModel, table=True):

@@ -107,15 +107,19 @@ def test_a_reload_reaches_every_worker(tmp_path: Path, rules: Path) -> None:
         assert new != old
         reloaded = time.monotonic()
         # every answer, from whichever worker, soon carries the new digest
-        deadline, in_a_row = reloaded + 60, 0
+        deadline, in_a_row, since = reloaded + 60, 0, reloaded
         with fresh_connection(base) as client:
             while in_a_row < 20:
                 answer = client.post("/v1/eligibility", json={"profile": GIRL})
                 assert answer.status_code == 200
-                in_a_row = in_a_row + 1 if answer.headers["x-ruleset-digest"] == new else 0
+                if answer.headers["x-ruleset-digest"] != new:
+                    in_a_row, since = 0, time.monotonic()
+                else:
+                    in_a_row += 1
                 assert time.monotonic() < deadline, "a worker still serves the old rules"
-        print(f"every worker served the new digest {time.monotonic() - reloaded:.2f} s after "
-              "the reload answered")
+        # A figure for the report, not an assertion (a busy machine is slow, not wrong).
+        print(f"only the new digest served from {since - reloaded:.2f} s after the reload "
+              "answered")
         assert {w["digest"] for w in listed_workers(base, 2)} == {new}
         amounts = {sponsorship(base) for _ in range(10)}
         assert amounts == {4500}
