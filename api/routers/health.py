@@ -9,8 +9,8 @@ from fastapi import APIRouter, Request
 from api.deps import DatabaseDep, HolderDep
 from api.schemas import Health
 from api.settings import Settings
-from service.store.database import Database
 from service.engine.evaluate import ruleset_ref
+from service.store.database import Database
 
 router = APIRouter(tags=["health"])
 

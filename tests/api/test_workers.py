@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -130,3 +131,14 @@ def sponsorship(base: str) -> int:
         r = client.post("/v1/eligibility", json={"profile": GIRL, "as_of": "2026-11-28"})
     result = next(x for x in r.json()["results"] if x["entitlement"] == "child-sponsorship")
     return int(result["benefits"][0]["amount"])
+
+
+def test_a_client_that_sends_its_headers_too_slowly_is_cut_off(tmp_path: Path) -> None:
+    for base in serve(tmp_path, ADHIKAR_WORKERS="1", ADHIKAR_TIMEOUT_HEADERS="1"):
+        port = int(base.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port)) as conn:
+            conn.settimeout(60)  # far longer than the limit: a closed socket ends the wait
+            conn.sendall(b"GET /livez HTTP/1.1\r\nHo")
+            assert conn.recv(1024) == b"", "the server kept the connection"
+        # a client that sends its request in time is answered as usual
+        assert httpx.get(f"{base}/livez", timeout=60).status_code == 200
