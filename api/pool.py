@@ -57,6 +57,9 @@ class EvaluationPool:
 
 
 async def evaluate(request: Request, func: Callable[..., T], *args: object) -> T:
-    """Run ``func(*args)`` on the app's evaluation pool."""
-    pool: EvaluationPool = request.app.state.pool
+    """Run ``func(*args)`` on the app's evaluation pool (made with the default settings in
+    an app of one router, which the factory did not build)."""
+    pool: EvaluationPool | None = getattr(request.app.state, "pool", None)
+    if pool is None:
+        pool = request.app.state.pool = EvaluationPool(threads=2, queue=32, timeout=10.0)
     return await pool.run(func, *args)
