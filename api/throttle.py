@@ -99,6 +99,12 @@ class Throttle:
     def _decide(self, client: str, credential: str | None) -> Verdict:
         now_ms = time.time_ns() // 1_000_000  # the wall clock: shared by every worker
         by_client = throttle.bucket("c", client)
+        if credential is None and self.settings.rate_per_client == 0:
+            return throttle.ALLOWED
+        if not self.db.answering:
+            # Down: count here rather than wait on reconnecting (storage requests and
+            # /readyz do that); eligibility keeps its pace.
+            return self.local.admit(self._limits(client, credential), now_ms)
         try:
             with self.db.session() as session:
                 valid = False

@@ -147,6 +147,11 @@ class Database:
             self._down(_describe(exc), exc)
             raise StoreUnavailable(self.problem or "the database is not available") from exc
 
+    @property
+    def answering(self) -> bool:
+        """Whether the last use found the database answering (no round trip)."""
+        return self._ready
+
     def check(self) -> str | None:
         """None when the database answers now; otherwise what is wrong."""
         try:

@@ -45,3 +45,12 @@ def test_an_sqlite_folder_that_cannot_be_made_leaves_eligibility_serving(
         key = {"Authorization": "Bearer adk_0123abcd_" + "k" * 43}
         stored = client.get("/v1/screenings", headers=key)
         assert stored.status_code == 503 and stored.headers["retry-after"]
+
+
+def test_limits_hold_per_worker_while_the_database_is_down(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    app = create_app(store_settings(f"sqlite:///{blocker / 'adhikar.db'}", rate_per_client=2))
+    with TestClient(app) as client:
+        codes = [client.post("/v1/eligibility", json=WOMAN).status_code for _ in range(3)]
+        assert codes == [200, 200, 429]
