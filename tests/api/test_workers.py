@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,6 +33,7 @@ def serve(tmp_path: Path, rules: Path = RULES, **env: str) -> Iterator[str]:
                "ADHIKAR_WORKERS": "2", "ADHIKAR_LOG_LEVEL": "WARNING", **env}
     proc = subprocess.Popen([sys.executable, "-m", "api.serve"], cwd=ROOT, env=environ)
     base = f"http://127.0.0.1:{port}"
+    _RUNNING[base] = proc
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -44,8 +47,17 @@ def serve(tmp_path: Path, rules: Path = RULES, **env: str) -> Iterator[str]:
             time.sleep(0.2)
         yield base
     finally:
+        _RUNNING.pop(base, None)
         proc.terminate()
         proc.wait(timeout=60)
+
+
+_RUNNING: dict[str, subprocess.Popen[bytes]] = {}
+
+
+def terminate(base: str) -> None:
+    """SIGTERM to the server at ``base``, as a container runtime sends it (no wait)."""
+    _RUNNING[base].send_signal(signal.SIGTERM)
 
 
 @pytest.fixture
@@ -142,3 +154,42 @@ def test_a_client_that_sends_its_headers_too_slowly_is_cut_off(tmp_path: Path) -
             assert conn.recv(1024) == b"", "the server kept the connection"
         # a client that sends its request in time is answered as usual
         assert httpx.get(f"{base}/livez", timeout=60).status_code == 200
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_sigterm_resets_no_request(tmp_path: Path, workers: str) -> None:
+    # Clients on keep-alive connections loop while the server gets SIGTERM: each request is
+    # answered, or (once the server has stopped listening) its new connection is refused;
+    # none is sent and then lost (a reset, read as httpx.ReadError or RemoteProtocolError).
+    outcomes: list[str] = []
+    lock, stop = threading.Lock(), threading.Event()
+    for base in serve(tmp_path, ADHIKAR_WORKERS=workers):
+
+        def loop(base: str = base) -> None:
+            with httpx.Client(base_url=base, timeout=60) as client:
+                while not stop.is_set():
+                    try:
+                        outcome = str(client.post("/v1/eligibility", json=PROFILE).status_code)
+                    except httpx.ConnectError:
+                        outcome = "refused"
+                        stop.wait(0.05)
+                    except httpx.TransportError as exc:
+                        outcome = type(exc).__name__
+                    with lock:
+                        outcomes.append(outcome)
+
+        clients = [threading.Thread(target=loop) for _ in range(8)]
+        for c in clients:
+            c.start()
+        deadline = time.monotonic() + 60
+        while outcomes.count("200") < 40:  # the load is running
+            assert time.monotonic() < deadline, "the load did not start"
+            time.sleep(0.05)
+        terminate(base)
+        while outcomes.count("refused") < 8:  # every client has seen the server go
+            assert time.monotonic() < deadline + 60, "the server did not stop"
+            time.sleep(0.05)
+        stop.set()
+        for c in clients:
+            c.join()
+    assert set(outcomes) == {"200", "refused"}, {o: outcomes.count(o) for o in set(outcomes)}
