@@ -19,6 +19,7 @@ import pytest
 
 from tests.api.test_reload import AMOUNT, GIRL, TOKEN, edit, free_port
 from tests.conftest import ROOT, RULES
+from tests.store.databases import KINDS, fresh_url
 
 LIMIT = 12
 PROFILE = {"profile": {"age": 16, "gender": "female", "trafficked": True}}
@@ -60,9 +61,11 @@ def terminate(base: str) -> None:
     _RUNNING[base].send_signal(signal.SIGTERM)
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    yield from serve(tmp_path, ADHIKAR_RATE_PER_CLIENT=str(LIMIT))
+@pytest.fixture(params=KINDS)
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    # Two workers sharing their counters in SQLite, or in PostgreSQL (TEST_DATABASE_URL).
+    with fresh_url(request.param, tmp_path) as url:
+        yield from serve(tmp_path, ADHIKAR_RATE_PER_CLIENT=str(LIMIT), DATABASE_URL=url)
 
 
 def fresh_connection(base: str) -> httpx.Client:
