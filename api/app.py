@@ -16,6 +16,7 @@ from fastapi.routing import APIRoute
 from starlette.types import ASGIApp
 
 from api import errors, schemas
+from api.audit import AuditTrail
 from api.auth import KeyCache, open_access
 from api.holder import RulesetHolder
 from api.logs import hide_query_strings
@@ -26,6 +27,7 @@ from api.query import single_query_values
 from api.rollout import Follower
 from api.routers import (
     OPEN,
+    audit,
     claims,
     compensation,
     docs,
@@ -115,7 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                        dependencies=keyed, responses=open_v1)
     for module in (entitlements, facts):
         app.include_router(module.router, dependencies=keyed, responses=open_v1)
-    for module in (ruleset, claims, reports):
+    for module in (ruleset, claims, reports, audit):
         app.include_router(module.router, responses=LIMITED)
     app.include_router(health.router)
     app.state.metrics = Metrics(holder, db, india_today)
@@ -126,6 +128,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.add_middleware(RulesetHeaders,
                        current=lambda: (holder.current.version, holder.current.digest))
+    app.add_middleware(AuditTrail, db=db)  # every read and write of case data
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes,
                        paths={eligibility.BATCH_PATH: settings.max_batch_body_bytes},
                        timeout=settings.body_timeout_seconds)

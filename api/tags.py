@@ -23,6 +23,8 @@ TAGS = [
      "step, with deadlines and where to escalate. Needs a caseworker's key."},
     {"name": "reports", "description": "The funnel from screening to money received, for an "
      "organisation's analysts."},
+    {"name": "audit", "description": "Who read or wrote which case record, and when. Admins "
+     "only; never case data."},
 ]
 
 EVERYWHERE: dict[int | str, dict[str, Any]] = {

@@ -202,6 +202,22 @@ class WorkerBeat(SQLModel, table=True):
     seen_at: dt.datetime = Field(sa_type=UtcDateTime)
 
 
+class AuditEntry(SQLModel, table=True):
+    """One read or write of case data: who (key, organisation), what (the route, the
+    record's id), when, and the answer's status. Never case data itself."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_org_at", "org", "at"),)
+
+    id: str = Field(primary_key=True, max_length=32)
+    at: dt.datetime = Field(sa_type=UtcDateTime)
+    key_id: str | None = Field(default=None, max_length=32)
+    org: str = Field(max_length=64)
+    action: str = Field(max_length=80, description="method and route template")
+    object_id: str | None = Field(default=None, max_length=32)
+    status: int
+
+
 # ---- the history is append-only ------------------------------------------------------------
 # The ORM refuses to change or remove an event; the migration adds triggers that refuse the
 # same in SQL, whoever sends it.
