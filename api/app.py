@@ -28,6 +28,7 @@ from api.rollout import Follower
 from api.routers import (
     OPEN,
     audit,
+    cases,
     claims,
     compensation,
     docs,
@@ -117,7 +118,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                        dependencies=keyed, responses=open_v1)
     for module in (entitlements, facts):
         app.include_router(module.router, dependencies=keyed, responses=open_v1)
-    for module in (ruleset, claims, reports, audit):
+    for module in (ruleset, claims, reports, audit, cases):
         app.include_router(module.router, responses=LIMITED)
     app.include_router(health.router)
     app.state.metrics = Metrics(holder, db, india_today)

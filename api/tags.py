@@ -23,6 +23,8 @@ TAGS = [
      "step, with deadlines and where to escalate. Needs a caseworker's key."},
     {"name": "reports", "description": "The funnel from screening to money received, for an "
      "organisation's analysts."},
+    {"name": "cases", "description": "Erasure of a case and all its records (an admin of "
+     "its organisation)."},
     {"name": "audit", "description": "Who read or wrote which case record, and when. Admins "
      "only; never case data."},
 ]

@@ -218,6 +218,23 @@ class AuditEntry(SQLModel, table=True):
     status: int
 
 
+class Erasure(SQLModel, table=True):
+    """A tombstone: a case of ``org`` was erased, by which key, when, and how many records
+    went. No case reference, no case data. While ``in_progress`` (inside the erasing
+    transaction only), the database lets that transaction remove claim events."""
+
+    __tablename__ = "erasures"
+
+    id: str = Field(primary_key=True, max_length=32)
+    org: str = Field(max_length=64)
+    key_id: str | None = Field(default=None, max_length=32)
+    erased_at: dt.datetime = Field(sa_type=UtcDateTime)
+    screenings: int
+    claims: int
+    events: int
+    in_progress: bool = False
+
+
 # ---- the history is append-only ------------------------------------------------------------
 # The ORM refuses to change or remove an event; the migration adds triggers that refuse the
 # same in SQL, whoever sends it.

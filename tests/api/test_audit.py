@@ -44,3 +44,27 @@ def test_only_an_admin_reads_the_audit_log(store_client: TestClient, keyring: Ke
     assert store_client.get("/v1/audit", headers=keyring()).status_code == 403
     assert store_client.get("/v1/audit", headers=keyring(role="analyst")).status_code == 403
     assert store_client.get("/v1/audit", headers=keyring(role="admin")).status_code == 200
+
+
+def test_an_admin_erases_a_case_of_her_organisation(tmp_path: Path) -> None:
+    with TestClient(create_app(store_settings(f"sqlite:///{tmp_path / 'a.db'}"))) as client:
+        keys = Keyring(client.app)  # type: ignore[arg-type]
+        me, admin = keys("sanjog"), keys("sanjog", "admin")
+        screening = client.post("/v1/screenings", json=BODY, headers=me).json()["id"]
+        claim = client.post("/v1/claims", headers=me, json={
+            "case_ref": BODY["case_ref"], "entitlement": "compensation"})
+        assert claim.status_code == 201, claim.text
+        ref = BODY["case_ref"]
+        assert client.delete(f"/v1/cases/{ref}", headers=me).status_code == 403
+        assert client.delete(f"/v1/cases/{ref}",
+                             headers=keys("another-org", "admin")).status_code == 404
+        gone = client.delete(f"/v1/cases/{ref}", headers=admin)
+        assert gone.status_code == 200
+        assert (gone.json()["screenings"], gone.json()["claims"]) == (1, 1)
+        assert gone.json()["events"] >= 1
+        assert client.get(f"/v1/screenings/{screening}", headers=me).status_code == 404
+        assert client.get(f"/v1/claims/{claim.json()['id']}", headers=me).status_code == 404
+        assert client.get(f"/v1/screenings?case_ref={ref}", headers=me).json()["count"] == 0
+        assert client.delete(f"/v1/cases/{ref}", headers=admin).status_code == 404
+        actions = [e["action"] for e in client.get("/v1/audit", headers=admin).json()["data"]]
+        assert "DELETE /v1/cases/{case_ref}" in actions
