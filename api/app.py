@@ -16,13 +16,13 @@ from fastapi.routing import APIRoute
 from starlette.types import ASGIApp
 
 from api import errors, schemas
-from api.audit import AuditTrail
+from api.audit import CASE_DATA, AuditTrail
 from api.auth import KeyCache, open_access
 from api.holder import RulesetHolder
 from api.logs import hide_query_strings
 from api.metrics import Metrics
 from api.middleware import BodyLimit, InFlightLimit, RulesetHeaders
-from api.pool import EvaluationPool
+from api.pool import EvaluationPool, Protected
 from api.query import single_query_values
 from api.rollout import Follower
 from api.routers import (
@@ -130,6 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RulesetHeaders,
                        current=lambda: (holder.current.version, holder.current.digest))
     app.add_middleware(AuditTrail, db=db)  # every read and write of case data
+    app.add_middleware(Protected, pool=app.state.pool, paths=CASE_DATA)  # before evaluations
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes,
                        paths={eligibility.BATCH_PATH: settings.max_batch_body_bytes},
                        timeout=settings.body_timeout_seconds)

@@ -115,6 +115,33 @@ def test_a_full_pool_answers_503_rather_than_queueing() -> None:
     assert outcomes == ["overloaded", "ran"]
 
 
+def test_evaluations_wait_while_case_data_requests_run() -> None:
+    pool = EvaluationPool(threads=2, queue=4, timeout=60)
+    order: list[str] = []
+
+    async def main() -> None:
+        async with anyio.create_task_group() as tg:
+            async with pool.protecting():
+                tg.start_soon(pool.run, order.append, "evaluated")
+                for _ in range(20):  # the evaluation had every chance to start
+                    await anyio.sleep(0.01)
+                order.append("screening done")
+        # with the gate full, more evaluations are refused rather than queued
+        async with pool.protecting():
+            async with anyio.create_task_group() as tg:
+                for _ in range(4):
+                    tg.start_soon(pool.run, order.append, "queued")
+                await anyio.sleep(0.05)
+                try:
+                    await pool.run(order.append, "refused")
+                except Busy as exc:
+                    order.append(exc.code)
+                tg.cancel_scope.cancel()
+
+    anyio.run(main)
+    assert order == ["screening done", "evaluated", "overloaded"]
+
+
 def test_more_requests_at_once_than_allowed_get_503(tmp_path: Path) -> None:
     with client_for(tmp_path, max_in_flight=1) as client:
         holder = client.app.user_middleware  # type: ignore[attr-defined]
