@@ -120,23 +120,21 @@ def test_evaluations_wait_while_case_data_requests_run() -> None:
     order: list[str] = []
 
     async def main() -> None:
-        async with anyio.create_task_group() as tg:
-            async with pool.protecting():
-                tg.start_soon(pool.run, order.append, "evaluated")
-                for _ in range(20):  # the evaluation had every chance to start
-                    await anyio.sleep(0.01)
-                order.append("screening done")
+        async with anyio.create_task_group() as tg, pool.protecting():
+            tg.start_soon(pool.run, order.append, "evaluated")
+            for _ in range(20):  # the evaluation had every chance to start
+                await anyio.sleep(0.01)
+            order.append("screening done")
         # with the gate full, more evaluations are refused rather than queued
-        async with pool.protecting():
-            async with anyio.create_task_group() as tg:
-                for _ in range(4):
-                    tg.start_soon(pool.run, order.append, "queued")
-                await anyio.sleep(0.05)
-                try:
-                    await pool.run(order.append, "refused")
-                except Busy as exc:
-                    order.append(exc.code)
-                tg.cancel_scope.cancel()
+        async with pool.protecting(), anyio.create_task_group() as tg:
+            for _ in range(4):
+                tg.start_soon(pool.run, order.append, "queued")
+            await anyio.sleep(0.05)
+            try:
+                await pool.run(order.append, "refused")
+            except Busy as exc:
+                order.append(exc.code)
+            tg.cancel_scope.cancel()
 
     anyio.run(main)
     assert order == ["screening done", "evaluated", "overloaded"]
