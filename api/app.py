@@ -86,8 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         task = (asyncio.create_task(watch_rules(holder, stop, settings.watch_debounce_ms))
                 if settings.watch_rules else None)
         # Every worker follows a reload made on any of them (api/rollout.py).
-        follower = asyncio.create_task(
-            Follower(holder, db, settings.ruleset_poll_seconds).run(stop))
+        follower = asyncio.create_task(app.state.follower.run(stop))
         try:
             yield
         finally:
@@ -109,6 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.db = db
     app.state.keys = KeyCache()
     app.state.pool = EvaluationPool.from_settings(settings)
+    app.state.follower = Follower(holder, db, settings.ruleset_poll_seconds)
     profile = schemas.profile_model(holder.current)
     keyed = [Depends(open_access)]  # when ADHIKAR_REQUIRE_KEY is set
     open_v1 = OPEN | LIMITED  # /v1 is rate limited (api/throttle.py)

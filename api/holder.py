@@ -40,7 +40,7 @@ class RulesetHolder:
         self.loaded_at = dt.datetime.now(dt.UTC)
         self.last_failure: LoadFailure | None = None
         self.reloads = self.failed_reloads = 0  # for the metrics
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # prepare() inside reload() takes it too
 
     def reload(self) -> LoadFailure | None:
         """Load the directory again; swap only if all of it is valid. Thread-safe."""
@@ -52,7 +52,12 @@ class RulesetHolder:
             return None
 
     def prepare(self) -> Ruleset | LoadFailure:
-        """Load and check the directory without swapping it in (``install`` does that)."""
+        """Load and check the directory without swapping it in (``install`` does that).
+        One load at a time in a process: thread-safe."""
+        with self._lock:
+            return self._prepare()
+
+    def _prepare(self) -> Ruleset | LoadFailure:
         try:
             fresh = load_ruleset(self.rules_dir)
             check_replacement(self.current, fresh)

@@ -38,12 +38,14 @@ def worker_id() -> str:
     return secrets.token_hex(6)
 
 
-def record_request(db: Database, holder: RulesetHolder) -> None:
-    """Before a reload: the other workers start loading the directory at once. (Thread.)"""
-    rules = holder.current
+def record_request(db: Database, holder: RulesetHolder, follower: Follower) -> None:
+    """Before a reload: the other workers start loading the directory at once (this one's
+    follower leaves it to the reload itself). (Thread.)"""
+    rules, now = holder.current, dt.datetime.now(dt.UTC)
+    follower.own_request = now
     with contextlib.suppress(StoreUnavailable), db.session() as session:
         rollout.request(session, digest=rules.digest, version=rules.version,
-                        rules_dir=str(holder.rules_dir), now=dt.datetime.now(dt.UTC))
+                        rules_dir=str(holder.rules_dir), now=now)
 
 
 def record_accepted(db: Database, holder: RulesetHolder) -> None:
@@ -80,6 +82,7 @@ class Follower:
         self._seen_request: dt.datetime | None = None
         self._candidate: asyncio.Task[Ruleset | LoadFailure] | None = None
         self._beaten: tuple[str, float] = ("", 0.0)  # digest and time of the last heartbeat
+        self.own_request: dt.datetime | None = None  # a reload asked of this very worker
 
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
@@ -109,7 +112,8 @@ class Follower:
 
     async def _follow(self, wanted: RulesetAccepted) -> None:
         asked = wanted.requested_at
-        if asked is not None and asked > self.holder.loaded_at and asked != self._seen_request:
+        if (asked is not None and asked > self.holder.loaded_at
+                and asked not in (self._seen_request, self.own_request)):
             # Another worker is loading new rules: load them here too, at the same time.
             self._seen_request = asked
             self._candidate = asyncio.create_task(anyio.to_thread.run_sync(self.holder.prepare))

@@ -74,7 +74,8 @@ async def reload_ruleset(holder: HolderDep, request: Request) -> RulesetPublic:
     """Load and check the whole rules directory and run every example; swap the new rules in
     only if all of that passes. The other worker processes follow within about a second
     (GET /v1/ruleset lists the digest each serves)."""
-    await anyio.to_thread.run_sync(record_request, request.app.state.db, holder)
+    await anyio.to_thread.run_sync(record_request, request.app.state.db, holder,
+                                   request.app.state.follower)
     failure = await anyio.to_thread.run_sync(holder.reload)
     if failure is not None:
         raise ReloadRefused(list(failure.errors))
