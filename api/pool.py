@@ -8,7 +8,8 @@ Python cannot stop a thread, but nobody waits for it).
 
 Threads share one interpreter lock, so a stream of evaluations slows every other thread of
 the worker, screening writes included. Case-data requests therefore hold a gate
-(``Protected``): while one runs, no new evaluation starts (one already running finishes).
+(``Protected``): while one runs, no new evaluation starts (one already running finishes),
+for up to a quarter of a second.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from api.settings import Settings
 
 T = TypeVar("T")
+GATE_SECONDS = 0.25  # the longest an evaluation waits for case-data requests to end
 
 
 class Busy(Exception):
@@ -38,8 +40,10 @@ class Busy(Exception):
 
 
 class EvaluationPool:
-    def __init__(self, threads: int, queue: int, timeout: float) -> None:
+    def __init__(self, threads: int, queue: int, timeout: float,
+                 gate_seconds: float = GATE_SECONDS) -> None:
         self.threads, self.queue, self.timeout = threads, queue, timeout
+        self.gate_seconds = gate_seconds
         self._limiter: anyio.CapacityLimiter | None = None  # made on the event loop
         # Case-data requests in progress (screenings, claims): while there are any, no new
         # evaluation starts, so that they do not share the interpreter with a stream of
@@ -83,12 +87,15 @@ class EvaluationPool:
                        retry_after=max(1, round(self.timeout))) from None
 
     async def _wait_for_protected(self) -> None:
+        # At most gate_seconds: a steady stream of case-data requests must not stop
+        # eligibility altogether.
         self._gated += 1
         try:
-            while self._protected > 0:
-                if self._resume is None:
-                    self._resume = anyio.Event()
-                await self._resume.wait()
+            with anyio.move_on_after(self.gate_seconds):
+                while self._protected > 0:
+                    if self._resume is None:
+                        self._resume = anyio.Event()
+                    await self._resume.wait()
         finally:
             self._gated -= 1
 

@@ -116,7 +116,7 @@ def test_a_full_pool_answers_503_rather_than_queueing() -> None:
 
 
 def test_evaluations_wait_while_case_data_requests_run() -> None:
-    pool = EvaluationPool(threads=2, queue=4, timeout=60)
+    pool = EvaluationPool(threads=2, queue=4, timeout=60, gate_seconds=60)
     order: list[str] = []
 
     async def main() -> None:
@@ -138,6 +138,19 @@ def test_evaluations_wait_while_case_data_requests_run() -> None:
 
     anyio.run(main)
     assert order == ["screening done", "evaluated", "overloaded"]
+
+
+def test_an_evaluation_waits_for_case_data_requests_only_so_long() -> None:
+    pool = EvaluationPool(threads=1, queue=4, timeout=60, gate_seconds=0.05)
+    order: list[str] = []
+
+    async def main() -> None:
+        async with pool.protecting():
+            await pool.run(order.append, "evaluated while a screening runs")
+            order.append("screening done")
+
+    anyio.run(main)
+    assert order == ["evaluated while a screening runs", "screening done"]
 
 
 def test_more_requests_at_once_than_allowed_get_503(tmp_path: Path) -> None:
