@@ -54,7 +54,8 @@ class EvaluationPool:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EvaluationPool:
-        return cls(settings.eval_threads, settings.eval_queue, settings.eval_timeout_seconds)
+        return cls(settings.eval_threads, settings.eval_queue, settings.eval_timeout_seconds,
+                   settings.eval_gate_seconds)
 
     @contextlib.asynccontextmanager
     async def protecting(self) -> AsyncIterator[None]:

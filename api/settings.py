@@ -46,6 +46,9 @@ class Settings(BaseSettings):
                               "threads off the event loop")
     eval_queue: int = Field(32, ge=0, description="evaluations that may wait for a thread; "
                             "more get 503 with Retry-After")
+    eval_gate_seconds: float = Field(0.25, ge=0, description="the longest an evaluation "
+                                     "waits while screening and claim requests run (they "
+                                     "go first)")
     eval_timeout_seconds: float = Field(10.0, gt=0, description="an evaluation that takes "
                                         "longer is answered 503 with Retry-After")
     rate_per_client: int = Field(
