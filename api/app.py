@@ -17,14 +17,19 @@ from fastapi.routing import APIRoute
 from starlette.types import ASGIApp
 
 from api import contract, errors, idempotency, schemas
+from api.audit import CASE_DATA, AuditTrail
 from api.auth import KeyCache, open_access
 from api.holder import RulesetHolder
 from api.logs import hide_query_strings
 from api.metrics import Metrics
-from api.middleware import BodyLimit, RulesetHeaders
+from api.middleware import BodyLimit, InFlightLimit, RulesetHeaders
+from api.pool import EvaluationPool, Protected
 from api.query import single_query_values
+from api.rollout import Follower
 from api.routers import (
     OPEN,
+    audit,
+    cases,
     claims,
     compensation,
     docs,
@@ -40,7 +45,8 @@ from api.routers import (
 )
 from api.security_headers import SecurityHeaders
 from api.settings import Settings
-from api.tags import EVERYWHERE, TAGS
+from api.tags import EVERYWHERE, LIMITED, TAGS
+from api.throttle import Throttle
 from api.watch import watch_rules
 from api.web import install as install_web
 from api.wiring import add_operations
@@ -89,12 +95,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         stop = asyncio.Event()
         task = (asyncio.create_task(watch_rules(holder, stop, settings.watch_debounce_ms))
                 if settings.watch_rules else None)
+        # Every worker follows a reload made on any of them (api/rollout.py).
+        follower = asyncio.create_task(app.state.follower.run(stop))
         try:
             yield
         finally:
             stop.set()
             if task is not None:
                 await task
+            await follower
             db.dispose()
 
     # /docs and /openapi.json are routes of their own (api.routers.docs): local assets, and
@@ -108,27 +117,38 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.state.keys = KeyCache()
+    app.state.pool = EvaluationPool.from_settings(settings)
+    app.state.follower = Follower(holder, db, settings.ruleset_poll_seconds)
     profile = schemas.profile_model(holder.current)
     keyed = [Depends(open_access)]  # when ADHIKAR_REQUIRE_KEY is set
+    open_v1 = OPEN | LIMITED  # /v1 is rate limited (api/throttle.py)
     app.include_router(eligibility.build(schemas.eligibility_request(holder.current, profile)),
-                       dependencies=keyed, responses=OPEN)
+                       dependencies=keyed, responses=open_v1)
     app.include_router(compensation.build(compensation.request_model(holder.current, profile)),
-                       dependencies=keyed, responses=OPEN)
+                       dependencies=keyed, responses=open_v1)
     for module in (entitlements, facts):
-        app.include_router(module.router, dependencies=keyed, responses=OPEN)
-    for module in (ruleset, health, problems, claims, reports):
+        app.include_router(module.router, dependencies=keyed, responses=open_v1)
+    for module in (ruleset, claims, reports, audit, cases):
+        app.include_router(module.router, responses=LIMITED)
+    for module in (health, problems):
         app.include_router(module.router)
     app.state.metrics = Metrics(holder, db, india_today)
     app.include_router(operations.router, dependencies=keyed)
-    app.include_router(screenings.build(schemas.screening_create(holder.current, profile)))
+    app.include_router(screenings.build(schemas.screening_create(holder.current, profile)),
+                       responses=LIMITED)
     docs.install(app)
     install_web(app, settings)  # the pages at /, /cases, /programme, /rules
     errors.install(app)
     idempotency.install(app)
     app.add_middleware(RulesetHeaders,
                        current=lambda: (holder.current.version, holder.current.digest))
+    app.add_middleware(AuditTrail, db=db)  # every read and write of case data
+    app.add_middleware(Protected, pool=app.state.pool, paths=CASE_DATA)  # before evaluations
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes,
-                       paths={eligibility.BATCH_PATH: settings.max_batch_body_bytes})
+                       paths={eligibility.BATCH_PATH: settings.max_batch_body_bytes},
+                       timeout=settings.body_timeout_seconds)
+    app.add_middleware(Throttle, db=db, settings=settings)  # refused before the body is read
     add_operations(app, settings, holder, app.state.metrics)
+    app.add_middleware(InFlightLimit, limit=settings.max_in_flight)  # outermost
     hide_query_strings()
     return app

@@ -84,6 +84,7 @@ def get_principal(request: Request,
     principal = lookup(request, key)
     if principal is None:
         raise Unauthenticated("key_invalid")
+    request.state.principal = principal  # for the audit log (api/audit.py)
     return principal
 
 

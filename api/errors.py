@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from api import problems
+from api.pool import Busy
 from api.problems import ErrorItem
 from service.errors import (
     AdhikarError,
@@ -188,6 +189,10 @@ async def _refused(request: Request, exc: Refused) -> JSONResponse:
     return answer(request, exc.code, errors=exc.errors, headers=exc.headers, **exc.fields)
 
 
+async def _busy(request: Request, exc: Busy) -> JSONResponse:
+    return answer(request, exc.code, headers={"Retry-After": str(exc.retry_after)})
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     # The one broad handler, at the edge. The log names the route, never the request body.
     log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
@@ -199,4 +204,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(AdhikarError, _domain)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, _http)  # type: ignore[arg-type]
     app.add_exception_handler(Refused, _refused)  # type: ignore[arg-type]
+    app.add_exception_handler(Busy, _busy)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unexpected)

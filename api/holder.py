@@ -40,26 +40,47 @@ class RulesetHolder:
         self.loaded_at = dt.datetime.now(dt.UTC)
         self.last_failure: LoadFailure | None = None
         self.reloads = self.failed_reloads = 0  # for the metrics
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # prepare() inside reload() takes it too
 
     def reload(self) -> LoadFailure | None:
         """Load the directory again; swap only if all of it is valid. Thread-safe."""
         with self._lock:
-            try:
-                fresh = load_ruleset(self.rules_dir)
-                check_replacement(self.current, fresh)
-            except RulesetInvalid as exc:
-                self.last_failure = LoadFailure(dt.datetime.now(dt.UTC), tuple(exc.errors))
-                self.failed_reloads += 1
-                first = exc.errors[0] if exc.errors else "no detail"
-                log.warning("rules reload refused, old rules keep serving: %d error(s); "
-                            "first: %s", len(exc.errors), first)
-                return self.last_failure
-            self.current, self.loaded_at, self.last_failure = fresh, dt.datetime.now(dt.UTC), None
-            self.parts = PartsCache()  # the old rules' parts can go
-            self.reloads += 1
-            log.info("rules reloaded: version %s, %s", fresh.version, fresh.digest)
+            fresh = self.prepare()
+            if isinstance(fresh, LoadFailure):
+                return fresh
+            self.install(fresh)
             return None
+
+    def prepare(self) -> Ruleset | LoadFailure:
+        """Load and check the directory without swapping it in (``install`` does that).
+        One load at a time in a process: thread-safe."""
+        with self._lock:
+            return self._prepare()
+
+    def _prepare(self) -> Ruleset | LoadFailure:
+        try:
+            fresh = load_ruleset(self.rules_dir)
+            check_replacement(self.current, fresh)
+        except RulesetInvalid as exc:
+            self.last_failure = LoadFailure(dt.datetime.now(dt.UTC), tuple(exc.errors))
+            self.failed_reloads += 1
+            first = exc.errors[0] if exc.errors else "no detail"
+            log.warning("rules reload refused, old rules keep serving: %d error(s); "
+                        "first: %s", len(exc.errors), first)
+            return self.last_failure
+        return fresh
+
+    def adopt(self, fresh: Ruleset) -> None:
+        """``install`` under the reload lock (for rules prepared in another thread)."""
+        with self._lock:
+            self.install(fresh)
+
+    def install(self, fresh: Ruleset) -> None:
+        """Serve ``fresh`` (already checked by ``prepare``) from now on."""
+        self.current, self.loaded_at, self.last_failure = fresh, dt.datetime.now(dt.UTC), None
+        self.parts = PartsCache()  # the old rules' parts can go
+        self.reloads += 1
+        log.info("rules reloaded: version %s, %s", fresh.version, fresh.digest)
 
 
 def check_replacement(old: Ruleset, new: Ruleset) -> None:

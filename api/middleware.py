@@ -1,10 +1,11 @@
-"""ASGI middleware: a body-size limit counted as the body streams, and ruleset headers."""
+"""ASGI middleware: a body-size limit counted as the body streams (and a time limit on
+sending it), a limit on requests at once, and ruleset headers."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
+import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api import problems
@@ -16,10 +17,12 @@ class BodyLimit:
     ``Content-Length`` is not trusted: the bytes are counted as they arrive.
     """
 
-    def __init__(self, app: ASGIApp, limit: int, paths: dict[str, int] | None = None) -> None:
+    def __init__(self, app: ASGIApp, limit: int, paths: dict[str, int] | None = None,
+                 timeout: float = 30.0) -> None:
         self.app = app
         self.default = limit
         self.paths = paths or {}  # paths with a limit of their own (batch requests)
+        self.timeout = timeout  # seconds to send the whole body: a slow client gets 408
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -28,22 +31,27 @@ class BodyLimit:
         limit = self.paths.get(scope.get("path", ""), self.default)
         declared = dict(scope.get("headers", ())).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            await self._too_large(scope, send, limit)
+            await problems.send(send, "body_too_large", close=True, limit=limit)
             return
         chunks: list[bytes] = []
         size = 0
         more = True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > limit:
-                await self._too_large(scope, send, limit)
-                return
-            chunks.append(chunk)
-            more = message.get("more_body", False)
+        with anyio.move_on_after(self.timeout) as timer:
+            while more:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                chunk = message.get("body", b"")
+                size += len(chunk)
+                if size > limit:
+                    await problems.send(send, "body_too_large", close=True, limit=limit)
+                    return
+                chunks.append(chunk)
+                more = message.get("more_body", False)
+        if timer.cancelled_caught:
+            await problems.send(send, "request_timeout", close=True,
+                                seconds=f"{self.timeout:g}")
+            return
         body = b"".join(chunks)
         sent = False
 
@@ -56,14 +64,29 @@ class BodyLimit:
 
         await self.app(scope, replay, send)
 
-    async def _too_large(self, scope: Scope, send: Send, limit: int) -> None:
-        found = problems.problem("body_too_large", problems.instance(), limit=limit)
-        body = json.dumps(problems.body(found)).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", problems.MEDIA_TYPE.encode()),
-                                (b"content-length", str(len(body)).encode()),
-                                (b"connection", b"close")]})
-        await send({"type": "http.response.body", "body": body})
+
+
+class InFlightLimit:
+    """At most ``limit`` requests at once in this worker; more get 503 with Retry-After at
+    once, rather than waiting in a queue (uvicorn's own limit answers without Retry-After)."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+        self.active = 0  # only the event loop's thread changes it
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if self.active >= self.limit:
+            await problems.send(send, "overloaded", retry_after=1, close=True)
+            return
+        self.active += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.active -= 1
 
 
 class RulesetHeaders:

@@ -11,6 +11,7 @@ the client sent.
 from __future__ import annotations
 
 import contextlib
+import json
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -53,6 +54,25 @@ _TABLE = (
          "this path does not take this method; the Allow header lists those it takes"),
     Kind("not_acceptable", 406, "Not offered in that form",
          "this is offered as {offered}; send one of them in Accept"),
+    Kind("request_timeout", 408, "The request took too long to arrive",
+         "the request body did not arrive within {seconds} seconds"),
+    Kind("rate_limited", 429, "Too many requests",
+         "over the limit of requests per minute; try again after Retry-After seconds"),
+    Kind("too_many_failed_keys", 429, "Too many wrong keys",
+         "too many wrong keys from this client; try again after Retry-After seconds"),
+    Kind("overloaded", 503, "The service is busy",
+         "the service is answering as many requests as it can; try again after Retry-After "
+         "seconds"),
+    Kind("evaluation_timeout", 503, "The evaluation took too long",
+         "the evaluation could not be answered in the time the service allows; try again "
+         "after Retry-After seconds"),
+    Kind("audit_unavailable", 503, "The audit log cannot be written",
+         "the audit log cannot be written, so the answer is held back; eligibility still "
+         "answers"),
+    Kind("case_not_found", 404, "No such case",
+         "no case with this reference in this key's organisation"),
+    Kind("admin_only", 403, "Only an admin may do this",
+         "only an admin of the organisation may do this"),
     Kind("http_error", 400, "The request cannot be served", "{reason}"),
     Kind("unknown_problem", 404, "No such kind of problem",
          "no kind of problem with this code; GET /problems lists them"),
@@ -167,3 +187,20 @@ def body(p: Problem) -> dict[str, Any]:
 
 def response(p: Problem, headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse(body(p), status_code=p.status, headers=headers, media_type=MEDIA_TYPE)
+
+
+async def send(send_message: Any, code: str, *, retry_after: int | None = None,
+               close: bool = False, **fields: Any) -> None:
+    """Answer with the problem of kind ``code`` from ASGI middleware, below the app's own
+    error handlers (body limits, rate limits, overload, the audit log)."""
+    found = problem(code, instance(), **fields)
+    payload = json.dumps(body(found)).encode()
+    headers = [(b"content-type", MEDIA_TYPE.encode()),
+               (b"content-length", str(len(payload)).encode())]
+    if retry_after is not None:
+        headers.append((b"retry-after", str(retry_after).encode()))
+    if close:
+        headers.append((b"connection", b"close"))
+    await send_message({"type": "http.response.start", "status": found.status,
+                        "headers": headers})
+    await send_message({"type": "http.response.body", "body": payload})

@@ -294,6 +294,13 @@ class LoadFailureOut(BaseModel):
     errors: list[RuleErrorOut]
 
 
+class WorkerServing(BaseModel):
+    worker: str = Field(description="an opaque name for one worker process")
+    version: str
+    digest: str
+    seen_at: dt.datetime = Field(description="its last heartbeat")
+
+
 class RulesetPublic(BaseModel):
     name: str
     version: str
@@ -304,6 +311,10 @@ class RulesetPublic(BaseModel):
                                    "documents")
     last_failure: LoadFailureOut | None = Field(description="the last reload that failed, "
                                                 "while the older rules kept serving")
+    workers: list[WorkerServing] | None = Field(
+        None, description="each worker process heard from in the last few seconds, with the "
+        "digest it serves (a reload reaches every worker within about a second); null when "
+        "the database does not answer")
 
 
 class Health(BaseModel):

@@ -4,15 +4,22 @@ Compose file and a Kubernetes Deployment configure it the same way."""
 
 from __future__ import annotations
 
+import os
+import sys
+
 import uvicorn
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from uvicorn.config import STARTUP_FAILURE
+from uvicorn.supervisors.multiprocess import Multiprocess
 
+from api import protocol
 from api.logconfig import LogFormat, log_config
 
 
 class ServerSettings(BaseSettings):
-    """No `server` header naming the software; idle connections closed after a few seconds;
+    """No `server` header naming the software; idle connections closed after a few seconds,
+    and connections whose headers are not all in within ``timeout_headers``;
     a limit on connections at once per worker, the rest answered 503 rather than queued; time
     for requests in flight on SIGTERM."""
 
@@ -26,6 +33,8 @@ class ServerSettings(BaseSettings):
         "127.0.0.1", description="addresses of the proxies whose X-Forwarded-For and "
         "X-Forwarded-Proto are believed (comma-separated; '*' only inside a private network)")
     timeout_keep_alive: int = Field(5, ge=1, description="seconds an idle connection stays")
+    timeout_headers: float = Field(10.0, gt=0, description="seconds to send a request's "
+                                   "headers; a slower client's connection is closed")
     timeout_graceful_shutdown: int = Field(20, ge=1, description="seconds to finish requests "
                                            "in flight after SIGTERM")
     limit_concurrency: int | None = Field(
@@ -34,15 +43,40 @@ class ServerSettings(BaseSettings):
     log_level: str = "INFO"
 
 
+class Supervisor(Multiprocess):
+    """uvicorn's supervisor of worker processes, except that on SIGTERM it closes its own copy
+    of the listening socket before it stops the workers. Otherwise the socket stays open in
+    this process while the workers drain: the kernel keeps accepting connections that no
+    worker will read, and resets them (and the requests sent on them) when this process
+    ends. Closed, they are refused, and a client or load balancer tries elsewhere."""
+
+    def terminate_all(self) -> None:
+        for sock in self.sockets:
+            sock.close()
+        super().terminate_all()
+
+
 def main() -> None:
     server = ServerSettings()
-    uvicorn.run("api.app:create_app", factory=True, host=server.host, port=server.port,
-                workers=server.workers, proxy_headers=True, server_header=False,
-                forwarded_allow_ips=server.forwarded_allow_ips,
-                timeout_keep_alive=server.timeout_keep_alive,
-                timeout_graceful_shutdown=server.timeout_graceful_shutdown,
-                limit_concurrency=server.limit_concurrency,
-                log_config=log_config(server.log_format, server.log_level.upper()))
+    # Read by api.protocol in every worker process (they inherit the environment).
+    os.environ[protocol.ENV] = str(server.timeout_headers)
+    config = uvicorn.Config(
+        "api.app:create_app", factory=True, host=server.host, port=server.port,
+        workers=server.workers, proxy_headers=True, server_header=False,
+        http="api.protocol:ServiceProtocol",
+        forwarded_allow_ips=server.forwarded_allow_ips,
+        timeout_keep_alive=server.timeout_keep_alive,
+        timeout_graceful_shutdown=server.timeout_graceful_shutdown,
+        limit_concurrency=server.limit_concurrency,
+        log_config=log_config(server.log_format, server.log_level.upper()))
+    # What uvicorn.run does, with the supervisor above.
+    if config.workers > 1:
+        Supervisor(config, sockets=[config.bind_socket()]).run()
+        return
+    single = uvicorn.Server(config)
+    single.run()
+    if not single.started:
+        sys.exit(STARTUP_FAILURE)
 
 
 if __name__ == "__main__":

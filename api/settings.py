@@ -44,3 +44,33 @@ class Settings(BaseSettings):
         "do not carry from one worker to another")
     cors_origins: tuple[str, ...] = Field((), description="origins a browser app may call "
                                           "from, as a JSON list; none by default (CORS off)")
+
+    # ---- load: the evaluation pool, rate limits, overload (docs/security.md) ----
+    eval_threads: int = Field(2, ge=1, description="evaluations at once per worker, on "
+                              "threads off the event loop")
+    eval_queue: int = Field(32, ge=0, description="evaluations that may wait for a thread; "
+                            "more get 503 with Retry-After")
+    eval_gate_seconds: float = Field(0.25, ge=0, description="the longest an evaluation "
+                                     "waits while screening and claim requests run (they "
+                                     "go first)")
+    eval_timeout_seconds: float = Field(10.0, gt=0, description="an evaluation that takes "
+                                        "longer is answered 503 with Retry-After")
+    rate_per_client: int = Field(
+        6000, ge=0, description="requests to /v1 per minute from one client address without "
+        "a valid key, shared by every worker; more get 429 with Retry-After (0: no limit)")
+    rate_per_key: int = Field(6000, ge=0, description="requests to /v1 per minute with one "
+                              "valid key or the admin token (0: no limit)")
+    key_failures_free: int = Field(20, ge=1, description="failed key checks a client may "
+                                   "make before its keyed requests get 429")
+    key_backoff_seconds: float = Field(1.0, gt=0, description="the first back-off after "
+                                       "those; it doubles with each further failure")
+    key_backoff_max_seconds: float = Field(900.0, gt=0, description="the longest back-off")
+    max_in_flight: int = Field(150, ge=1, description="requests at once per worker; more get "
+                               "503 with Retry-After")
+    body_timeout_seconds: float = Field(30.0, gt=0, description="time to send a request's "
+                                        "body; a slower client gets 408")
+    ruleset_poll_seconds: float = Field(0.25, gt=0, description="how often each worker checks "
+                                        "which rules a reload accepted, and says which it "
+                                        "serves")
+    ready_timeout_seconds: float = Field(1.5, gt=0, description="/readyz waits this long for "
+                                         "the database before it answers `degraded`")

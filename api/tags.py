@@ -25,11 +25,22 @@ TAGS = [
      "step, with deadlines and where to escalate. Needs a caseworker's key."},
     {"name": "reports", "description": "The funnel from screening to money received, for an "
      "organisation's analysts."},
+    {"name": "cases", "description": "Erasure of a case and all its records (an admin of "
+     "its organisation)."},
+    {"name": "audit", "description": "Who read or wrote which case record, and when. Admins "
+     "only; never case data."},
 ]
 
 EVERYWHERE: dict[int | str, dict[str, Any]] = {
     500: {"model": Problem, "description": "an unexpected error; it is logged with the "
           "request id (X-Request-ID), never with the request's data"},
-    503: {"description": "the server is at its concurrency limit (retry shortly), or for "
-          "screenings, claims and reports the database does not answer (with Retry-After)"},
+    503: {"model": Problem, "description": "the server is at its limit of requests or "
+          "evaluations at once, an evaluation took longer than allowed, or (for screenings, "
+          "claims and reports) the database does not answer; Retry-After says when to retry"},
+}
+# Only /v1 is rate limited (health checks and the docs are not).
+LIMITED: dict[int | str, dict[str, Any]] = {
+    429: {"model": Problem, "description": "over the requests per minute allowed to this "
+          "client address or key (`rate_limited`), or backing off after wrong keys from this "
+          "address (`too_many_failed_keys`); Retry-After says when to retry"},
 }

@@ -10,15 +10,17 @@ Wire it like eligibility: the request model is built at start-up from facts.yaml
 # No `from __future__ import annotations` here: FastAPI must see the request model, built at
 # start-up, as a real class in the handler's signature.
 
+from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Response
+from fastapi import APIRouter, Header, Request, Response
 from pydantic import BaseModel, TypeAdapter, create_model
 
 from api import schemas
 from api.deps import RulesetDep
 from api.errors import Refused
 from api.language import WordsDep
+from api.pool import evaluate
 from api.problems import Problem
 from api.routers import INVALID
 from service.compensation import render
@@ -55,14 +57,15 @@ def build(request_model: Any) -> APIRouter:
 
     @router.post("/compensation-routes", responses=INVALID, response_model=RoutesAnswer)
     async def compensation_routes(body: request_model, rules: RulesetDep,
-                                  words: WordsDep) -> Response:
+                                  words: WordsDep, request: Request) -> Response:
         """Every compensation route for this case on `as_of` (today by default): open, not yet
         open (and on which event) or closed, with the deciding facts; who decides, pays and may
         apply; documents held or missing; interim and final amounts; time limits as dates;
         how the routes interact; and the next steps, with where to escalate."""
         case = Case.read(rules, body.profile.model_dump(exclude_none=True),
                          district=body.district, documents_held=body.documents_held)
-        result = routes_for(rules, case, body.as_of or india_today(), words=words)
+        result = await evaluate(request, partial(routes_for, words=words), rules, case,
+                                body.as_of or india_today())
         return Response(answer.dump_json(result), media_type="application/json")
 
     @router.post("/compensation-routes/brief", responses=BRIEF_RESPONSES,

@@ -16,6 +16,7 @@ from api import answers
 from api.deps import HolderDep
 from api.errors import ErrorItem, Refused
 from api.language import WordsDep
+from api.pool import evaluate
 from api.problems import Problem
 from api.routers import INVALID, NOT_FOUND, Responses
 from api.schemas import Strict
@@ -86,8 +87,8 @@ def build(request_model: Any) -> APIRouter:
         request.app.state.metrics.count(result)
         return answers.full(result, fragments, fields)
 
-    # async: the evaluation is short and CPU-bound, so a thread-pool hop would cost more than
-    # it saves. The answer is written straight to JSON by orjson (api/answers.py).
+    # The evaluation runs on the app's evaluation pool (api/pool.py), off the event loop;
+    # the answer is written straight to JSON by orjson (api/answers.py).
     @router.post("/eligibility", responses={**INVALID, **ANSWER, **NOT_FOUND})
     async def check_eligibility(body: request_model, holder: HolderDep, request: Request,
                                 words: WordsDep, fields: FieldsQuery = None,
@@ -99,8 +100,9 @@ def build(request_model: Any) -> APIRouter:
         if entitlement is not None and entitlement not in rules.entitlements:
             raise UnknownEntitlement(entitlement)
         case = _case(rules, body)
-        return Response(one(request, rules, parts, body, case, _names(fields), words,
-                            entitlement), media_type="application/json")
+        written = await evaluate(request, one, request, rules, parts, body, case, _names(fields),
+                                 words, entitlement)
+        return Response(written, media_type="application/json")
 
     @router.post("/eligibility/batch", responses={
         **INVALID, 413: {"model": Problem, "description": f"more than {MAX_ITEMS} items, or "

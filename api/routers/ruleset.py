@@ -15,8 +15,9 @@ from api.deps import HolderDep
 from api.errors import NotAllowed, Unauthenticated
 from api.holder import RulesetHolder
 from api.problems import Problem
+from api.rollout import record_accepted, record_request, workers
 from api.routers import OPEN
-from api.schemas import LoadFailureOut, RuleErrorOut, RulesetPublic
+from api.schemas import LoadFailureOut, RuleErrorOut, RulesetPublic, WorkerServing
 from api.settings import Settings
 from service.errors import ReloadRefused
 
@@ -56,9 +57,10 @@ def _from_this_machine(request: Request) -> bool:
 
 
 @router.get("", dependencies=[Depends(open_access)], responses=OPEN)
-def get_ruleset(holder: HolderDep) -> RulesetPublic:
-    """Version, digest of all rule files, counts and load time; and the last failed reload."""
-    return describe(holder)
+def get_ruleset(holder: HolderDep, request: Request) -> RulesetPublic:
+    """Version, digest of all rule files, counts and load time; the last failed reload; and
+    which digest each worker process serves."""
+    return describe(holder, _workers(request))
 
 
 @router.post("/reload", dependencies=[Depends(require_admin)], responses={
@@ -67,16 +69,30 @@ def get_ruleset(holder: HolderDep) -> RulesetPublic:
           "nor an admin's API key"},
     409: {"model": Problem, "description": "the rules on disk are invalid or an example "
           "fails; the rules loaded before keep serving"}})
-async def reload_ruleset(holder: HolderDep) -> RulesetPublic:
+async def reload_ruleset(holder: HolderDep, request: Request) -> RulesetPublic:
     """Load and check the whole rules directory and run every example; swap the new rules in
-    only if all of that passes."""
+    only if all of that passes. The other worker processes follow within about a second
+    (GET /v1/ruleset lists the digest each serves)."""
+    await anyio.to_thread.run_sync(record_request, request.app.state.db, holder,
+                                   request.app.state.follower)
     failure = await anyio.to_thread.run_sync(holder.reload)
     if failure is not None:
         raise ReloadRefused(list(failure.errors))
-    return describe(holder)
+    await anyio.to_thread.run_sync(record_accepted, request.app.state.db, holder)
+    return describe(holder, await anyio.to_thread.run_sync(_workers, request))
 
 
-def describe(holder: RulesetHolder) -> RulesetPublic:
+def _workers(request: Request) -> list[WorkerServing] | None:
+    settings: Settings = request.app.state.settings
+    beats = workers(request.app.state.db, settings.ruleset_poll_seconds)
+    if beats is None:
+        return None
+    return [WorkerServing(worker=b.id, version=b.version, digest=b.digest, seen_at=b.seen_at)
+            for b in beats]
+
+
+def describe(holder: RulesetHolder,
+             serving: list[WorkerServing] | None = None) -> RulesetPublic:
     rules = holder.current
     counts: dict[str, int] = dict(Counter(e.domain for e in rules.entitlements.values()))
     counts |= {"entitlements": len(rules.entitlements), "facts": len(rules.facts),
@@ -85,7 +101,7 @@ def describe(holder: RulesetHolder) -> RulesetPublic:
     failure = holder.last_failure
     return RulesetPublic(
         name=rules.name, version=rules.version, digest=rules.digest,
-        loaded_at=holder.loaded_at, files=rules.files, counts=counts,
+        loaded_at=holder.loaded_at, files=rules.files, counts=counts, workers=serving,
         last_failure=None if failure is None else LoadFailureOut(
             at=failure.at, errors=[RuleErrorOut(file=e.file, line=e.line, col=e.col,
                                                 code=e.code, message=e.text)

@@ -45,7 +45,11 @@ def make_engine(url: str, *, connect_timeout: int = 3) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                # Not fatal: opening the file fails, storage answers 503, eligibility serves.
+                log.warning("cannot make the database's folder: %s", type(exc).__name__)
         engine = create_engine(parsed, hide_parameters=True,
                                connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _sqlite_connect)
@@ -53,7 +57,11 @@ def make_engine(url: str, *, connect_timeout: int = 3) -> Engine:
         return engine
     args: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql":
-        args["connect_timeout"] = connect_timeout
+        # A server that stops answering mid-query must not hold a request for minutes: TCP
+        # gives up on unacknowledged data after a few seconds (libpq's tcp_user_timeout).
+        args |= {"connect_timeout": connect_timeout, "tcp_user_timeout": 5000,
+                 "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
+                 "keepalives_count": 2}
     return create_engine(parsed, hide_parameters=True, pool_pre_ping=True, connect_args=args)
 
 
@@ -138,6 +146,11 @@ class Database:
         except DOWN as exc:
             self._down(_describe(exc), exc)
             raise StoreUnavailable(self.problem or "the database is not available") from exc
+
+    @property
+    def answering(self) -> bool:
+        """Whether the last use found the database answering (no round trip)."""
+        return self._ready
 
     def check(self) -> str | None:
         """None when the database answers now; otherwise what is wrong."""

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     DateTime,
     Index,
     Text,
@@ -161,6 +162,93 @@ class IdempotencyKey(SQLModel, table=True):
     body: str | None = Field(default=None, sa_type=Text, description="the first answer")
     location: str | None = Field(default=None, max_length=200)
     created_at: dt.datetime = Field(sa_type=UtcDateTime, index=True)
+
+
+# ---- shared by the service's workers: rate limits, key-check back-off, which rules serve ----
+# No case data: buckets are hashes of a client address or a key, times are milliseconds.
+
+
+class RateHit(SQLModel, table=True):
+    """One request let through, for the per-minute limits that every worker shares. A row
+    lives one minute: older rows of a bucket go as its window slides."""
+
+    __tablename__ = "rate_hits"
+    __table_args__ = (Index("ix_rate_hits_bucket_at", "bucket", "at_ms"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    bucket: str = Field(max_length=40)
+    at_ms: int = Field(sa_type=BigInteger)
+
+
+class KeyFailure(SQLModel, table=True):
+    """Failed key checks from one client, and until when its keyed requests are refused."""
+
+    __tablename__ = "key_failures"
+
+    bucket: str = Field(primary_key=True, max_length=40)
+    failures: int
+    last_ms: int = Field(sa_type=BigInteger)
+    blocked_until_ms: int = Field(sa_type=BigInteger)
+
+
+class RulesetAccepted(SQLModel, table=True):
+    """The rules the last successful reload accepted (one row): every worker polls it and
+    reloads itself when the digest is not the one it serves."""
+
+    __tablename__ = "ruleset_accepted"
+
+    id: int = Field(primary_key=True)
+    digest: str = Field(max_length=80)
+    version: str = Field(max_length=32)
+    rules_dir: str = Field(max_length=500)
+    accepted_at: dt.datetime = Field(sa_type=UtcDateTime)
+    requested_at: dt.datetime | None = Field(
+        default=None, sa_type=UtcDateTime,
+        description="when a reload was last asked for: the other workers start loading then")
+
+
+class WorkerBeat(SQLModel, table=True):
+    """Each worker's heartbeat: which digest it serves, and when it last said so."""
+
+    __tablename__ = "worker_beats"
+
+    id: str = Field(primary_key=True, max_length=96)
+    digest: str = Field(max_length=80)
+    version: str = Field(max_length=32)
+    seen_at: dt.datetime = Field(sa_type=UtcDateTime)
+
+
+class AuditEntry(SQLModel, table=True):
+    """One read or write of case data: who (key, organisation), what (the route, the
+    record's id), when, and the answer's status. Never case data itself."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_org_at", "org", "at"),)
+
+    id: str = Field(primary_key=True, max_length=32)
+    at: dt.datetime = Field(sa_type=UtcDateTime)
+    key_id: str | None = Field(default=None, max_length=32)
+    org: str = Field(max_length=64)
+    action: str = Field(max_length=80, description="method and route template")
+    object_id: str | None = Field(default=None, max_length=32)
+    status: int
+
+
+class Erasure(SQLModel, table=True):
+    """A tombstone: a case of ``org`` was erased, by which key, when, and how many records
+    went. No case reference, no case data. While ``in_progress`` (inside the erasing
+    transaction only), the database lets that transaction remove claim events."""
+
+    __tablename__ = "erasures"
+
+    id: str = Field(primary_key=True, max_length=32)
+    org: str = Field(max_length=64)
+    key_id: str | None = Field(default=None, max_length=32)
+    erased_at: dt.datetime = Field(sa_type=UtcDateTime)
+    screenings: int
+    claims: int
+    events: int
+    in_progress: bool = False
 
 
 # ---- the history is append-only ------------------------------------------------------------

@@ -19,7 +19,8 @@ from service.store.database import Database, at_head, make_engine, upgrade
 from tests.store.databases import KINDS, fresh_url
 
 TABLES = {"api_keys", "screenings", "claims", "claim_events", "idempotency_keys",
-          "alembic_version"}
+          "alembic_version", "rate_hits", "key_failures", "ruleset_accepted", "worker_beats",
+          "audit_log", "erasures"}
 
 
 def test_upgrade_builds_the_model_tables(engine: Engine) -> None:

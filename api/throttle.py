@@ -1,0 +1,171 @@
+"""Rate limits on /v1 and back-off after failed key checks, shared by every worker.
+
+A request with a valid key (or the admin token) counts against that key's limit; any other
+request counts against its client address (the connection's, or what uvicorn already
+believes from a trusted proxy). A wrong key counts as a failed check for the address; after
+``key_failures_free`` of them, the address's keyed requests get 429 for a time that doubles
+with each further failure. Counters live in the database (service/store/throttle.py); while
+it does not answer, each worker counts on its own, so that eligibility keeps serving.
+"""
+
+from __future__ import annotations
+
+import collections
+import hmac
+import math
+import threading
+import time
+
+import anyio.to_thread
+from sqlmodel import Session
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from api import problems
+from api.settings import Settings
+from service.errors import StoreUnavailable
+from service.store import keys, throttle
+from service.store.database import Database
+from service.store.throttle import Backoff, Verdict
+
+PREFIX = "/v1/"
+_MEMO_MAX = 10_000
+
+
+class LocalWindows:
+    """The same sliding log in memory, for one worker, while the database is down."""
+
+    def __init__(self) -> None:
+        self._hits: dict[str, collections.deque[int]] = {}
+        self._lock = threading.Lock()
+
+    def admit(self, limits: list[tuple[str, int]], now_ms: int) -> Verdict:
+        with self._lock:
+            if len(self._hits) > _MEMO_MAX:
+                self._hits = {b: q for b, q in self._hits.items()
+                              if q and q[-1] > now_ms - throttle.WINDOW_MS}
+            for name, limit in limits:
+                hits = self._hits.setdefault(name, collections.deque())
+                while hits and hits[0] <= now_ms - throttle.WINDOW_MS:
+                    hits.popleft()
+                if len(hits) >= limit:
+                    return Verdict(False, hits[0] + throttle.WINDOW_MS - now_ms,
+                                   "rate_limited", name)
+            for name, _ in limits:
+                self._hits[name].append(now_ms)
+            return throttle.ALLOWED
+
+
+class Throttle:
+    def __init__(self, app: ASGIApp, db: Database, settings: Settings) -> None:
+        self.app = app
+        self.db = db
+        self.settings = settings
+        self.policy = Backoff(free=settings.key_failures_free,
+                              base_ms=int(settings.key_backoff_seconds * 1000),
+                              cap_ms=int(settings.key_backoff_max_seconds * 1000))
+        self.local = LocalWindows()
+        # Buckets refused until a time (monotonic): refused again without asking the
+        # database, so that a client hammering at its limit costs almost nothing.
+        self._refused: dict[str, float] = {}
+        self._lock = threading.Lock()
+        self._swept = 0.0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope.get("path", "").startswith(PREFIX):
+            await self.app(scope, receive, send)
+            return
+        client = (scope.get("client") or ("unknown", 0))[0]
+        credential = _credential(scope)
+        verdict = self._remembered(client, credential)
+        if verdict is None:
+            verdict = await anyio.to_thread.run_sync(self._decide, client, credential)
+        if not verdict.allowed:
+            await _refuse(send, verdict)
+            return
+        await self.app(scope, receive, send)
+
+    def _remembered(self, client: str, credential: str | None) -> Verdict | None:
+        by_client = throttle.bucket("c", client)
+        names = [("rate_limited", by_client)] if credential is None else [
+            ("backing_off", by_client), ("rate_limited", throttle.bucket("k", credential))]
+        now = time.monotonic()
+        with self._lock:
+            for reason, name in names:
+                until = self._refused.get(f"{reason}:{name}", 0.0)
+                if until > now:
+                    return Verdict(False, math.ceil((until - now) * 1000), reason, name)
+        return None
+
+    def _decide(self, client: str, credential: str | None) -> Verdict:
+        now_ms = time.time_ns() // 1_000_000  # the wall clock: shared by every worker
+        by_client = throttle.bucket("c", client)
+        if credential is None and self.settings.rate_per_client == 0:
+            return throttle.ALLOWED
+        if not self.db.answering:
+            # Down: count here rather than wait on reconnecting (storage requests and
+            # /readyz do that); eligibility keeps its pace.
+            return self.local.admit(self._limits(client, credential), now_ms)
+        try:
+            with self.db.session() as session:
+                valid = False
+                if credential is not None:
+                    refusal = throttle.blocked(session, by_client, now_ms)
+                    if refusal is not None:
+                        self._remember(refusal)
+                        return refusal
+                    valid = self._valid(session, credential)
+                    if not valid:
+                        throttle.fail(session, by_client, now_ms, self.policy)
+                limits = self._limits(client, credential if valid else None)
+                verdict = throttle.admit(session, limits, now_ms) if limits else throttle.ALLOWED
+                self._sweep(session, now_ms)
+        except StoreUnavailable:
+            verdict = self.local.admit(self._limits(client, credential), now_ms)
+        if not verdict.allowed:
+            self._remember(verdict)
+        return verdict
+
+    def _limits(self, client: str, key: str | None) -> list[tuple[str, int]]:
+        if key is not None:
+            pair = (throttle.bucket("k", key), self.settings.rate_per_key)
+        else:
+            pair = (throttle.bucket("c", client), self.settings.rate_per_client)
+        return [pair] if pair[1] > 0 else []
+
+    def _valid(self, session: Session, credential: str) -> bool:
+        token = self.settings.admin_token
+        if token is not None and hmac.compare_digest(
+                credential.encode(), token.get_secret_value().encode()):
+            return True
+        return keys.well_formed(credential) and keys.authenticate(
+            session, credential) is not None
+
+    def _remember(self, verdict: Verdict) -> None:
+        with self._lock:
+            now = time.monotonic()
+            if len(self._refused) > _MEMO_MAX:
+                self._refused = {b: t for b, t in self._refused.items() if t > now}
+            self._refused[f"{verdict.reason}:{verdict.bucket}"] = (
+                now + verdict.retry_after_ms / 1000)
+
+    def _sweep(self, session: Session, now_ms: int) -> None:
+        # Once a minute per worker: hits out of every window, failures long forgotten.
+        if now_ms / 1000 - self._swept < 60:
+            return
+        self._swept = now_ms / 1000
+        throttle.sweep(session, now_ms, self.policy)
+
+
+def _credential(scope: Scope) -> str | None:
+    headers: dict[bytes, bytes] = dict(scope.get("headers", ()))
+    scheme, _, value = headers.get(b"authorization", b"").decode("latin-1").partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    key = headers.get(b"x-api-key", b"").decode("latin-1").strip()
+    return key or None
+
+
+async def _refuse(send: Send, verdict: Verdict) -> None:
+    seconds = max(1, math.ceil(verdict.retry_after_ms / 1000))
+    code = "too_many_failed_keys" if verdict.reason == "backing_off" else "rate_limited"
+    await problems.send(send, code, retry_after=seconds)

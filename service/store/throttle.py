@@ -1,0 +1,117 @@
+"""Rate limits and key-check back-off that hold across every worker of the service.
+
+A sliding log: each request let through leaves one row (bucket, time); a bucket may have at
+most ``limit`` rows in the last minute, so a limit of N per minute lets through at most N in
+any minute, however many workers answer. Requests refused leave no row. Buckets are hashes
+(of a client address or a key), never the address or key itself.
+
+On PostgreSQL, a transaction-scoped advisory lock per bucket makes count-then-insert atomic;
+on SQLite every transaction is ``BEGIN IMMEDIATE``, which does the same for the whole file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select, text
+from sqlmodel import Session, col
+
+from service.store.tables import KeyFailure, RateHit
+
+WINDOW_MS = 60_000
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    allowed: bool
+    retry_after_ms: int = 0
+    reason: str = ""  # "rate_limited" or "backing_off" when refused
+    bucket: str = ""  # the bucket that refused
+
+
+ALLOWED = Verdict(True)
+
+
+@dataclass(frozen=True, slots=True)
+class Backoff:
+    """After ``free`` failed key checks, refuse the client's keyed requests for ``base_ms``,
+    doubling with each further failure up to ``cap_ms``; forget failures ``forget_ms`` after
+    the last one."""
+
+    free: int = 10
+    base_ms: int = 1_000
+    cap_ms: int = 900_000
+    forget_ms: int = 900_000
+
+    def blocked_for(self, failures: int) -> int:
+        if failures < self.free:
+            return 0
+        return int(min(self.cap_ms, self.base_ms * 2 ** min(failures - self.free, 40)))
+
+
+def bucket(kind: str, value: str) -> str:
+    """``kind`` ("c" client, "k" key) and a hash of the value: no address or key is kept."""
+    return f"{kind}:{hashlib.sha256(value.encode()).hexdigest()[:32]}"
+
+
+def _lock(session: Session, names: Sequence[str]) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        for name in sorted(set(names)):  # one order everywhere: no deadlock between workers
+            session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:b))"), {"b": name})
+
+
+def blocked(session: Session, client: str, now_ms: int) -> Verdict | None:
+    """Refusal while ``client`` backs off after failed key checks; None when it may try."""
+    row = session.get(KeyFailure, client)
+    if row is not None and row.blocked_until_ms > now_ms:
+        return Verdict(False, row.blocked_until_ms - now_ms, "backing_off", client)
+    return None
+
+
+def admit(session: Session, limits: Sequence[tuple[str, int]], now_ms: int) -> Verdict:
+    """Let one request through if no bucket has had its limit in the last minute, and
+    record it in every bucket. Commits."""
+    _lock(session, [name for name, _ in limits])
+    cutoff = now_ms - WINDOW_MS
+    for name, limit in limits:
+        session.execute(delete(RateHit).where(col(RateHit.bucket) == name,
+                                              col(RateHit.at_ms) <= cutoff))
+        count, oldest = session.execute(
+            select(func.count(), func.min(RateHit.at_ms)).where(col(RateHit.bucket) == name)
+        ).one()
+        if count >= limit:
+            session.commit()
+            wait = (oldest + WINDOW_MS - now_ms) if oldest is not None else WINDOW_MS
+            return Verdict(False, max(wait, 1), "rate_limited", name)
+    session.add_all(RateHit(bucket=name, at_ms=now_ms) for name, _ in limits)
+    session.commit()
+    return ALLOWED
+
+
+def fail(session: Session, client: str, now_ms: int, policy: Backoff) -> int:
+    """Count one failed key check from ``client``; return how long (ms) it is now blocked."""
+    _lock(session, [client])
+    row = session.get(KeyFailure, client)
+    if row is None:
+        row = KeyFailure(bucket=client, failures=0, last_ms=now_ms, blocked_until_ms=0)
+    elif now_ms - row.last_ms > policy.forget_ms:
+        row.failures = 0
+    row.failures += 1
+    row.last_ms = now_ms
+    blocked = policy.blocked_for(row.failures)
+    if blocked:
+        row.blocked_until_ms = now_ms + blocked
+    session.add(row)
+    session.commit()
+    return blocked
+
+
+def sweep(session: Session, now_ms: int, policy: Backoff) -> None:
+    """Remove hits out of every window and failures long forgotten. Commits."""
+    session.execute(delete(RateHit).where(col(RateHit.at_ms) <= now_ms - WINDOW_MS))
+    session.execute(delete(KeyFailure).where(
+        col(KeyFailure.last_ms) < now_ms - policy.forget_ms,
+        col(KeyFailure.blocked_until_ms) < now_ms))
+    session.commit()

@@ -1,0 +1,207 @@
+"""Rate limits per client and per key, back-off after wrong keys, the evaluation pool's
+queue and time limits, the limit on requests at once, and slow bodies."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import anyio
+import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.pool import Busy, EvaluationPool
+from tests.api.conftest import Keyring, store_settings
+from tests.api.test_reload import free_port
+
+PROFILE = {"profile": {"age": 16, "gender": "female", "trafficked": True}}
+TOKEN = "an-admin-token-for-tests"
+
+
+def client_for(tmp_path: Path, address: str = "10.0.0.9", **kw: object) -> TestClient:
+    app = create_app(store_settings(f"sqlite:///{tmp_path / 'db.sqlite'}", **kw))
+    return TestClient(app, client=(address, 40000))
+
+
+@pytest.fixture
+def limited(tmp_path: Path) -> Iterator[TestClient]:
+    with client_for(tmp_path, rate_per_client=3, rate_per_key=5, key_failures_free=2,
+                    key_backoff_seconds=30, admin_token=TOKEN) as client:
+        yield client
+
+
+def test_an_anonymous_client_gets_n_per_minute_then_429(limited: TestClient) -> None:
+    codes = [limited.post("/v1/eligibility", json=PROFILE).status_code for _ in range(5)]
+    assert codes == [200, 200, 200, 429, 429]
+    refused = limited.get("/v1/facts")
+    assert refused.status_code == 429 and refused.json()["code"] == "rate_limited"
+    assert 1 <= int(refused.headers["retry-after"]) <= 60
+    assert refused.headers["x-content-type-options"] == "nosniff"  # security headers too
+    # health checks are not limited
+    assert limited.get("/livez").status_code == 200
+
+
+def test_the_limit_is_per_client_address(limited: TestClient, tmp_path: Path) -> None:
+    for _ in range(3):
+        limited.get("/v1/facts")
+    assert limited.get("/v1/facts").status_code == 429
+    other = TestClient(limited.app, client=("10.0.0.10", 40000))
+    assert other.get("/v1/facts").status_code == 200
+
+
+def test_a_valid_key_has_its_own_limit(limited: TestClient) -> None:
+    key = Keyring(limited.app)()  # type: ignore[arg-type]
+    for _ in range(3):
+        limited.get("/v1/facts")
+    assert limited.get("/v1/facts").status_code == 429  # the address is at its limit
+    codes = [limited.get("/v1/screenings", headers=key).status_code for _ in range(6)]
+    assert codes == [200] * 5 + [429]
+    admin = {"Authorization": f"Bearer {TOKEN}"}
+    assert limited.get("/v1/ruleset", headers=admin).status_code == 200
+
+
+def test_wrong_keys_back_off_the_client(limited: TestClient) -> None:
+    key = Keyring(limited.app)()  # type: ignore[arg-type]
+    wrong = {"Authorization": "Bearer adk_0badc0de_" + "x" * 40}
+    assert limited.get("/v1/screenings", headers=wrong).status_code == 401
+    assert limited.post("/v1/ruleset/reload", headers={"X-API-Key": "guess"}).status_code == 403
+    # two wrong checks: now even the right key from this address waits
+    backed_off = limited.get("/v1/screenings", headers=key)
+    assert backed_off.status_code == 429 and backed_off.json()["code"] == "too_many_failed_keys"
+    assert 1 <= int(backed_off.headers["retry-after"]) <= 30
+    # other addresses are not affected
+    other = TestClient(limited.app, client=("10.0.0.11", 40000))
+    assert other.get("/v1/screenings", headers=key).status_code == 200
+
+
+def test_no_limit_when_set_to_zero(tmp_path: Path) -> None:
+    with client_for(tmp_path, rate_per_client=0) as client:
+        assert {client.get("/v1/facts").status_code for _ in range(10)} == {200}
+
+
+def test_an_evaluation_over_the_time_limit_is_503(tmp_path: Path) -> None:
+    with client_for(tmp_path, eval_timeout_seconds=1e-9) as client:
+        for path in ("/v1/eligibility", "/v1/compensation-routes"):
+            r = client.post(path, json=PROFILE)
+            assert r.status_code == 503, path
+            assert r.json()["code"] == "evaluation_timeout" and r.headers["retry-after"]
+
+
+def test_a_full_pool_answers_503_rather_than_queueing() -> None:
+    release = threading.Event()
+    pool = EvaluationPool(threads=1, queue=0, timeout=60)
+    outcomes: list[str] = []
+
+    async def main() -> None:
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(pool.run, release.wait, 30)
+            await anyio.sleep(0)  # the first takes the only thread
+            while pool._limiter is None or pool._limiter.borrowed_tokens < 1:
+                await anyio.sleep(0.01)
+            try:
+                await pool.run(lambda: "ran")
+            except Busy as exc:
+                outcomes.append(exc.code)
+            release.set()
+        outcomes.append(await pool.run(lambda: "ran"))
+
+    anyio.run(main)
+    assert outcomes == ["overloaded", "ran"]
+
+
+def test_evaluations_wait_while_case_data_requests_run() -> None:
+    pool = EvaluationPool(threads=2, queue=4, timeout=60, gate_seconds=60)
+    order: list[str] = []
+
+    async def main() -> None:
+        async with anyio.create_task_group() as tg, pool.protecting():
+            tg.start_soon(pool.run, order.append, "evaluated")
+            for _ in range(20):  # the evaluation had every chance to start
+                await anyio.sleep(0.01)
+            order.append("screening done")
+        # with the gate full, more evaluations are refused rather than queued
+        async with pool.protecting(), anyio.create_task_group() as tg:
+            for _ in range(4):
+                tg.start_soon(pool.run, order.append, "queued")
+            await anyio.sleep(0.05)
+            try:
+                await pool.run(order.append, "refused")
+            except Busy as exc:
+                order.append(exc.code)
+            tg.cancel_scope.cancel()
+
+    anyio.run(main)
+    assert order == ["screening done", "evaluated", "overloaded"]
+
+
+def test_an_evaluation_waits_for_case_data_requests_only_so_long() -> None:
+    pool = EvaluationPool(threads=1, queue=4, timeout=60, gate_seconds=0.05)
+    order: list[str] = []
+
+    async def main() -> None:
+        async with pool.protecting():
+            await pool.run(order.append, "evaluated while a screening runs")
+            order.append("screening done")
+
+    anyio.run(main)
+    assert order == ["evaluated while a screening runs", "screening done"]
+
+
+def test_more_requests_at_once_than_allowed_get_503(tmp_path: Path) -> None:
+    with client_for(tmp_path, max_in_flight=1) as client:
+        holder = client.app.user_middleware  # type: ignore[attr-defined]
+        assert holder  # the app was built with the limit
+        limit = _in_flight(client)
+        limit.active = 1  # as if a request were being answered
+        r = client.get("/v1/facts")
+        assert r.status_code == 503 and r.headers["retry-after"] == "1"
+        assert r.json()["code"] == "overloaded"
+        limit.active = 0
+        assert client.get("/v1/facts").status_code == 200
+
+
+def _in_flight(client: TestClient) -> object:
+    from api.middleware import InFlightLimit
+    app = client.app.middleware_stack  # type: ignore[attr-defined]
+    while not isinstance(app, InFlightLimit):
+        app = app.app
+    return app
+
+
+def test_a_body_sent_too_slowly_is_408(tmp_path: Path) -> None:
+    app = create_app(store_settings(f"sqlite:///{tmp_path / 'db.sqlite'}",
+                                    body_timeout_seconds=0.5))
+    with running(app) as port, socket.create_connection(("127.0.0.1", port)) as conn:
+        conn.settimeout(60)
+        conn.sendall(b"POST /v1/eligibility HTTP/1.1\r\nHost: x\r\n"
+                     b"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
+        answer = b""
+        while b"\r\n\r\n" not in answer:  # the server answers without the rest
+            chunk = conn.recv(4096)
+            assert chunk, "the server closed the connection without an answer"
+            answer += chunk
+        assert answer.startswith(b"HTTP/1.1 408 ")
+
+
+@contextlib.contextmanager
+def running(app: object) -> Iterator[int]:
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,  # type: ignore[arg-type]
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 60
+        while not server.started:
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.05)
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)

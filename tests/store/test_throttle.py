@@ -1,0 +1,89 @@
+"""The shared rate limits and key-check back-off, on SQLite and PostgreSQL: a limit of N per
+minute lets through at most N in any minute, even with several writers at once."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy import Engine, func, select
+from sqlmodel import Session
+
+from service.store import throttle
+from service.store.tables import KeyFailure, RateHit
+from service.store.throttle import WINDOW_MS, Backoff
+
+T0 = 1_767_225_600_000  # 2026-01-01T00:00:00Z, in milliseconds
+A, B = throttle.bucket("c", "10.0.0.1"), throttle.bucket("c", "10.0.0.2")
+
+
+def test_a_bucket_holds_no_address() -> None:
+    assert "10.0.0.1" not in A and A.startswith("c:") and A != B
+
+
+def test_n_per_minute_then_429_until_the_oldest_leaves(session: Session) -> None:
+    allowed = [throttle.admit(session, [(A, 3)], T0 + i * 1000).allowed for i in range(5)]
+    assert allowed == [True, True, True, False, False]
+    refused = throttle.admit(session, [(A, 3)], T0 + 10_000)
+    assert refused.reason == "rate_limited" and refused.retry_after_ms == WINDOW_MS - 10_000
+    # another client is not affected
+    assert throttle.admit(session, [(B, 3)], T0 + 10_000).allowed
+    # the first hit leaves the window a minute after it came: one more fits, not two
+    assert throttle.admit(session, [(A, 3)], T0 + WINDOW_MS).allowed
+    assert not throttle.admit(session, [(A, 3)], T0 + WINDOW_MS).allowed
+
+
+def test_refused_requests_leave_no_trace(session: Session) -> None:
+    for i in range(20):
+        throttle.admit(session, [(A, 2)], T0 + i)
+    count = session.execute(select(func.count()).select_from(RateHit)).scalar_one()
+    assert count == 2
+
+
+def test_a_request_counts_in_every_bucket_or_none(session: Session) -> None:
+    key = throttle.bucket("k", "adk_x")
+    assert throttle.admit(session, [(A, 1)], T0).allowed
+    assert not throttle.admit(session, [(key, 5), (A, 1)], T0 + 1).allowed
+    assert session.execute(select(func.count()).select_from(RateHit)
+                           .where(RateHit.bucket == key)).scalar_one() == 0
+
+
+def test_back_off_grows_after_the_free_failures(session: Session) -> None:
+    policy = Backoff(free=3, base_ms=1000, cap_ms=8000, forget_ms=60_000)
+    blocked = [throttle.fail(session, A, T0 + i, policy) for i in range(7)]
+    assert blocked == [0, 0, 1000, 2000, 4000, 8000, 8000]
+    refusal = throttle.blocked(session, A, T0 + 10)
+    assert refusal is not None and refusal.reason == "backing_off"
+    assert refusal.retry_after_ms == 8000 + 6 - 10
+    assert throttle.blocked(session, A, T0 + 8006) is None
+    assert throttle.blocked(session, B, T0) is None
+    # long after the last failure they are forgotten: the count starts again
+    assert throttle.fail(session, A, T0 + 200_000, policy) == 0
+
+
+def test_sweep_removes_what_no_window_needs(session: Session) -> None:
+    policy = Backoff(free=1, base_ms=10, cap_ms=10, forget_ms=1000)
+    throttle.admit(session, [(A, 5)], T0)
+    throttle.fail(session, A, T0, policy)
+    throttle.admit(session, [(B, 5)], T0 + WINDOW_MS)
+    throttle.sweep(session, T0 + WINDOW_MS, policy)
+    assert list(session.execute(select(RateHit.bucket)).scalars()) == [B]
+    assert session.get(KeyFailure, A) is None
+
+
+def test_writers_at_once_let_through_exactly_the_limit(engine: Engine) -> None:
+    limit, tries, results = 15, 40, []
+    lock = threading.Lock()
+
+    def client() -> None:
+        for _ in range(tries // 4):
+            with Session(engine) as own:
+                verdict = throttle.admit(own, [(A, limit)], T0 + 5)
+            with lock:
+                results.append(verdict.allowed)
+
+    threads = [threading.Thread(target=client) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == tries and sum(results) == limit
