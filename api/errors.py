@@ -32,6 +32,7 @@ from service.errors import (
     StoreUnavailable,
     UnknownEntitlement,
 )
+from service.text import Words, choose_language, words_for
 
 log = logging.getLogger("adhikar.api")
 
@@ -68,11 +69,26 @@ class Unauthenticated(Refused):
 def answer(request: Request, code: str, *, errors: list[ErrorItem] | None = None,
            headers: dict[str, str] | None = None, status: int | None = None,
            **fields: Any) -> JSONResponse:
-    """The problem of kind ``code`` for this request, as a response."""
+    """The problem of kind ``code`` for this request, as a response, in the language the
+    request asks for (``?lang=`` or Accept-Language; English when none is offered)."""
     route = getattr(request.scope.get("route"), "path", None)
+    words = _words(request)
     found = problems.problem(code, problems.instance(route), errors=errors, status=status,
-                             **fields)
+                             words=words, **fields)
+    if words is not None:
+        request.state.language = words.language  # Content-Language (api/middleware.py)
     return problems.response(found, headers)
+
+
+def _words(request: Request) -> Words | None:
+    holder = getattr(request.app.state, "rules", None)
+    if holder is None:  # an app of one router, without the ruleset holder
+        return None
+    rules = holder.current
+    lang = request.query_params.get("lang")
+    code = choose_language(rules.catalogues, lang if lang and len(lang) <= 35 else None,
+                           request.headers.get("accept-language"))
+    return words_for(rules, code)
 
 
 def _safe_loc(loc: tuple[Any, ...]) -> list[str | int]:

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Path
 from pydantic import BaseModel, Field
 
 from api.errors import Refused
-from api.problems import KINDS, Problem
+from api.problems import Problem
+from service.text.problems import KINDS
 
 router = APIRouter(prefix="/problems", tags=["problems"])
 Code = Annotated[str, Path(pattern=r"^[a-z]+(_[a-z]+)*$", max_length=64,

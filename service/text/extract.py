@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from service.rules import model
 from service.text.messages import MESSAGES
+from service.text.problems import KINDS
 
 # The fields a person reads, by the part of a rule file that holds them. A field holding a
 # list or a mapping gives each of its strings. Parts not named here are searched inside.
@@ -39,6 +40,7 @@ WORDS: dict[type[BaseModel], tuple[str, ...]] = {
 SKIP: tuple[type[BaseModel], ...] = (model.Example, model.Source, model.OfficeSource,
                                      model.TextFile)
 MESSAGES_FILE = "service/text/messages.py"
+PROBLEMS_FILE = "service/text/problems.py"
 
 
 def english(specs: Mapping[str, Any]) -> dict[str, list[str]]:
@@ -50,6 +52,9 @@ def english(specs: Mapping[str, Any]) -> dict[str, list[str]]:
             found.setdefault(text, []).append(where)
     for key, text in MESSAGES.items():
         found.setdefault(text, []).append(f"{MESSAGES_FILE}#{key}")
+    for kind in KINDS.values():  # the API's problems: titles and detail templates
+        found.setdefault(kind.title, []).append(f"{PROBLEMS_FILE}#{kind.code}.title")
+        found.setdefault(kind.detail, []).append(f"{PROBLEMS_FILE}#{kind.code}.detail")
     return found
 
 

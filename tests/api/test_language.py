@@ -71,3 +71,21 @@ def test_facts_come_with_their_words(client: TestClient) -> None:
     state = next(f for f in response.json()["data"] if f["name"] == "state")
     assert state["value_labels"]["west_bengal"] == "पश्चिम बंगाल"
     assert DEVANAGARI.search(state["label"]) and DEVANAGARI.search(state["question"])
+
+
+@pytest.mark.parametrize(("language", "script"), [("hi", DEVANAGARI), ("bn", BENGALI)])
+def test_problems_speak_the_language_asked(client: TestClient, language: str,
+                                           script: re.Pattern[str]) -> None:
+    """An error's title and detail come in her language; its code, for programs, does not
+    change, and the value sent is never repeated."""
+    bad = {"profile": {"age": "sixteen"}}
+    english = client.post("/v1/eligibility", json=bad)
+    asked = client.post("/v1/eligibility", json=bad, headers={"Accept-Language": language})
+    assert asked.status_code == english.status_code == 422
+    assert asked.headers["content-language"] == language
+    problem, original = asked.json(), english.json()
+    assert problem["code"] == original["code"] and problem["type"] == original["type"]
+    assert script.search(problem["title"]) and script.search(problem["detail"])
+    assert "sixteen" not in asked.text
+    missing = client.get("/v1/entitlements/no-such-thing", params={"lang": language})
+    assert missing.status_code == 404 and script.search(missing.json()["title"])

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from api import problems
 from service.store.tables import Screening
+from service.text import problems as kind_table
 from tests.api.conftest import Keyring
 from tests.conftest import ROOT
 
@@ -39,9 +40,9 @@ def assert_problem(r: Any, status: int, code: str) -> dict[str, Any]:
 
 
 def test_the_table_has_one_kind_per_code_with_words() -> None:
-    codes = [k.code for k in problems._TABLE]
+    codes = [k.code for k in kind_table._TABLE]
     assert len(codes) == len(set(codes))
-    for kind in problems._TABLE:
+    for kind in kind_table._TABLE:
         assert re.fullmatch(r"[a-z]+(_[a-z]+)*", kind.code)
         assert 400 <= kind.status <= 599 and kind.title and kind.detail
         assert not kind.title.endswith(".")
