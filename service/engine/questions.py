@@ -41,27 +41,13 @@ def next_questions(ruleset: Ruleset, results: list[EntitlementResult], in_force:
                    facts: Mapping[str, Any], as_of: dt.date, words: Words) -> list[Question]:
     """``in_force``: the entitlement and version each of ``results`` was read from, in the
     same order."""
-    waiting: Counter[str] = Counter()
-    alone: Counter[str] = Counter()
-    for result in results:
-        if result.status != "needs_info":
-            continue
-        waiting.update(result.missing)
-        if len(result.missing) == 1:
-            alone[result.missing[0]] += 1
+    waiting, alone = _waiting(results)
     narrows = narrowing(results, in_force, facts, as_of, ruleset.facts)
     order = {name: i for i, name in enumerate(ruleset.facts)}
     asked = [name for name in {**dict.fromkeys(waiting), **dict.fromkeys(narrows)}
              if name in order]
     ranked = sorted(asked, key=lambda f: (-alone[f], -narrows[f], -waiting[f], order[f]))
-    out = []
-    for name in ranked:
-        fact = ruleset.facts[name]
-        out.append(Question(fact=name, question=words.t(fact.question), type=fact.kind,
-                            values=list(fact.values) or None, unit=fact.unit,
-                            entitlements=waiting[name], settles=alone[name],
-                            narrows_inr=narrows[name]))
-    return out
+    return [_question(ruleset, name, words, waiting, alone, narrows[name]) for name in ranked]
 
 
 def narrowing(results: Sequence[EntitlementResult], in_force: InForce,
@@ -164,6 +150,14 @@ def waiting_questions(ruleset: Ruleset, results: Sequence[Waiting], words: Words
                       limit: int | None = None) -> list[Question]:
     """The brief answer's questions: ranked by how many entitlements each settles and waits
     on, without working out amounts (a brief answer has none to narrow)."""
+    waiting, alone = _waiting(results)
+    order = {name: i for i, name in enumerate(ruleset.facts)}
+    ranked = sorted(waiting, key=lambda f: (-alone[f], -waiting[f], order[f]))
+    return [_question(ruleset, name, words, waiting, alone) for name in ranked[:limit]]
+
+
+def _waiting(results: Sequence[Waiting]) -> tuple[Counter[str], Counter[str]]:
+    """For each unknown fact: how many needs_info results wait on it, and on it alone."""
     waiting: Counter[str] = Counter()
     alone: Counter[str] = Counter()
     for result in results:
@@ -172,12 +166,12 @@ def waiting_questions(ruleset: Ruleset, results: Sequence[Waiting], words: Words
         waiting.update(result.missing)
         if len(result.missing) == 1:
             alone[result.missing[0]] += 1
-    order = {name: i for i, name in enumerate(ruleset.facts)}
-    ranked = sorted(waiting, key=lambda f: (-alone[f], -waiting[f], order[f]))
-    out = []
-    for name in ranked[:limit]:
-        fact = ruleset.facts[name]
-        out.append(Question(fact=name, question=words.t(fact.question), type=fact.kind,
-                            values=list(fact.values) or None, unit=fact.unit,
-                            entitlements=waiting[name], settles=alone[name]))
-    return out
+    return waiting, alone
+
+
+def _question(ruleset: Ruleset, name: str, words: Words, waiting: Counter[str],
+              alone: Counter[str], narrows: int = 0) -> Question:
+    fact = ruleset.facts[name]
+    return Question(fact=name, question=words.t(fact.question), type=fact.kind,
+                    values=list(fact.values) or None, unit=fact.unit,
+                    entitlements=waiting[name], settles=alone[name], narrows_inr=narrows)
