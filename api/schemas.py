@@ -150,10 +150,10 @@ def _note(value: str) -> str:
     return value
 
 
-CASE_REF_HELP = ("your own reference for the case, a code (e.g. SNJ-2026-0142): capital "
-                 "letters and digits in 2 to 4 parts joined by '-', the first starting with a "
-                 "letter, the last only digits, no 10 digits in a row; never a name, phone or "
-                 "ID number")
+CASE_REF_HELP = ("your own reference for the case, a code (e.g. SNJ-2026-0142): your "
+                 "organisation's 2 to 8 capital letters, up to two more parts of capitals, "
+                 "then a number (or a year and a number), joined by '-'; never a name, phone "
+                 "or ID number")
 # The pattern is in the contract; the check itself is privacy's, whose refusal says what fits.
 CaseRef = Annotated[str, Field(min_length=4, max_length=privacy.CASE_REF_MAX,
                                json_schema_extra={"pattern": privacy.CASE_REF_PATTERN}),
