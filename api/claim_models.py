@@ -13,7 +13,7 @@ from api.schemas import CASE_REF_HELP, CaseRef, District, IsoDate, Note, WholeNu
 from service.engine.result import OfficeResult
 from service.rules.model import ClaimStep
 from service.rules.ruleset import Ruleset
-from service.store import standing
+from service.store import reasons, standing
 from service.store.lifecycle import ClaimStatus
 from service.store.tables import Claim, ClaimEvent
 
@@ -44,6 +44,10 @@ class ClaimEventCreate(BaseModel):
     model_config = Strict
     to_status: ClaimStatus | None = Field(None, description="the next status; leave it out "
                                           "to add a note alone")
+    reason: reasons.ClosingReason | None = Field(None, description=(
+        "with rejected or withdrawn: why, from a closed list (rejected: "
+        + ", ".join(reasons.ALLOWED["rejected"]) + "; withdrawn: "
+        + ", ".join(reasons.ALLOWED["withdrawn"]) + ")"))
     note: Note | None = None
     amount: Amount | None = Field(None, description="with applied: the amount claimed; "
                                   "sanctioned: sanctioned; received: received")
@@ -62,6 +66,7 @@ class ClaimEventPublic(BaseModel):
     recorded_at: dt.datetime
     from_status: ClaimStatus | None
     to_status: ClaimStatus
+    reason: str | None = Field(description="why it closed, for rejected or withdrawn")
     note: str | None
     amount: int | None
     key_id: str | None = Field(description="the key that wrote it")

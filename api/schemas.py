@@ -90,8 +90,19 @@ def profile_model(ruleset: Ruleset) -> type[BaseModel]:
     return create_model("Profile", __config__=Strict, **fields)
 
 
-District = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z .'\-]{0,47}$",
-                                description="the district, to name local offices")]
+def _district(value: str) -> str:
+    problem = privacy.district_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+# The pattern is in the contract; privacy's check also counts words and refuses relations.
+District = Annotated[str, Field(min_length=1, max_length=privacy.DISTRICT_MAX,
+                                json_schema_extra={"pattern": privacy.DISTRICT_PATTERN},
+                                description="the district, to name local offices: its name "
+                                "alone, at most 4 words, never a person's"),
+                     AfterValidator(_district)]
 
 
 def _request_fields(ruleset: Ruleset, profile: type[BaseModel]) -> dict[str, Any]:
@@ -139,9 +150,13 @@ def _note(value: str) -> str:
     return value
 
 
-CASE_REF_HELP = ("your own reference for the case (e.g. SNJ-2026-0142): letters, digits and "
-                 ". _ : -, with at least one digit; never a name, phone or ID number")
-CaseRef = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$"),
+CASE_REF_HELP = ("your own reference for the case, a code (e.g. SNJ-2026-0142): your "
+                 "organisation's 2 to 8 capital letters, up to two more parts of capitals, "
+                 "then a number (or a year and a number), joined by '-'; never a name, phone "
+                 "or ID number")
+# The pattern is in the contract; the check itself is privacy's, whose refusal says what fits.
+CaseRef = Annotated[str, Field(min_length=4, max_length=privacy.CASE_REF_MAX,
+                               json_schema_extra={"pattern": privacy.CASE_REF_PATTERN}),
                     AfterValidator(_case_ref)]
 Note = Annotated[str, Field(min_length=1, max_length=privacy.NOTE_MAX,
                             description="what happened, in a few words; never her name, "

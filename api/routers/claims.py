@@ -82,8 +82,8 @@ def add_claim_event(claim_id: ClaimId, body: ClaimEventCreate, principal: Record
     """Record what happened: a move to the next status (identified -> documents_ready ->
     applied -> sanctioned -> received; or rejected / withdrawn while open), or a note alone.
     Events are appended; earlier ones are never changed."""
-    move = claims.Move(to_status=body.to_status, note=body.note, amount=body.amount,
-                       at=body.at)
+    move = claims.Move(to_status=body.to_status, note=body.note, reason=body.reason,
+                       amount=body.amount, at=body.at)
     claim = claims.append(session, rules, claim_id, move, scope=principal.scope,
                           key_id=principal.key_id, now=_now())
     return once.keep(_created(claim, rules, session))

@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 from service.dates import india_date
 from service.errors import Conflict, InvalidInput, Loc, NotFound
 from service.rules.ruleset import Ruleset, Version
-from service.store import deadlines, lifecycle, screenings
+from service.store import deadlines, lifecycle, reasons, screenings
 from service.store.tables import Claim, ClaimEvent
 
 SKEW = dt.timedelta(minutes=5)  # a client's clock may run a little ahead
@@ -48,6 +48,7 @@ class Move:
 
     to_status: str | None
     note: str | None = None
+    reason: str | None = None
     amount: int | None = None
     at: dt.datetime | None = None
 
@@ -142,6 +143,10 @@ def append(session: Session, ruleset: Ruleset, claim_id: str, move: Move, *,
     claim = get(session, claim_id, scope=scope, lock=True)
     if move.to_status is not None:
         lifecycle.check_move(claim.status, move.to_status)
+    if move.reason is not None:
+        wrong = reasons.problem(move.to_status, move.reason)
+        if wrong:
+            raise InvalidInput([(("body", "reason"), "reason_not_allowed", wrong)])
     last = session.exec(select(ClaimEvent).where(ClaimEvent.claim_id == claim.id)
                         .order_by(col(ClaimEvent.seq).desc()).limit(1)).one()
     at = _when(move.at, now, last.at)
@@ -163,7 +168,8 @@ def append(session: Session, ruleset: Ruleset, claim_id: str, move: Move, *,
     session.add(claim)
     session.add(ClaimEvent(id=uuid.uuid4().hex, claim_id=claim.id, seq=claim.events, at=at,
                            recorded_at=now, from_status=last.to_status, to_status=to,
-                           note=move.note, amount=move.amount, key_id=key_id))
+                           note=move.note, reason=move.reason, amount=move.amount,
+                           key_id=key_id))
     with _clash(session, "claim_changed", "the claim changed meanwhile; read it again and retry"):
         session.commit()
     return claim

@@ -1,16 +1,24 @@
 """What may be written down about a case: a reference and short notes, never an identity.
 
-A case reference is the caller's own opaque token (``SNJ-2026-0142``). One that could be a
-name (no digit in it) or a phone or ID number (only digits, 10 or more) is refused, and so
-is a note that carries a phone or Aadhaar number. Messages never repeat what was sent.
+A case reference is a code, not words: an organisation's capital letters, up to two more
+parts of capitals, then a number, joined by dashes (``SNJ-2026-0142``, ``SNJ-ELS-17``). No
+lowercase, spaces, dots or ``@``, so a name as people write it, an email or a phone number
+does not fit, and the pattern admits at most 9 digits in a row (a phone or ID has 10 or
+more). A name typed in capitals can still fit (``PRIYA-1``): only references the service
+issues itself would close that, and docs/security.md says so. A district is a place's name
+in a few words. Messages never repeat what was sent.
 """
 
 from __future__ import annotations
 
 import re
 
-CASE_REF = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
-_SEPARATORS = re.compile(r"[._:-]")
+# An organisation's letters, up to two parts of capitals, then a number (at most 8 digits),
+# or a year of up to 4 digits and a number of up to 5, or a year, a part and a number.
+CASE_REF_PATTERN = (r"^[A-Z]{2,8}(-[A-Z]{1,12}){0,2}"
+                    r"-([0-9]{1,8}|[0-9]{1,4}-[0-9]{1,5}|[0-9]{1,4}-[A-Z]{1,12}-[0-9]{1,8})$")
+CASE_REF = re.compile(CASE_REF_PATTERN)
+CASE_REF_MAX = 64
 NOTE_MAX = 280
 
 # A note is read for what identifies a person, each kind by its usual written forms. This
@@ -43,16 +51,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def case_ref_problem(value: str) -> str | None:
     """None for a usable case reference; otherwise what a usable one looks like."""
-    if not CASE_REF.match(value):
-        return ("a case reference is 1-64 letters, digits, '.', '_', ':' or '-' (your own "
-                "case number, e.g. SNJ-2026-0142), never a name or a phone number")
-    if not any(c.isdigit() for c in value):
-        return ("a case reference needs at least one digit (your own case number, e.g. "
-                "SNJ-2026-0142): a word alone could be a name")
-    bare = _SEPARATORS.sub("", value)
-    if bare.isdigit() and len(bare) >= 10:
-        return ("a case reference of 10 or more digits alone could be a phone or ID number; "
-                "add your organisation's letters, e.g. SNJ-2026-0142")
+    if len(value) > CASE_REF_MAX or not CASE_REF.fullmatch(value):
+        return ("a case reference is a code, never a name or a phone number: your "
+                "organisation's capital letters, up to two more parts of capitals, then a "
+                "number (or a year and a number), joined by '-', e.g. SNJ-2026-0142")
     return None
 
 
@@ -74,3 +76,30 @@ def identity_in(text: str) -> str | None:
     if _DIGIT_RUN.search(_ISO_DAY.sub(" ", spelled)):
         return "a phone, Aadhaar or other ID number"
     return next((kind for kind, pattern in _KINDS if pattern.search(text)), None)
+
+
+# A district is a place name: letters with spaces, dots, hyphens or an apostrophe, at most
+# four words; a number of one or two digits may stand as a word (North 24 Parganas), never
+# more (a phone or ID). Words that tie a person to someone are refused. The full fix is the
+# shipped list of districts per State (docs/security.md); until then this bounds what fits.
+DISTRICT_PATTERN = r"^[A-Za-z][A-Za-z.'\-]*( ([A-Za-z][A-Za-z.'\-]*|[0-9]{1,2})){0,3}$"
+DISTRICT = re.compile(DISTRICT_PATTERN)
+DISTRICT_MAX = 40
+DISTRICT_WORDS = 4
+_RELATION = re.compile(
+    r"\b(daughter|son|wife|husband|widow|father|mother|brother|sister|child|of|"
+    r"alias|urf|smt|shri|shrimati|kumari|mr|mrs|ms|miss)\b|\b[dswcr]\s*/\s*o\b",
+    re.IGNORECASE)
+
+
+def district_problem(value: str) -> str | None:
+    """None for what could be a district's name; otherwise what a district looks like."""
+    if len(value) > DISTRICT_MAX or not DISTRICT.fullmatch(value):
+        return (f"a district is its name alone: at most {DISTRICT_WORDS} words of letters, "
+                f"'.', '-' or an apostrophe, one space between words, a number of at most "
+                f"two digits as a word, {DISTRICT_MAX} characters in all, e.g. Purulia or "
+                "North 24 Parganas")
+    if _RELATION.search(value):
+        return ("a district is a place's name, never a person's or a relation "
+                "(daughter of, s/o, Smt)")
+    return None

@@ -144,6 +144,8 @@ class ClaimEvent(SQLModel, table=True):
     from_status: str | None = Field(default=None, max_length=16)
     to_status: str = Field(max_length=16)
     note: str | None = Field(default=None, max_length=500)
+    reason: str | None = Field(default=None, max_length=32,
+                               description="why it closed, from service.store.reasons")
     amount: int | None = None
     key_id: str | None = Field(default=None, foreign_key="api_keys.id", max_length=32)
 

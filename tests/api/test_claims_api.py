@@ -105,7 +105,7 @@ def test_bad_events_are_422_unechoed(store_client: TestClient, keyring: Keyring,
                                      body: dict[str, Any], where: str) -> None:
     me = keyring()
     claim = store_client.post("/v1/claims", headers=me, json={
-        "case_ref": f"SNJ-BAD-{len(json.dumps(body))}-{where}",
+        "case_ref": f"SNJ-BAD-{where.upper().replace('_', '')}-{len(json.dumps(body))}",
         "entitlement": "compensation"}).json()
     r = store_client.post(f"/v1/claims/{claim['id']}/events", headers=me, json=body)
     assert r.status_code == 422, r.text
