@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from api.deps import get_ruleset
 from api.web import language, session, shown
 from service.rules.ruleset import Ruleset
+from service.store import privacy
 from service.store.keys import Principal
 from service.text.words import Words, words_for
 
@@ -23,9 +24,12 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 @functools.cache
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES),
-                              autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                              undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES),
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.StrictUndefined)
+    # the browser checks a case reference as the service will (an HTML pattern is anchored)
+    env.globals["case_ref_pattern"] = privacy.CASE_REF_PATTERN.strip("^$")
+    return env
 
 
 class CrossSiteArrival(Exception):
