@@ -141,7 +141,11 @@ def _note(value: str) -> str:
 
 CASE_REF_HELP = ("your own reference for the case (e.g. SNJ-2026-0142): letters, digits and "
                  ". _ : -, with at least one digit; never a name, phone or ID number")
-CaseRef = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$"),
+# The contract's pattern says privacy's rules too (a digit; not 10+ digits alone), with
+# lookarounds that pydantic's regex lacks: privacy.case_ref_problem checks them.
+CASE_REF_PATTERN = r"^(?=[^0-9]*[0-9])(?![._:-]*(?:[0-9][._:-]*){10,}$)[A-Za-z0-9._:-]+$"
+CaseRef = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]+$",
+                               json_schema_extra={"pattern": CASE_REF_PATTERN}),
                     AfterValidator(_case_ref)]
 Note = Annotated[str, Field(min_length=1, max_length=privacy.NOTE_MAX,
                             description="what happened, in a few words; never her name, "
