@@ -5,6 +5,9 @@
 - Each closed list of words (a claim's status, a domain, ...) is one named component that
   every use refers to, so that a generated client has one type for it, not one per field.
 - Each request body carries an example (api/examples.py).
+- A query or header parameter is a string or absent, never null: FastAPI's ``anyOf`` with
+  ``null`` for an optional one is cut to its other branch, so that a client (or schemathesis)
+  does not send the word "null" as a value the service refuses.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ def refine(spec: dict[str, Any], words: dict[str, tuple[str, ...]]) -> dict[str,
     for operations in spec.get("paths", {}).values():
         for method, operation in operations.items():
             _problems(operation)
+            for parameter in operation.get("parameters", []):
+                parameter["schema"] = _not_null(parameter.get("schema", {}))
             operation = operations[method] = _name_enums(operation, by_values)
             example = examples.REQUESTS.get(operation.get("operationId", ""))
             content = operation.get("requestBody", {}).get("content", {})
@@ -64,6 +69,17 @@ def _problems(operation: dict[str, Any]) -> None:
             if str(status) == "503":
                 # The server's own concurrency limit answers before the app, in plain text.
                 answer["content"]["text/plain"] = {"schema": {"type": "string"}}
+
+
+def _not_null(schema: dict[str, Any]) -> dict[str, Any]:
+    branches = schema.get("anyOf")
+    if not isinstance(branches, list):
+        return schema
+    kept = [branch for branch in branches if branch != {"type": "null"}]
+    if len(kept) != 1 or len(kept) == len(branches):
+        return schema
+    rest = {key: value for key, value in schema.items() if key != "anyOf"}
+    return {**kept[0], **rest}
 
 
 def _name_enums(node: Any, by_values: dict[tuple[str, ...], str]) -> Any:
