@@ -14,7 +14,7 @@ from api.app import create_app
 from service.store.lifecycle import CHAIN, CLOSING
 from tests.api.conftest import Keyring, store_settings
 
-CANARY = "CANARY7731"
+CANARY = "CANARY-7731"  # fits the case-reference pattern, so it is stored
 
 
 def _label_values(text: str) -> dict[str, set[str]]:
