@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from api import problems
+from api.language import request_words
 from api.pool import Busy
 from api.problems import ErrorItem
 from service.errors import (
@@ -32,7 +33,7 @@ from service.errors import (
     StoreUnavailable,
     UnknownEntitlement,
 )
-from service.text import Words, choose_language, words_for
+from service.text import Words
 
 log = logging.getLogger("adhikar.api")
 
@@ -75,8 +76,6 @@ def answer(request: Request, code: str, *, errors: list[ErrorItem] | None = None
     words = _words(request)
     found = problems.problem(code, problems.instance(route), errors=errors, status=status,
                              words=words, **fields)
-    if words is not None:
-        request.state.language = words.language  # Content-Language (api/middleware.py)
     return problems.response(found, headers)
 
 
@@ -84,11 +83,8 @@ def _words(request: Request) -> Words | None:
     holder = getattr(request.app.state, "rules", None)
     if holder is None:  # an app of one router, without the ruleset holder
         return None
-    rules = holder.current
-    lang = request.query_params.get("lang")
-    code = choose_language(rules.catalogues, lang if lang and len(lang) <= 35 else None,
-                           request.headers.get("accept-language"))
-    return words_for(rules, code)
+    lang = request.query_params.get("lang")  # not yet checked: an over-long one is ignored
+    return request_words(request, holder.current, lang if lang and len(lang) <= 35 else None)
 
 
 def _safe_loc(loc: tuple[Any, ...]) -> list[str | int]:

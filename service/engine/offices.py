@@ -54,9 +54,8 @@ class OfficeBook:
         name = self._names.get(office_id)
         if name is None:
             office = self.ruleset.offices[office_id]
-            name = self._names[office_id] = OfficeName(office_id,
-                                                                _named(office, self.place,
-                                                                       self.words))
+            named = _named(office, self.place, self.words)
+            name = self._names[office_id] = OfficeName(office_id, named)
         return name
 
     def ref(self, office_id: str) -> OfficeRef:

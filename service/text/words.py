@@ -65,7 +65,7 @@ class Words:
 
     def label(self, fact: str) -> str:
         """The fact's name in words ("her age"); its id with spaces when it has none."""
-        spec: FactDef | DerivedDef | None = self.facts.get(fact) or self.derived.get(fact)
+        spec = self._spec(fact)
         written = spec.label if spec is not None else None
         return self.t(written) if written else fact.replace("_", " ")
 
@@ -89,9 +89,12 @@ class Words:
 
     def says(self, fact: str, truth: bool) -> str | None:
         """What a yes/no fact says of her ("she was sexually exploited"), or None."""
-        spec: FactDef | DerivedDef | None = self.facts.get(fact) or self.derived.get(fact)
+        spec = self._spec(fact)
         written = spec.says.get("true" if truth else "false") if spec is not None else None
         return self.t(written) if written else None
+
+    def _spec(self, fact: str) -> FactDef | DerivedDef | None:
+        return self.facts.get(fact) or self.derived.get(fact)
 
     # ---- numbers, money, dates, lists -----------------------------------------------
 
