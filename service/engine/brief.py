@@ -20,7 +20,7 @@ from pydantic import Field
 
 from service.engine import amounts, explain, questions
 from service.engine.case import Case
-from service.engine.evaluate import ruleset_ref, status_word, statuses
+from service.engine.evaluate import held_as, ruleset_ref, status_word, statuses
 from service.engine.offices import OfficeBook
 from service.engine.result import BenefitResult, RulesetRef
 from service.engine.settle import settle
@@ -164,7 +164,7 @@ def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
             amount_max=where.amount_max if pays else None,
             office=book.name(version.office).name,
             missing_documents=(len(version.documents) if held is None else
-                               sum(not _holds(ruleset, d, held) for d in version.documents))
+                               sum(held_as(ruleset, d, held) is None for d in version.documents))
             or None,
             missing=where.missing))
     counts = Counter(r.status for r in results)
@@ -175,7 +175,3 @@ def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
         results=results,
         questions=[BriefQuestion(q.fact, q.question) for q in asked])
 
-
-def _holds(ruleset: Ruleset, doc_id: str, held: Collection[str]) -> bool:
-    """She holds the document, or one of the documents that meet it."""
-    return doc_id in held or any(d in held for d in ruleset.documents[doc_id].met_by)

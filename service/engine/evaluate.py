@@ -184,13 +184,18 @@ def document_result(book: OfficeBook, doc_id: str, held: Collection[str] | None)
     (``held_as`` says which: the document itself first, then its alternatives in order)."""
     documents = book.ruleset.documents
     doc = documents[doc_id]
-    held_as = None if held is None else next(
-        (d for d in (doc_id, *doc.met_by) if d in held), None)
+    shown = None if held is None else held_as(book.ruleset, doc_id, held)
     return DocumentResult(id=doc.id, name=book.words.t(doc.name),
                           issued_by=book.name(doc.issued_by),
-                          held=None if held is None else held_as is not None, held_as=held_as,
+                          held=None if held is None else shown is not None, held_as=shown,
                           met_by=[DocumentName(id=d, name=book.words.t(documents[d].name))
                                   for d in doc.met_by])
+
+
+def held_as(ruleset: Ruleset, doc_id: str, held: Collection[str]) -> str | None:
+    """The document she holds a requirement as: the document itself first, then its
+    alternatives in order; None when she holds none of them."""
+    return next((d for d in (doc_id, *ruleset.documents[doc_id].met_by) if d in held), None)
 
 
 def _time_limit(book: OfficeBook, limit: model.TimeLimit) -> TimeLimitResult:
