@@ -29,6 +29,53 @@ from service.store.throttle import Backoff, Verdict
 
 PREFIX = "/v1/"
 _MEMO_MAX = 10_000
+LEASE_SECONDS = 1.0  # how long a worker may hold permits taken from the shared count
+LEASE_MAX = 64  # the most permits one trip to the database takes
+
+
+class Leases:
+    """Permits a worker took from the shared count ahead of need, by bucket set: a client
+    sending many requests costs one trip to the database for up to ``LEASE_MAX`` of them,
+    not one each. A lease lasts ``LEASE_SECONDS``; its size doubles while leases run out
+    before they end and halves when they do not, so a client sending now and then takes one
+    permit at a time. The database never lets more out than the limit (``throttle.lease``)."""
+
+    def __init__(self, seconds: float = LEASE_SECONDS) -> None:
+        self.seconds = seconds
+        self._held: dict[tuple[str, ...], list[float]] = {}  # [permits, until, size]
+        self._lock = threading.Lock()
+
+    def take(self, names: tuple[str, ...]) -> bool:
+        """One permit for ``names`` from a lease still running; False when there is none."""
+        now = time.monotonic()
+        with self._lock:
+            held = self._held.get(names)
+            if held is None or held[0] < 1 or held[1] <= now:
+                return False
+            held[0] -= 1
+            return True
+
+    def size(self, names: tuple[str, ...]) -> int:
+        """How many permits to ask for now, learned from how the last lease went."""
+        with self._lock:
+            held = self._held.get(names)
+            if held is None:
+                return 1
+            ran_out = held[0] < 1 and held[1] > time.monotonic()
+            return int(min(LEASE_MAX, held[2] * 2) if ran_out else max(1, held[2] // 2))
+
+    def hold(self, names: tuple[str, ...], granted: int, asked: int) -> None:
+        """Keep ``granted`` permits, one of them used at once by the request that asked."""
+        with self._lock:
+            if len(self._held) > _MEMO_MAX:
+                now = time.monotonic()
+                self._held = {k: v for k, v in self._held.items() if v[1] > now}
+            self._held[names] = [granted - 1, time.monotonic() + self.seconds, asked]
+
+    def drop(self, bucket: str) -> None:
+        """Forget every lease that counts in ``bucket`` (a client whose key check failed)."""
+        with self._lock:
+            self._held = {k: v for k, v in self._held.items() if bucket not in k}
 
 
 class LocalWindows:
@@ -64,6 +111,7 @@ class Throttle:
                               base_ms=int(settings.key_backoff_seconds * 1000),
                               cap_ms=int(settings.key_backoff_max_seconds * 1000))
         self.local = LocalWindows()
+        self.leases = Leases()
         # Buckets refused until a time (monotonic): refused again without asking the
         # database, so that a client hammering at its limit costs almost nothing.
         self._refused: dict[str, float] = {}
@@ -76,9 +124,14 @@ class Throttle:
             return
         client = (scope.get("client") or ("unknown", 0))[0]
         credential = _credential(scope)
+        if credential is None and self.settings.rate_per_client == 0:
+            await self.app(scope, receive, send)
+            return
         verdict = self._remembered(client, credential)
-        if verdict is None:
+        if verdict is None and not self.leases.take(_lease_names(client, credential)):
             verdict = await anyio.to_thread.run_sync(self._decide, client, credential)
+        if verdict is None:
+            verdict = throttle.ALLOWED
         if not verdict.allowed:
             await _refuse(send, verdict)
             return
@@ -116,13 +169,25 @@ class Throttle:
                     valid = self._valid(session, credential)
                     if not valid:
                         throttle.fail(session, by_client, now_ms, self.policy)
+                        self.leases.drop(by_client)
                 limits = self._limits(client, credential if valid else None)
-                verdict = throttle.admit(session, limits, now_ms) if limits else throttle.ALLOWED
+                verdict = (self._lease(session, limits, _lease_names(client, credential if valid
+                                                                     else None), now_ms)
+                           if limits else throttle.ALLOWED)
                 self._sweep(session, now_ms)
         except StoreUnavailable:
             verdict = self.local.admit(self._limits(client, credential), now_ms)
         if not verdict.allowed:
             self._remember(verdict)
+        return verdict
+
+    def _lease(self, session: Session, limits: list[tuple[str, int]],
+               names: tuple[str, ...], now_ms: int) -> Verdict:
+        want = self.leases.size(names)
+        verdict, granted = throttle.lease(session, limits, now_ms, want,
+                                          hold_ms=int(self.leases.seconds * 1000))
+        if verdict.allowed:
+            self.leases.hold(names, granted, want)
         return verdict
 
     def _limits(self, client: str, key: str | None) -> list[tuple[str, int]]:
@@ -154,6 +219,13 @@ class Throttle:
             return
         self._swept = now_ms / 1000
         throttle.sweep(session, now_ms, self.policy)
+
+
+def _lease_names(client: str, credential: str | None) -> tuple[str, ...]:
+    """The buckets a lease is held for: the address, and the key when one was shown (a lease
+    is only ever kept for a key that was valid when it was taken)."""
+    by_client = throttle.bucket("c", client)
+    return (by_client,) if credential is None else (by_client, throttle.bucket("k", credential))
 
 
 def _credential(scope: Scope) -> str | None:

@@ -73,8 +73,20 @@ def blocked(session: Session, client: str, now_ms: int) -> Verdict | None:
 def admit(session: Session, limits: Sequence[tuple[str, int]], now_ms: int) -> Verdict:
     """Let one request through if no bucket has had its limit in the last minute, and
     record it in every bucket. Commits."""
+    return lease(session, limits, now_ms)[0]
+
+
+def lease(session: Session, limits: Sequence[tuple[str, int]], now_ms: int, want: int = 1,
+          hold_ms: int = 0) -> tuple[Verdict, int]:
+    """Let up to ``want`` requests through at once, to be used by a worker within ``hold_ms``.
+    The one used now is recorded at ``now_ms``, the others at ``now_ms + hold_ms``, the latest
+    they may be used, so that each stays in its window at least a minute after it is used.
+    Never more than a quarter of what is left in any bucket (at least one), so that near a
+    limit permits go one at a time and none are stranded in a worker that does not need
+    them. Returns the verdict and how many were let through. Commits."""
     _lock(session, [name for name, _ in limits])
     cutoff = now_ms - WINDOW_MS
+    granted = want
     for name, limit in limits:
         session.execute(delete(RateHit).where(col(RateHit.bucket) == name,
                                               col(RateHit.at_ms) <= cutoff))
@@ -84,10 +96,12 @@ def admit(session: Session, limits: Sequence[tuple[str, int]], now_ms: int) -> V
         if count >= limit:
             session.commit()
             wait = (oldest + WINDOW_MS - now_ms) if oldest is not None else WINDOW_MS
-            return Verdict(False, max(wait, 1), "rate_limited", name)
-    session.add_all(RateHit(bucket=name, at_ms=now_ms) for name, _ in limits)
+            return Verdict(False, max(wait, 1), "rate_limited", name), 0
+        granted = min(granted, max(1, (limit - count) // 4))
+    times = [now_ms] + [now_ms + hold_ms] * (granted - 1)
+    session.add_all(RateHit(bucket=name, at_ms=at) for name, _ in limits for at in times)
     session.commit()
-    return ALLOWED
+    return ALLOWED, granted
 
 
 def fail(session: Session, client: str, now_ms: int, policy: Backoff) -> int:

@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.pool import Busy, EvaluationPool
+from api.throttle import Leases
 from tests.api.conftest import Keyring, store_settings
 from tests.api.test_reload import free_port
 
@@ -205,3 +206,28 @@ def running(app: object) -> Iterator[int]:
     finally:
         server.should_exit = True
         thread.join(timeout=30)
+
+
+def test_a_worker_takes_permits_ahead_in_growing_leases() -> None:
+    leases, names = Leases(seconds=3600), ("c:one",)
+    assert not leases.take(names) and leases.size(names) == 1
+    leases.hold(names, granted=1, asked=1)  # the asking request used it
+    assert not leases.take(names)
+    assert leases.size(names) == 2  # it ran out before its time: ask for twice as many
+    leases.hold(names, granted=2, asked=2)
+    assert leases.take(names) and not leases.take(names)
+    assert leases.size(names) == 4
+    leases.hold(names, granted=4, asked=4)
+    assert leases.take(names)
+    assert leases.size(names) == 2  # not used up: ask for half as many next time
+    assert not leases.take(("c:other",))
+
+
+def test_a_lease_ends_with_its_time_and_with_a_failed_key_check() -> None:
+    ended = Leases(seconds=0)
+    ended.hold(("c:one",), granted=10, asked=16)
+    assert not ended.take(("c:one",)) and ended.size(("c:one",)) == 8
+    leases, keyed = Leases(seconds=3600), ("c:one", "k:key")
+    leases.hold(keyed, granted=10, asked=16)
+    leases.drop("c:one")
+    assert not leases.take(keyed)

@@ -87,3 +87,46 @@ def test_writers_at_once_let_through_exactly_the_limit(engine: Engine) -> None:
     for t in threads:
         t.join()
     assert len(results) == tries and sum(results) == limit
+
+
+def test_a_lease_takes_at_most_a_quarter_of_what_is_left_and_never_more_than_the_limit(
+        session: Session) -> None:
+    granted = []
+    for i in range(40):
+        verdict, got = throttle.lease(session, [(A, 100)], T0 + i, want=64, hold_ms=1000)
+        if not verdict.allowed:
+            assert got == 0 and verdict.reason == "rate_limited"
+            break
+        granted.append(got)
+    assert granted[:3] == [25, 18, 14]  # a quarter of 100, of 75, of 57
+    assert sum(granted) == 100 and granted[-1] == 1  # near the limit: one at a time
+    count = session.execute(select(func.count()).select_from(RateHit)).scalar_one()
+    assert count == 100
+
+
+def test_leased_permits_count_until_a_minute_after_the_latest_they_may_be_used(
+        session: Session) -> None:
+    verdict, got = throttle.lease(session, [(A, 8)], T0, want=4, hold_ms=1000)
+    assert verdict.allowed and got == 2  # a quarter of 8
+    # the one used at once leaves the window a minute later; the one held, a second after
+    assert throttle.admit(session, [(A, 2)], T0 + WINDOW_MS).allowed
+    assert not throttle.admit(session, [(A, 2)], T0 + WINDOW_MS).allowed
+
+
+def test_leases_at_once_let_through_exactly_the_limit(engine: Engine) -> None:
+    limit, results = 50, []
+    lock = threading.Lock()
+
+    def worker() -> None:
+        for _ in range(30):
+            with Session(engine) as own:
+                _, got = throttle.lease(own, [(A, limit)], T0 + 5, want=16, hold_ms=500)
+            with lock:
+                results.append(got)
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(results) == limit
