@@ -10,6 +10,7 @@ it does not answer, each worker counts on its own, so that eligibility keeps ser
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import hmac
 import math
@@ -112,6 +113,7 @@ class Throttle:
                               cap_ms=int(settings.key_backoff_max_seconds * 1000))
         self.local = LocalWindows()
         self.leases = Leases()
+        self._fetching: dict[tuple[str, ...], asyncio.Future[None]] = {}  # trips in flight
         # Buckets refused until a time (monotonic): refused again without asking the
         # database, so that a client hammering at its limit costs almost nothing.
         self._refused: dict[str, float] = {}
@@ -127,15 +129,33 @@ class Throttle:
         if credential is None and self.settings.rate_per_client == 0:
             await self.app(scope, receive, send)
             return
-        verdict = self._remembered(client, credential)
-        if verdict is None and not self.leases.take(_lease_names(client, credential)):
-            verdict = await anyio.to_thread.run_sync(self._decide, client, credential)
-        if verdict is None:
-            verdict = throttle.ALLOWED
+        verdict = await self._admit(client, credential)
         if not verdict.allowed:
             await _refuse(send, verdict)
             return
         await self.app(scope, receive, send)
+
+    async def _admit(self, client: str, credential: str | None) -> Verdict:
+        """From a lease this worker holds when it can; else from the database, one trip at a
+        time per client: requests that arrive together wait for the trip in flight and then
+        share the lease it brings, rather than each taking one."""
+        names = _lease_names(client, credential)
+        while True:
+            verdict = self._remembered(client, credential)
+            if verdict is not None:
+                return verdict
+            if self.leases.take(names):
+                return throttle.ALLOWED
+            pending = self._fetching.get(names)
+            if pending is not None:
+                await asyncio.shield(pending)
+                continue
+            pending = self._fetching[names] = asyncio.get_running_loop().create_future()
+            try:
+                return await anyio.to_thread.run_sync(self._decide, client, credential)
+            finally:
+                del self._fetching[names]
+                pending.set_result(None)
 
     def _remembered(self, client: str, credential: str | None) -> Verdict | None:
         by_client = throttle.bucket("c", client)
