@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from service.batch.rules import ruleset_at
-from service.batch.table import Item, Layout, screen_items
+from service.batch.rules import ruleset_at, standings_for
+from service.batch.sources import Chunk, items
+from service.batch.table import Layout, screen_items
 from service.rules.ruleset import Ruleset
 
 
@@ -32,18 +33,20 @@ class Job:
     layout: Layout
     cells: bool
 
-    def __call__(self, items: list[Item]) -> Screened:
-        return self.screen(ruleset_at(self.rules_dir, self.digest), items)
+    def __call__(self, chunk: Chunk) -> Screened:
+        return self.screen(ruleset_at(self.rules_dir, self.digest), chunk)
 
-    def screen(self, ruleset: Ruleset, items: list[Item]) -> Screened:
-        batch = screen_items(ruleset, items, self.as_of, self.layout, cells=self.cells)
-        return batch, len(items)
+    def screen(self, ruleset: Ruleset, chunk: Chunk) -> Screened:
+        read = items(chunk)
+        batch = screen_items(ruleset, read, self.as_of, self.layout, cells=self.cells,
+                             standings=standings_for(ruleset.digest))
+        return batch, len(read)
 
 
 Screened = tuple[pa.RecordBatch, int]  # a chunk's rows, and how many profiles it held
 
 
-def screen_chunks(job: Job, chunks: Iterable[list[Item]], workers: int,
+def screen_chunks(job: Job, chunks: Iterable[Chunk], workers: int,
                   ruleset: Ruleset) -> Iterator[Screened]:
     """Each chunk's rows, in the order of ``chunks``. With one worker, in this process with
     ``ruleset`` (the one whose digest ``job`` names)."""

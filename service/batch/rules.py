@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from service.batch.screen import Row, memo
+from service.engine.standings import Standings
 from service.errors import RulesetMismatch
 from service.rules.load import load_ruleset
 from service.rules.ruleset import Ruleset
@@ -21,3 +23,10 @@ def ruleset_at(rules_dir: str, digest: str) -> Ruleset:
     if ruleset.digest != digest:
         raise RulesetMismatch(rules_dir, digest, ruleset.digest)
     return ruleset
+
+
+@functools.lru_cache(maxsize=4)
+def standings_for(digest: str) -> Standings[Row]:
+    """The memo of rows this process keeps for the ruleset with ``digest``, across the
+    chunks it screens."""
+    return memo()

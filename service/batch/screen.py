@@ -13,11 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from service.engine.brief import money, standing
+from service.engine.brief import Standing, money, standing
 from service.engine.evaluate import statuses
+from service.engine.standings import Standings
 from service.rules.ruleset import Ruleset
 
-__all__ = ["Row", "money", "screen"]
+__all__ = ["Row", "memo", "money", "row", "screen"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +30,25 @@ class Row:
     missing: tuple[str, ...]
 
 
-def screen(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date) -> list[Row]:
+def screen(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date,
+           standings: Standings[Row] | None = None) -> list[Row]:
     """Rows for checked ``facts`` (``profile.coerce_profile``), one per entitlement in force
-    on ``as_of`` for her State."""
+    on ``as_of`` for her State. ``standings``: a memo the caller keeps for this ruleset, for
+    many profiles."""
+    if standings is not None:
+        return standings.each(ruleset, facts, as_of)
     found = statuses(ruleset, facts, as_of)
     rows = []
     for ent, version in ruleset.in_force(as_of, facts.get("state")):
-        where = standing(version, facts, found[ent.id])
-        rows.append(Row(ent.id, where.status, where.amount_min, where.amount_max,
-                        tuple(where.missing)))
+        rows.append(row(ent.id, standing(version, facts, found[ent.id])))
     return rows
+
+
+def row(entitlement: str, where: Standing) -> Row:
+    return Row(entitlement, where.status, where.amount_min, where.amount_max,
+               tuple(where.missing))
+
+
+def memo() -> Standings[Row]:
+    """A memo of rows for many profiles screened with one ruleset."""
+    return Standings(row)

@@ -1,11 +1,14 @@
 """Profiles streamed from a file in chunks: CSV (a column per fact, an optional ``id``), JSON
 lines (bare profiles, or ``{"id": ..., "profile": {...}}`` as in corpus/profiles.jsonl) or
-Parquet. Only one chunk is in memory at a time."""
+Parquet. Only a few chunks are in memory at a time. A chunk of a table stays Arrow until the
+process that screens it reads it (``items``): sending Arrow to a worker costs little, sending
+thousands of dicts costs the reading process as much as screening them."""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
@@ -19,7 +22,29 @@ from service.batch.table import Item
 ID = "id"  # the column (or key) naming each profile; without it, its position from 1
 
 
-def read_chunks(path: Path, size: int) -> Iterator[list[Item]]:
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """Up to a chunk's rows of a table of profiles, as Arrow."""
+
+    batch: pa.RecordBatch
+    first: int  # the position of its first row in the file, from 1
+
+    def items(self) -> list[Item]:
+        chunk: list[Item] = []
+        for position, row in enumerate(self.batch.to_pylist(), start=self.first):
+            pid = row.pop(ID, None)
+            chunk.append((str(position) if pid is None else str(pid), row))
+        return chunk
+
+
+Chunk = list[Item] | Rows
+
+
+def items(chunk: Chunk) -> list[Item]:
+    return chunk.items() if isinstance(chunk, Rows) else chunk
+
+
+def read_chunks(path: Path, size: int) -> Iterator[Chunk]:
     kind = format_of(path)
     if kind == "jsonl":
         return _jsonl(path, size)
@@ -38,7 +63,7 @@ def is_tabular(kind: Format) -> bool:
     return kind != "jsonl"
 
 
-def _jsonl(path: Path, size: int) -> Iterator[list[Item]]:
+def _jsonl(path: Path, size: int) -> Iterator[Chunk]:
     chunk: list[Item] = []
     with path.open("rb") as lines:
         for n, line in enumerate(lines, start=1):
@@ -75,16 +100,10 @@ def _csv_batches(path: Path, size: int) -> Iterator[pa.RecordBatch]:
     yield from reader
 
 
-def _table(batches: Iterator[pa.RecordBatch], size: int) -> Iterator[list[Item]]:
-    position = 0
-    chunk: list[Item] = []
+def _table(batches: Iterator[pa.RecordBatch], size: int) -> Iterator[Rows]:
+    position = 1
     for batch in batches:
-        for row in batch.to_pylist():
-            position += 1
-            pid = row.pop(ID, None)
-            chunk.append((str(position) if pid is None else str(pid), row))
-            if len(chunk) >= size:
-                yield chunk
-                chunk = []
-    if chunk:
-        yield chunk
+        for start in range(0, batch.num_rows, size):
+            rows = batch.slice(start, size)
+            yield Rows(rows, position)
+            position += rows.num_rows

@@ -13,6 +13,7 @@ import pyarrow as pa
 from service.batch.cells import profile_from_cells
 from service.batch.screen import Row, screen
 from service.engine.profile import coerce_profile
+from service.engine.standings import Standings
 from service.errors import InvalidProfile
 from service.rules.ruleset import Ruleset
 
@@ -25,6 +26,7 @@ LONG = pa.schema([
     ("id", pa.string()), ("entitlement", pa.string()), ("status", pa.string()),
     ("amount_min", pa.int64()), ("amount_max", pa.int64()),
     ("missing", pa.list_(pa.string())), ("error", pa.string())])
+_UNREAD = Row(None, INVALID, None, None, ())  # type: ignore[arg-type]
 _WIDE_FIELDS = (("status", pa.string()), ("amount_min", pa.int64()),
                 ("amount_max", pa.int64()), ("missing", pa.list_(pa.string())))
 
@@ -45,9 +47,10 @@ def schema(ruleset: Ruleset, as_of: dt.date, layout: Layout) -> pa.Schema:
 
 
 def screen_items(ruleset: Ruleset, items: Sequence[Item], as_of: dt.date, layout: Layout, *,
-                 cells: bool) -> pa.RecordBatch:
-    """``cells``: the profiles come from a table (CSV, Parquet) and are read cell by cell."""
-    screened = [_screen_one(ruleset, raw, as_of, cells) for _, raw in items]
+                 cells: bool, standings: Standings[Row] | None = None) -> pa.RecordBatch:
+    """``cells``: the profiles come from a table (CSV, Parquet) and are read cell by cell.
+    ``standings``: a memo the caller keeps for this ruleset, across chunks."""
+    screened = [_screen_one(ruleset, raw, as_of, cells, standings) for _, raw in items]
     ids = [pid for pid, _ in items]
     if layout == "long":
         return _long(ids, screened)
@@ -55,31 +58,35 @@ def screen_items(ruleset: Ruleset, items: Sequence[Item], as_of: dt.date, layout
 
 
 def _screen_one(ruleset: Ruleset, raw: Mapping[str, Any] | str, as_of: dt.date,
-                cells: bool) -> list[Row] | str:
+                cells: bool, standings: Standings[Row] | None) -> list[Row] | str:
     if isinstance(raw, str):
         return raw
     try:
         facts = coerce_profile(ruleset, profile_from_cells(ruleset, raw) if cells else raw)
     except InvalidProfile as exc:
         return str(exc)
-    return screen(ruleset, facts, as_of)
+    return screen(ruleset, facts, as_of, standings)
 
 
 def _long(ids: list[str], screened: list[list[Row] | str]) -> pa.RecordBatch:
-    columns: dict[str, list[Any]] = {name: [] for name in LONG.names}
-    for pid, rows in zip(ids, screened, strict=True):
-        if isinstance(rows, str):
-            _append(columns, pid, None, INVALID, None, None, [], rows)
+    # Column by column: a chunk of 2,000 profiles is 60,000 rows.
+    pids: list[str] = []
+    rows: list[Row] = []
+    errors: list[str | None] = []
+    for pid, found in zip(ids, screened, strict=True):
+        if isinstance(found, str):  # a profile that could not be read: one row saying why
+            pids.append(pid)
+            rows.append(_UNREAD)
+            errors.append(found)
             continue
-        for r in rows:
-            _append(columns, pid, r.entitlement, r.status, r.amount_min, r.amount_max,
-                    list(r.missing), None)
+        pids += [pid] * len(found)
+        rows += found
+        errors += [None] * len(found)
+    columns = {"id": pids, "entitlement": [r.entitlement for r in rows],
+               "status": [r.status for r in rows], "amount_min": [r.amount_min for r in rows],
+               "amount_max": [r.amount_max for r in rows],
+               "missing": [r.missing for r in rows], "error": errors}
     return pa.RecordBatch.from_pydict(columns, schema=LONG)
-
-
-def _append(columns: dict[str, list[Any]], *values: Any) -> None:
-    for name, value in zip(LONG.names, values, strict=True):
-        columns[name].append(value)
 
 
 def _wide(wide: pa.Schema, ids: list[str],

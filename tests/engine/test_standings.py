@@ -1,0 +1,48 @@
+"""Standings remembered by the facts a version reads are the standings worked out afresh."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from service.engine.brief import standing
+from service.engine.evaluate import statuses
+from service.engine.standings import Standings, reads
+from service.rules.ruleset import Ruleset
+from tests.oracle.durable_oracle import random_profiles
+
+DATES = (dt.date(2016, 6, 1), dt.date(2026, 11, 28))
+
+
+def test_remembered_standings_are_the_standings(ruleset: Ruleset) -> None:
+    memo = Standings(lambda ent_id, where: (ent_id, where), limit=20_000)
+    profiles = (random_profiles(ruleset, 150, 11, known=0.6)
+                + random_profiles(ruleset, 150, 12, known=0.9))
+    worked_out = 0
+    for i, facts in enumerate(profiles * 2):  # each profile twice: the second time, remembered
+        as_of = DATES[i % 2]
+        found = statuses(ruleset, facts, as_of)
+        before = memo._size
+        remembered = memo.each(ruleset, facts, as_of)
+        worked_out += memo._size - before
+        fresh = [(e.id, standing(v, facts, found[e.id]))
+                 for e, v in ruleset.in_force(as_of, facts.get("state"))]
+        assert remembered == fresh, facts
+    assert worked_out < 600 * 30 / 2  # the memo was used, not only filled
+
+
+def test_what_a_version_reads_covers_its_benefits(ruleset: Ruleset) -> None:
+    ent = ruleset.entitlements["victim-compensation"]
+    version = ent.variants[-1].version
+    read = set(reads(version))
+    slab_facts = {f for b in version.benefits for s in b.slabs if s.when is not None
+                  for f in s.when.facts}
+    assert slab_facts - {f for c in version.clauses for f in c.facts}  # amounts read more
+    assert read >= {f for c in version.clauses for f in c.facts} | slab_facts
+    assert len(reads(version)) == len(read)  # each fact once in the key
+
+
+def test_the_memo_is_bounded(ruleset: Ruleset) -> None:
+    memo = Standings(lambda ent_id, where: (ent_id, where), limit=40)
+    for facts in random_profiles(ruleset, 30, 13, known=0.7):
+        memo.each(ruleset, facts, DATES[1])
+        assert memo._size < 40
