@@ -29,6 +29,7 @@ from typing import Any, cast
 import time_machine
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 from starlette.types import ASGIApp
 from uvicorn.protocols.http.flow_control import service_unavailable
 
@@ -69,11 +70,25 @@ def record() -> dict[str, Any]:
         return book.pages
 
 
+class _Given(Settings):
+    """Settings from the arguments alone: the environment and a .env file, which differ from
+    one machine to the next, change nothing that is recorded."""
+
+    @classmethod
+    def settings_customise_sources(
+            cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+            env_settings: PydanticBaseSettingsSource,
+            dotenv_settings: PydanticBaseSettingsSource,
+            file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings,)
+
+
 def _settings(root: Path, name: str, **kw: Any) -> Settings:
     rules = root / name / "rules"
     shutil.copytree(bundled("rules"), rules)  # a copy: one example breaks a file on purpose
-    return Settings(**{"rules_dir": rules, "database_url": f"sqlite:///{root / name / 'db'}",
-                       "admin_token": ADMIN_TOKEN, "ruleset_poll_seconds": 1e6, **kw})
+    return _Given(**{"rules_dir": rules, "database_url": f"sqlite:///{root / name / 'db'}",
+                     "admin_token": ADMIN_TOKEN, "ruleset_poll_seconds": 1e6, **kw})
 
 
 def _nowhere() -> str:
