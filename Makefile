@@ -41,7 +41,10 @@ test-fast: install
 migrate: install
 	$(VENV)/bin/alembic upgrade head
 
+# The answers' examples are recorded from the service first (api/examples/record.py), then
+# the contract is written with them.
 openapi: install
+	$(PY) -m api.examples.record
 	$(PY) -m api.openapi > openapi.yaml
 
 catalogue: install

@@ -4,7 +4,10 @@
   schema, in place of FastAPI's ``HTTPValidationError``.
 - Each closed list of words (a claim's status, a domain, ...) is one named component that
   every use refers to, so that a generated client has one type for it, not one per field.
-- Each request body carries an example (api/examples.py).
+- Each request body carries an example, and each answer the examples the service gave
+  (api/examples): recorded by calling it, never written by hand. A binary answer (the PDF
+  brief) has none. Each kind of problem is one of ``components/examples``, which the answers
+  refer to; the Problem schema carries one too, for the errors no example shows.
 - A query or header parameter is a string or absent, never null: FastAPI's ``anyOf`` with
   ``null`` for an optional one is cut to its other branch, so that a client (or schemathesis)
   does not send the word "null" as a value the service refuses.
@@ -12,6 +15,7 @@
 
 from __future__ import annotations
 
+import copy
 import typing
 from typing import Any
 
@@ -38,7 +42,9 @@ def enums(ruleset: Ruleset) -> dict[str, tuple[str, ...]]:
     return words
 
 
-def refine(spec: dict[str, Any], words: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+def refine(spec: dict[str, Any], words: dict[str, tuple[str, ...]],
+           recorded: dict[str, Any] | None = None) -> dict[str, Any]:
+    recorded = examples.responses() if recorded is None else recorded
     schemas = spec.setdefault("components", {}).setdefault("schemas", {})
     by_values = {values: name for name, values in words.items()}
     for name in list(schemas):
@@ -54,10 +60,14 @@ def refine(spec: dict[str, Any], words: dict[str, tuple[str, ...]]) -> dict[str,
             content = operation.get("requestBody", {}).get("content", {})
             if example is not None and "application/json" in content:
                 content["application/json"]["example"] = example
+            _answers(operation, recorded)
     for name, values in words.items():
         schemas[name] = {"type": "string", "enum": list(values), "title": name}
     for name in _FASTAPI_ERRORS:
         schemas.pop(name, None)
+    if "Problem" in schemas:
+        schemas["Problem"]["examples"] = [_invalid_request(recorded)]
+    spec["components"]["examples"] = copy.deepcopy(recorded["problems"])
     spec["components"]["schemas"] = dict(sorted(schemas.items()))
     return spec
 
@@ -69,6 +79,19 @@ def _problems(operation: dict[str, Any]) -> None:
             if str(status) == "503":
                 # The server's own concurrency limit answers before the app, in plain text.
                 answer["content"]["text/plain"] = {"schema": {"type": "string"}}
+
+
+def _answers(operation: dict[str, Any], recorded: dict[str, Any]) -> None:
+    for status, answer in operation.get("responses", {}).items():
+        for media, body in answer.get("content", {}).items():
+            found = examples.for_response(recorded, operation.get("operationId", ""),
+                                          str(status), media)
+            if found is not None:
+                body["examples"] = found
+
+
+def _invalid_request(recorded: dict[str, Any]) -> Any:
+    return copy.deepcopy(recorded["problems"]["invalid_request"]["value"])
 
 
 def _not_null(schema: dict[str, Any]) -> dict[str, Any]:

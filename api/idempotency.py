@@ -65,8 +65,8 @@ async def once(request: Request, principal: RecordsDep, session: SessionDep,
     if key is None:
         yield Once(session, principal.key_id, None)
         return
-    fingerprint = _fingerprint(request.method, request.url.path, await request.body())
-    claimed = await anyio.to_thread.run_sync(_claim, session, principal, key, fingerprint)
+    found = fingerprint(request.method, request.url.path, await request.body())
+    claimed = await anyio.to_thread.run_sync(_claim, session, principal, key, found)
     if claimed.outcome == "mismatch":
         raise Refused("idempotency_key_reused", hours=int(idempotency.WINDOW.total_seconds()
                                                           // 3600))
@@ -88,8 +88,9 @@ async def once(request: Request, principal: RecordsDep, session: SessionDep,
 OnceDep = Annotated[Once, Depends(once)]
 
 
-def _fingerprint(method: str, path: str, body: bytes) -> str:
-    # The same JSON however its keys are ordered or spaced is the same request.
+def fingerprint(method: str, path: str, body: bytes) -> str:
+    """What makes two requests the same: method, path and body; the same JSON however its
+    keys are ordered or spaced is the same request."""
     try:
         canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":"))
     except ValueError:
@@ -98,9 +99,9 @@ def _fingerprint(method: str, path: str, body: bytes) -> str:
 
 
 def _claim(session: Session, principal: Principal, key: str,
-           fingerprint: str) -> idempotency.Claimed:
+           request_hash: str) -> idempotency.Claimed:
     return idempotency.claim(session, key_id=principal.key_id, key=key,
-                             request_hash=fingerprint, now=dt.datetime.now(dt.UTC))
+                             request_hash=request_hash, now=dt.datetime.now(dt.UTC))
 
 
 def _release(session: Session, principal: Principal, key: str) -> None:

@@ -104,7 +104,8 @@ def build(request_model: Any) -> APIRouter:
                                  words, entitlement)
         return Response(written, media_type="application/json")
 
-    @router.post("/eligibility/batch", responses={
+    # Response, not the default JSON: the answer is NDJSON only, as `responses` says.
+    @router.post("/eligibility/batch", response_class=Response, responses={
         **INVALID, 413: {"model": Problem, "description": f"more than {MAX_ITEMS} items, or "
                          "a body over the batch size limit"},
         200: {"content": {NDJSON: {"schema": {"$ref": "#/components/schemas/Evaluation"}}},
