@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from service.engine.brief import remembered
 from service.engine.examples import run_examples
 from service.engine.parts import PartsCache
 from service.errors import RuleError, RulesetInvalid
@@ -37,6 +38,9 @@ class RulesetHolder:
         # Answer parts shared across requests; its keys carry the ruleset digest, so parts
         # of the rules before a reload are never served with the rules after it.
         self.parts = PartsCache()
+        # Brief standings by the facts each version reads (service/engine/standings.py);
+        # keyed by the rules' own objects, so never mixed across a reload either.
+        self.standings = remembered()
         self.loaded_at = dt.datetime.now(dt.UTC)
         self.last_failure: LoadFailure | None = None
         self.reloads = self.failed_reloads = 0  # for the metrics
@@ -79,6 +83,7 @@ class RulesetHolder:
         """Serve ``fresh`` (already checked by ``prepare``) from now on."""
         self.current, self.loaded_at, self.last_failure = fresh, dt.datetime.now(dt.UTC), None
         self.parts = PartsCache()  # the old rules' parts can go
+        self.standings = remembered()
         self.reloads += 1
         log.info("rules reloaded: version %s, %s", fresh.version, fresh.digest)
 

@@ -26,11 +26,13 @@ from service.engine.case import Case
 from service.engine.evaluate import evaluate_case
 from service.engine.parts import PartsCache
 from service.engine.result import Evaluation, Question, RulesetRef
+from service.engine.standings import Standing, Standings
 from service.errors import InvalidInput, InvalidProfile, UnknownEntitlement
 from service.rules.ruleset import Ruleset
 from service.text import Words
 
 BATCH_PATH = "/v1/eligibility/batch"
+Shared = tuple[PartsCache, Standings[Standing]]  # what answers share, kept by the holder
 MAX_ITEMS = 1000
 NDJSON = "application/x-ndjson"
 FIELD_NAMES = tuple(dict.fromkeys(answers.FULL_FIELDS + answers.BRIEF_FIELDS))
@@ -73,13 +75,14 @@ def build(request_model: Any) -> APIRouter:
             "takes it; more is a 413")))
     fragments = answers.Fragments()  # the shared parts of full answers, each written once
 
-    def one(request: Request, rules: Ruleset, parts: PartsCache, body: Any, case: Case,
+    def one(request: Request, rules: Ruleset, shared: Shared, body: Any, case: Case,
             fields: list[str] | None, words: Words, only: str | None = None) -> bytes:
         as_of = body.as_of or india_today()
         chosen = None if only is None else (only,)
+        parts, standings = shared
         if body.detail == "brief":
             brief = evaluate_brief(rules, case, as_of, domains=body.domains, entitlements=chosen,
-                                   words=words)
+                                   words=words, standings=standings)
             request.app.state.metrics.count(brief)
             return answers.brief(brief, fields)
         result = evaluate_case(rules, case, as_of, domains=body.domains, cache=parts,
@@ -96,11 +99,12 @@ def build(request_model: Any) -> APIRouter:
         """Every entitlement in force on `as_of` (today by default) for this profile: status,
         reasons, amounts, documents, offices, steps; and the next questions worth asking.
         `detail: brief` gives what a list on a phone needs; `fields`, only the parts named."""
-        rules, parts = holder.current, holder.parts  # the parts' keys name the rules' digest
+        # the parts' keys name the rules' digest, the standings' the rules' own objects
+        rules, shared = holder.current, (holder.parts, holder.standings)
         if entitlement is not None and entitlement not in rules.entitlements:
             raise UnknownEntitlement(entitlement)
         case = _case(rules, body)
-        written = await evaluate(request, one, request, rules, parts, body, case, _names(fields),
+        written = await evaluate(request, one, request, rules, shared, body, case, _names(fields),
                                  words, entitlement)
         return Response(written, media_type="application/json")
 
@@ -120,13 +124,13 @@ def build(request_model: Any) -> APIRouter:
             item = ErrorItem(loc=["body", "items"], type="too_many_items",
                              msg=f"at most {MAX_ITEMS} items in one request")
             raise Refused("too_many_items", errors=[item], limit=MAX_ITEMS)
-        rules, parts = holder.current, holder.parts  # one ruleset for the whole batch
+        rules, shared = holder.current, (holder.parts, holder.standings)  # one for the batch
         cases = [_case(rules, item, index) for index, item in enumerate(items)]
         names = _names(fields)
 
         def lines() -> Iterator[bytes]:
             for item, case in zip(items, cases, strict=True):
-                yield one(request, rules, parts, item, case, names, words) + b"\n"
+                yield one(request, rules, shared, item, case, names, words) + b"\n"
 
         return StreamingResponse(lines(), media_type=NDJSON)
 

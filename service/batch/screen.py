@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from service.engine.brief import Standing, money, standing
+from service.engine.brief import money
 from service.engine.evaluate import statuses
-from service.engine.standings import Standings
+from service.engine.standings import Standing, Standings, standing
 from service.rules.ruleset import Ruleset
 
 __all__ = ["Row", "memo", "money", "row", "screen"]

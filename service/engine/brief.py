@@ -12,72 +12,23 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import Field
 
-from service.engine import amounts, explain, questions
+from service.engine import questions
 from service.engine.case import Case
-from service.engine.evaluate import held_as, ruleset_ref, status_word, statuses
+from service.engine.evaluate import held_as, ruleset_ref
 from service.engine.offices import OfficeBook
 from service.engine.result import BenefitResult, RulesetRef
-from service.engine.settle import settle
-from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
+from service.engine.standings import PER_YEAR, Standing, Standings
 from service.rules import model
-from service.rules.ruleset import Ruleset, Version
+from service.rules.ruleset import Ruleset
 from service.text.words import Words
 
 QUESTIONS = 3  # a phone shows the next few questions, not all of them
-
-# A year's worth of a figure paid every so often: what it costs in the first year.
-PER_YEAR = {None: 1, "once": 1, "per_month": 12, "per_year": 1, "per_family_per_year": 1,
-            "per_household_per_year": 1}
-
-
-@dataclass(slots=True)
-class Standing:
-    """Where one entitlement stands for a profile: what a brief answer and a batch row say."""
-
-    status: model.Status
-    amount_min: int  # rupees she surely gets in the first year; 0 when none
-    amount_max: int | None  # rupees she may get; None when no upper bound is set
-    missing: list[str]
-
-
-def standing(version: Version, facts: Mapping[str, Any], status: Tri) -> Standing:
-    """``status`` is the version's Kleene status (``statuses``); an unknown one is settled
-    as the full answer settles it."""
-    missing: list[str] = []
-    if status is UNKNOWN:
-        found: dict[str, None] = {}
-        for clause in version.clauses:
-            found.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
-        status, missing = settle(version, facts, list(found))
-    low, high = first_year(version, facts, status)
-    return Standing(status_word(status), low, high, missing)
-
-
-def first_year(version: Version, facts: Mapping[str, Any], status: Tri) -> tuple[int, int | None]:
-    """``money`` over the version's benefits, worked out without building their results."""
-    low, high = 0, 0
-    open_ended = False
-    for benefit in version.benefits:
-        if benefit.unit != "inr" or not benefit.slabs:
-            continue
-        applies, least, most = amounts.span(benefit, facts, status)
-        if applies is FALSE:
-            continue
-        times = PER_YEAR.get(benefit.period, 1)
-        if applies is TRUE:
-            low += (least or 0) * times
-        if most is None:
-            open_ended = True
-        else:
-            high += most * times
-    return low, None if open_ended else high
-
 
 def money(benefits: Iterable[BenefitResult]) -> tuple[int, int | None]:
     """(surely, at most) rupees in the first year over ``benefits``: those that apply count
@@ -141,18 +92,20 @@ class BriefEvaluation:
 def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
                    domains: Collection[str] | None = None,
                    entitlements: Collection[str] | None = None,
-                   words: Words | None = None) -> BriefEvaluation:
+                   words: Words | None = None,
+                   standings: Standings[Standing] | None = None) -> BriefEvaluation:
+    """``standings``: a memo the caller keeps for this ruleset (``remembered``)."""
     facts = case.facts
     book = OfficeBook(ruleset, case.place, words)
     words = book.words
-    found = statuses(ruleset, facts, as_of)
     held = case.documents_held
+    pairs = ruleset.in_force(as_of, facts.get("state"))
+    standings = standings or Standings(_itself, limit=len(pairs))
     results = []
-    for ent, version in ruleset.in_force(as_of, facts.get("state")):
+    for (ent, version), where in zip(pairs, standings.each(ruleset, facts, as_of), strict=True):
         if (domains is not None and ent.domain not in domains) or (
                 entitlements is not None and ent.id not in entitlements):
             continue
-        where = standing(version, facts, found[ent.id])
         if where.status == "not_eligible":
             results.append(BriefResult(ent.id, words.t(ent.title),
                                        where.status))
@@ -166,7 +119,7 @@ def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
             missing_documents=(len(version.documents) if held is None else
                                sum(held_as(ruleset, d, held) is None for d in version.documents))
             or None,
-            missing=where.missing))
+            missing=list(where.missing)))
     counts = Counter(r.status for r in results)
     asked = questions.waiting_questions(ruleset, results, words, QUESTIONS)
     return BriefEvaluation(
@@ -175,3 +128,12 @@ def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
         results=results,
         questions=[BriefQuestion(q.fact, q.question) for q in asked])
 
+
+
+def remembered() -> Standings[Standing]:
+    """A memo of standings for many brief answers with one ruleset."""
+    return Standings(_itself)
+
+
+def _itself(entitlement: str, where: Standing) -> Standing:
+    return where

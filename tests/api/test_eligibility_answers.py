@@ -11,13 +11,14 @@ from pydantic import TypeAdapter
 
 from api import answers
 from service.engine import amounts
-from service.engine.brief import evaluate_brief, first_year, money
+from service.engine.brief import evaluate_brief, money
 from service.engine.case import Case
 from service.engine.evaluate import evaluate, statuses
 from service.engine.offices import Place
 from service.engine.parts import PartsCache
 from service.engine.questions import waiting_questions
 from service.engine.result import Evaluation
+from service.engine.standings import first_year
 from service.rules.ruleset import Ruleset
 from service.text.words import english
 from tests.api.test_eligibility import GIRL

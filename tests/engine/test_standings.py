@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from service.engine.brief import standing
+from pydantic import TypeAdapter
+
+from service.engine.brief import BriefEvaluation, evaluate_brief, remembered
+from service.engine.case import Case
 from service.engine.evaluate import statuses
-from service.engine.standings import Standings, reads
+from service.engine.offices import Place
+from service.engine.standings import Standings, reads, standing
 from service.rules.ruleset import Ruleset
 from tests.oracle.durable_oracle import random_profiles
 
@@ -46,3 +50,14 @@ def test_the_memo_is_bounded(ruleset: Ruleset) -> None:
     for facts in random_profiles(ruleset, 30, 13, known=0.7):
         memo.each(ruleset, facts, DATES[1])
         assert memo._size < 40
+
+
+def test_brief_answers_with_remembered_standings_are_the_same(ruleset: Ruleset) -> None:
+    memo, adapter = remembered(), TypeAdapter(BriefEvaluation)
+    profiles = random_profiles(ruleset, 100, 14, known=0.6)
+    for i, facts in enumerate(profiles * 2):
+        case = Case(facts, Place(state=facts.get("state")))
+        domains = ("legal", "social") if i % 3 == 0 else None
+        plain = evaluate_brief(ruleset, case, DATES[i % 2], domains=domains)
+        shared = evaluate_brief(ruleset, case, DATES[i % 2], domains=domains, standings=memo)
+        assert adapter.dump_json(shared) == adapter.dump_json(plain)
