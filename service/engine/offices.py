@@ -46,9 +46,9 @@ class OfficeBook:
     _results: dict[str, OfficeResult] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        from service.text.words import english  # service.text reads the engine's results
+        from service.text.words import words_for  # service.text reads the engine's results
 
-        self.words = self.given if self.given is not None else english(self.ruleset)
+        self.words = self.given if self.given is not None else words_for(self.ruleset)
 
     def name(self, office_id: str) -> OfficeName:
         name = self._names.get(office_id)

@@ -26,8 +26,17 @@ _DATE_OPS = {"<": "op.before", "<=": "op.on_or_before", ">": "op.after", ">=": "
 
 
 def clause(c: Clause, value: Tri, facts: Mapping[str, Any], words: Words) -> str:
-    """A clause of a rule, as it stands for ``facts`` (``value`` is its value), in words."""
-    return capital(_clause(c, value, facts, words))
+    """A clause of a rule, as it stands for ``facts`` (``value`` is its value), in words.
+    Made once per clause and values of the facts it reads, in ``words``' memo (which keeps
+    the clause with its words, so that another clause at the same address is not taken for
+    it after a reload)."""
+    key = ("clause", id(c), value, tuple(map(facts.get, c.facts)))
+    made, said = words.remember(key, _said, c, value, facts, words)
+    return said if made is c else _said(c, value, facts, words)[1]
+
+
+def _said(c: Clause, value: Tri, facts: Mapping[str, Any], words: Words) -> tuple[Clause, str]:
+    return c, capital(_clause(c, value, facts, words))
 
 
 def _clause(c: Clause, value: Tri, facts: Mapping[str, Any], words: Words) -> str:

@@ -9,9 +9,9 @@ person has checked yet.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from babel import Locale
 
@@ -23,6 +23,9 @@ from service.text.languages import ENGLISH
 from service.text.messages import MESSAGES
 
 _ENGLISH_LOCALE = "en_IN"
+_MEMO_LIMIT = 50_000
+_NONE = object()
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, eq=False)
@@ -33,6 +36,18 @@ class Words:
     facts: Mapping[str, FactDef]
     derived: Mapping[str, DerivedDef]
     catalogue: Catalogue | None = None
+    # Texts already made, by what made them: Babel's formatting and a condition's words
+    # cost more than the rest of an answer. Bounded; see ``remember``.
+    memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+
+    def remember(self, key: Hashable, make: Callable[..., T], *args: Any) -> T:
+        """``make(*args)``, made once per ``key`` (which must say all ``make`` reads)."""
+        found = self.memo.get(key, _NONE)
+        if found is _NONE:
+            if len(self.memo) >= _MEMO_LIMIT:  # start again: cheap, and memory stays flat
+                self.memo.clear()
+            found = self.memo[key] = make(*args)
+        return found  # type: ignore[no-any-return]
 
     # ---- texts ------------------------------------------------------------------------
 
@@ -99,13 +114,13 @@ class Words:
     # ---- numbers, money, dates, lists -----------------------------------------------
 
     def money(self, amount: int) -> str:
-        return formats.money(amount, self.locale)
+        return self.remember(("money", amount), formats.money, amount, self.locale)
 
     def number(self, value: int) -> str:
-        return formats.number(value, self.locale)
+        return self.remember(("number", value), formats.number, value, self.locale)
 
     def date(self, day: dt.date) -> str:
-        return formats.date(day, self.locale)
+        return self.remember(("date", day), formats.date, day, self.locale)
 
     def either(self, items: Sequence[str]) -> str:
         return formats.either(items, self.locale)
