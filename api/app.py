@@ -19,7 +19,7 @@ from starlette.types import ASGIApp
 from api import contract, errors, idempotency, schemas
 from api.audit import CASE_DATA, AuditTrail
 from api.auth import KeyCache, open_access
-from api.holder import RulesetHolder
+from api.holder import RulesetHolder, settle_memory
 from api.logs import hide_query_strings
 from api.metrics import Metrics
 from api.middleware import BodyLimit, InFlightLimit, RulesetHeaders
@@ -92,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # A database that does not answer leaves eligibility serving: /readyz says why.
         await anyio.to_thread.run_sync(db.open)
+        settle_memory()
         stop = asyncio.Event()
         task = (asyncio.create_task(watch_rules(holder, stop, settings.watch_debounce_ms))
                 if settings.watch_rules else None)

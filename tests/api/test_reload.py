@@ -244,3 +244,31 @@ def _replace(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text)
     tmp.replace(path)
+
+
+class _Cycle:
+    """An object in a reference cycle: only the cyclic garbage collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_what_is_loaded_is_frozen_and_a_reload_lets_the_old_rules_go(rules: Path) -> None:
+    import gc
+    import weakref
+
+    with TestClient(create_app(settings(rules))) as client:
+        assert gc.get_freeze_count() > 10_000  # the rules and the app, out of the walk
+        holder = client.app.state.rules  # type: ignore[attr-defined]
+        old = _Cycle()
+        holder.standings.held = old  # held by the old rules' memo alone, then frozen with it
+        gone = weakref.ref(old)
+        del old
+        gc.unfreeze()
+        gc.freeze()
+        edit(rules, AMOUNT, "amount: 4500")
+        edit(rules, "Sponsorship: 2000", "Sponsorship: 4500")
+        edit(rules, "Sponsorship: 4000", "Sponsorship: 4500")
+        assert client.post("/v1/ruleset/reload", headers=AUTH).status_code == 200
+        assert gone() is None
+        assert gc.get_freeze_count() > 10_000
