@@ -105,7 +105,7 @@ def build(request_model: Any) -> APIRouter:
             raise UnknownEntitlement(entitlement)
         case = _case(rules, body)
         written = await evaluate(request, one, request, rules, shared, body, case, _names(fields),
-                                 words, entitlement)
+                                 words, entitlement, inline=body.detail == "brief")
         return Response(written, media_type="application/json")
 
     # Response, not the default JSON: the answer is NDJSON only, as `responses` says.

@@ -4,6 +4,7 @@ queue and time limits, the limit on requests at once, and slow bodies."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import socket
 import threading
 import time
@@ -139,6 +140,48 @@ def test_evaluations_wait_while_case_data_requests_run() -> None:
 
     anyio.run(main)
     assert order == ["screening done", "evaluated", "overloaded"]
+
+
+def test_a_short_evaluation_runs_on_the_event_loop_unless_case_data_requests_run() -> None:
+    pool = EvaluationPool(threads=2, queue=4, timeout=60, gate_seconds=60)
+    where: list[str] = []
+
+    def record(label: str) -> None:
+        where.append(f"{label} on the loop" if threading.get_ident() == loop_thread
+                     else f"{label} on a thread")
+
+    async def main() -> None:
+        nonlocal loop_thread
+        loop_thread = threading.get_ident()
+        await pool.run(record, "brief", inline=True)
+        await pool.run(record, "full")
+        async with anyio.create_task_group() as tg, pool.protecting():
+            tg.start_soon(functools.partial(pool.run, record, "brief, gated", inline=True))
+            await anyio.sleep(0.05)
+            where.append("screening done")
+
+    loop_thread = 0
+    anyio.run(main)
+    assert where == ["brief on the loop", "full on a thread", "screening done",
+                     "brief, gated on a thread"]
+
+
+def test_a_brief_answer_is_worked_out_on_the_event_loop(tmp_path: Path) -> None:
+    threads: set[str] = set()
+    with client_for(tmp_path) as client:
+        pool = client.app.state.pool  # type: ignore[attr-defined]
+        run = pool.run
+
+        async def spy(func: object, *args: object, inline: bool = False) -> object:
+            threads.add("inline" if inline else "pool")
+            return await run(func, *args, inline=inline)
+
+        pool.run = spy
+        brief = {**PROFILE, "detail": "brief"}
+        assert client.post("/v1/eligibility", json=brief).status_code == 200
+        assert threads == {"inline"}
+        assert client.post("/v1/eligibility", json=PROFILE).status_code == 200
+        assert threads == {"inline", "pool"}
 
 
 def test_an_evaluation_waits_for_case_data_requests_only_so_long() -> None:
