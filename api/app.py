@@ -38,6 +38,7 @@ from api.routers import (
     facts,
     health,
     operations,
+    places,
     problems,
     reports,
     ruleset,
@@ -126,7 +127,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                        dependencies=keyed, responses=open_v1)
     app.include_router(compensation.build(compensation.request_model(holder.current, profile)),
                        dependencies=keyed, responses=open_v1)
-    for module in (entitlements, facts):
+    for module in (entitlements, facts, places):
         app.include_router(module.router, dependencies=keyed, responses=open_v1)
     for module in (ruleset, claims, reports, audit, cases):
         app.include_router(module.router, responses=LIMITED)

@@ -176,7 +176,7 @@ def _evaluation(page: Page, row: Screening) -> Evaluation | None:
         return _answer().validate_json(row.results)
     except ValidationError:
         try:
-            return screenings.run(page.rules, screenings.asked(row))
+            return screenings.run(page.rules, screenings.asked(row), listed_only=False)[0]
         except AdhikarError:
             return None
 

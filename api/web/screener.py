@@ -49,7 +49,7 @@ def save(page: PageDep, form: FormDep) -> Response:
         return _show(page, given, save_problem="web.save.invalid", status=422)
     asked = screenings.Asked(profile=dict(given.facts), as_of=india_today())
     try:
-        evaluation = screenings.run(page.rules, asked)
+        evaluation, asked = screenings.run(page.rules, asked)
     except InvalidProfile:
         return _show(page, given, status=422)
     page.request.app.state.metrics.count(evaluation)

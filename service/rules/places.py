@@ -68,13 +68,18 @@ class Places:
     source: ListSource | None = None
     by_state: Mapping[str, tuple[District, ...]] = field(default_factory=dict)
     _index: Mapping[str, Mapping[str, District]] = field(default_factory=dict, repr=False)
+    _spellings: Mapping[str, tuple[tuple[str, str, District], ...]] = field(
+        default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, source: ListSource | None,
            by_state: Mapping[str, tuple[District, ...]]) -> Places:
         index = {state: {k: d for d in districts for k in _keys(d)}
                  for state, districts in by_state.items()}
-        return cls(source, dict(by_state), index)
+        spellings = {state: tuple((_plain(n), key(n), d) for d in districts
+                                  for n in (d.name, *d.also))
+                     for state, districts in by_state.items()}
+        return cls(source, dict(by_state), index, spellings)
 
     @property
     def listed(self) -> bool:
@@ -96,15 +101,25 @@ class Places:
         return None
 
     def suggest(self, name: str, state: str | None = None) -> District | None:
-        """The listed district closest to ``name`` (difflib), or None if none is close."""
-        states = [state] if state is not None else sorted(self.by_state)
-        spellings: dict[str, District] = {}
+        """The listed district closest to ``name``, its words in order or sorted (difflib's
+        ratio, at least 0.6), or None if none is close."""
+        states = [state] if state is not None else sorted(self._spellings)
+        wanted = (_plain(name), key(name))
+        best: tuple[float, District | None] = (CUTOFF, None)
         for s in states:
-            for d in self.by_state.get(s, ()):
-                for spelled in (d.name, *d.also):
-                    spellings.setdefault(_plain(spelled), d)
-        close = difflib.get_close_matches(_plain(name), list(spellings), n=1, cutoff=0.6)
-        return spellings[close[0]] if close else None
+            for plain, sorted_words, d in self._spellings.get(s, ()):
+                score = max(_ratio(wanted[0], plain), _ratio(wanted[1], sorted_words))
+                if score > best[0]:
+                    best = (score, d)
+        return best[1]
+
+
+CUTOFF = 0.6
+
+
+def _ratio(a: str, b: str) -> float:
+    m = difflib.SequenceMatcher(None, a, b)
+    return m.ratio() if m.real_quick_ratio() > CUTOFF and m.quick_ratio() > CUTOFF else 0.0
 
 
 def _keys(district: District) -> set[str]:

@@ -63,6 +63,10 @@ MESSAGES: dict[str, str] = {
     "figure.national_floor_applies": "No value for {state} is encoded here: the national "
     "floor applies ({basis}).",
     # offices named for her place
+    "district.not_in_state": "not a district of {state} in the {list} list of {date}",
+    "district.not_listed": "not a district of any State or Union Territory in the {list} list "
+    "of {date}",
+    "district.did_you_mean": "{problem}; did you mean {district}?",
     "office.in_district": "{office}, {district}",
     "office.in_district_of": "{office}, {district} district",
     "office.in_state": "{office}, {state}",
