@@ -25,6 +25,13 @@ def settle(ruleset: Ruleset, district: str | None, state: str | None, *,
     return _refuse(ruleset, state, suggestion, loc)
 
 
+def as_listed(ruleset: Ruleset, district: str) -> str:
+    """The listed spelling of ``district`` in any State, or ``district`` as given (a filter
+    over claims kept before the list, or under a district the list has not yet)."""
+    found = ruleset.places.find(district)
+    return found.name if found is not None else district
+
+
 def _refuse(ruleset: Ruleset, state: str | None, suggestion: str | None, loc: Loc) -> str:
     english = say(words_for(ruleset), ruleset.places.source, state, suggestion)
     raise UnknownDistrict(english, state=state, suggestion=suggestion, loc=loc)

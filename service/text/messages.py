@@ -223,6 +223,7 @@ MESSAGES: dict[str, str] = {
     "web.document.unknown": "not asked",
     "web.save.title": "Save this screening",
     "web.save.case_ref": "Case reference (your organisation's own code; never a name)",
+    "web.save.district": "District (optional; offices are named for it)",
     "web.save.button": "Save screening",
     "web.save.sign_in": "Sign in to save this screening and track claims.",
     "web.save.invalid": "A case reference is 1 to 64 letters, digits, '.', '_', ':' or '-', "
@@ -248,6 +249,7 @@ MESSAGES: dict[str, str] = {
     "web.case.office": "Office",
     "web.case.no_claim": "not claimed",
     "web.case.open_claim": "Open a claim",
+    "web.case.district": "District",
     "web.case.claims": "Claims",
     "web.case.history": "History",
     "web.case.overdue": "Overdue by {days} days: escalate to {office}",
