@@ -96,6 +96,13 @@ def test_a_name_that_is_a_person_s_is_still_refused_by_its_shape(
     assert r["status"] == 422 and "relation" in r["errors"][0]["msg"]  # type: ignore[index]
 
 
+def test_a_short_name_that_fits_the_shape_is_refused_for_not_being_a_district(
+        client: TestClient, keyring: Keyring) -> None:
+    r = screen(client, keyring, "Priya Sharma")  # the probe of docs/security.md
+    assert r["status"] == 422 and r["errors"][0]["loc"] == ["body", "district"]  # type: ignore[index]
+    assert "Priya" not in str(r)
+
+
 def test_a_claim_s_district_is_checked_against_its_screening_s_state(
         client: TestClient, keyring: Keyring) -> None:
     made = screen(client, keyring, "Purulia", case_ref="SNJ-D-4")
