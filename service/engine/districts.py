@@ -4,6 +4,8 @@ back as listed. What is not listed is refused with the closest listed name, neve
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 from service.errors import Loc, UnknownDistrict
 from service.rules.places import ListSource
 from service.rules.ruleset import Ruleset
@@ -21,8 +23,7 @@ def settle(ruleset: Ruleset, district: str | None, state: str | None, *,
     if found is not None:
         return found.name
     close = places.suggest(district, state)
-    suggestion = close.name if close is not None else None
-    return _refuse(ruleset, state, suggestion, loc)
+    _refuse(ruleset, state, close.name if close is not None else None, loc)
 
 
 def as_listed(ruleset: Ruleset, district: str) -> str:
@@ -32,7 +33,8 @@ def as_listed(ruleset: Ruleset, district: str) -> str:
     return found.name if found is not None else district
 
 
-def _refuse(ruleset: Ruleset, state: str | None, suggestion: str | None, loc: Loc) -> str:
+def _refuse(ruleset: Ruleset, state: str | None, suggestion: str | None,
+            loc: Loc) -> NoReturn:
     english = say(words_for(ruleset), ruleset.places.source, state, suggestion)
     raise UnknownDistrict(english, state=state, suggestion=suggestion, loc=loc)
 
