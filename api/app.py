@@ -127,7 +127,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                        dependencies=keyed, responses=open_v1)
     app.include_router(compensation.build(compensation.request_model(holder.current, profile)),
                        dependencies=keyed, responses=open_v1)
-    for module in (entitlements, facts, places):
+    app.include_router(places.build(holder.current.facts["state"].values),
+                       dependencies=keyed, responses=open_v1)
+    for module in (entitlements, facts):
         app.include_router(module.router, dependencies=keyed, responses=open_v1)
     for module in (ruleset, claims, reports, audit, cases):
         app.include_router(module.router, responses=LIMITED)

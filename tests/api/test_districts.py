@@ -141,6 +141,7 @@ def test_every_district_is_served_without_a_state(client: TestClient) -> None:
 def test_a_state_that_is_not_one_is_a_422(client: TestClient) -> None:
     r = client.get("/v1/places/districts", params={"state": "westbengal"})
     assert r.status_code == 422 and r.json()["errors"][0]["loc"] == ["query", "state"]
+    assert "westbengal" not in r.text
 
 
 def test_a_reload_picks_up_a_district_added_by_hand(tmp_path: Path) -> None:
