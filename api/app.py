@@ -38,6 +38,7 @@ from api.routers import (
     facts,
     health,
     operations,
+    places,
     problems,
     reports,
     ruleset,
@@ -126,6 +127,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(eligibility.build(schemas.eligibility_request(holder.current, profile)),
                        dependencies=keyed, responses=open_v1)
     app.include_router(compensation.build(compensation.request_model(holder.current, profile)),
+                       dependencies=keyed, responses=open_v1)
+    app.include_router(places.build(holder.current.facts["state"].values),
                        dependencies=keyed, responses=open_v1)
     for module in (entitlements, facts):
         app.include_router(module.router, dependencies=keyed, responses=open_v1)

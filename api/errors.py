@@ -22,6 +22,7 @@ from api import problems
 from api.language import request_words
 from api.pool import Busy
 from api.problems import ErrorItem
+from service.engine import districts
 from service.errors import (
     AdhikarError,
     Conflict,
@@ -31,6 +32,7 @@ from service.errors import (
     NotFound,
     RulesetInvalid,
     StoreUnavailable,
+    UnknownDistrict,
     UnknownEntitlement,
 )
 from service.text import Words
@@ -144,6 +146,9 @@ async def _domain(request: Request, exc: AdhikarError) -> JSONResponse:
     if isinstance(exc, StoreUnavailable):
         return answer(request, "storage_unavailable",
                       headers={"Retry-After": RETRY_AFTER_SECONDS})
+    if isinstance(exc, UnknownDistrict):
+        return answer(request, "invalid_request", errors=[_district_item(request, exc)],
+                      fields=".".join(str(p) for p in exc.loc))
     if isinstance(exc, InvalidInput):
         items = [ErrorItem(loc=list(loc), type=kind, msg=msg) for loc, kind, msg in exc.problems]
         return answer(request, "invalid_request", errors=items, fields=_fields(items))
@@ -164,6 +169,15 @@ async def _domain(request: Request, exc: AdhikarError) -> JSONResponse:
         fields: dict[str, Any] = {"facts": _facts(items), **exc.params}
         return answer(request, exc.kind, errors=items, **fields)
     return await _unexpected(request, exc)
+
+
+def _district_item(request: Request, exc: UnknownDistrict) -> ErrorItem:
+    """The refusal in the request's language (the district sent is never repeated)."""
+    holder = getattr(request.app.state, "rules", None)
+    words = _words(request)
+    msg = (districts.say(words, holder.current.places.source, exc.state, exc.suggestion)
+           if holder is not None and words is not None else str(exc))
+    return ErrorItem(loc=list(exc.loc), type="unknown_district", msg=msg)
 
 
 async def _http(request: Request, exc: HTTPException) -> JSONResponse:

@@ -1,5 +1,6 @@
-"""ETag from the ruleset digest on the catalogue (/v1/entitlements, /v1/facts, /v1/ruleset):
-a phone that already holds the answer sends If-None-Match and gets 304 with no body.
+"""ETag from the ruleset digest on the catalogue (/v1/entitlements, /v1/facts, /v1/places,
+/v1/ruleset): a phone that already holds the answer sends If-None-Match and gets 304 with
+no body.
 
 The answer is still made first, so that access rules hold exactly as for a 200. The tag is
 weak (gzip may change the bytes) and names India's date too: what is in force changes at
@@ -12,7 +13,7 @@ from collections.abc import Callable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-PREFIXES = ("/v1/entitlements", "/v1/facts", "/v1/ruleset")
+PREFIXES = ("/v1/entitlements", "/v1/facts", "/v1/places", "/v1/ruleset")
 
 
 class RulesetETag:

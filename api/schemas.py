@@ -97,11 +97,14 @@ def _district(value: str) -> str:
     return value
 
 
-# The pattern is in the contract; privacy's check also counts words and refuses relations.
+# The pattern is in the contract; privacy's check also counts words and refuses relations, and
+# the case then checks it against the rules' list of the profile's State.
 District = Annotated[str, Field(min_length=1, max_length=privacy.DISTRICT_MAX,
                                 json_schema_extra={"pattern": privacy.DISTRICT_PATTERN},
-                                description="the district, to name local offices: its name "
-                                "alone, at most 4 words, never a person's"),
+                                description="the district, to name local offices: one the "
+                                "rules list for the profile's State (any State's when it has "
+                                "none), in any case or word order; GET /v1/places/districts "
+                                "lists them; kept as listed"),
                      AfterValidator(_district)]
 
 

@@ -13,6 +13,9 @@ TAGS = [
     {"name": "entitlements", "description": "The catalogue: every entitlement, its dated "
      "versions, parameters and sources. Cacheable: ETag from the ruleset digest."},
     {"name": "facts", "description": "The facts a profile may carry, with their questions."},
+    {"name": "places", "description": "India's districts by State, as the rules list them "
+     "(with their source): what a screening's or claim's `district` may name. Cacheable: "
+     "ETag from the ruleset digest."},
     {"name": "ruleset", "description": "Which rules are serving; reload them without a "
      "restart (admin)."},
     {"name": "problems", "description": "What each kind of error means: the `type` of "

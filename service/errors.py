@@ -93,6 +93,17 @@ class InvalidInput(AdhikarError):
         self.problems = problems
 
 
+class UnknownDistrict(InvalidInput):
+    """A district that is not in the rules' list (of the case's State when it is known).
+    Carries what the message needs, so that the API can say it in the request's language;
+    never the district sent."""
+
+    def __init__(self, english: str, *, state: str | None, suggestion: str | None,
+                 loc: Loc = ("body", "district")) -> None:
+        super().__init__([(loc, "unknown_district", english)])
+        self.state, self.suggestion, self.loc = state, suggestion, loc
+
+
 class IllegalMove(AdhikarError):
     """A claim status change that the claim's lifecycle does not allow."""
 

@@ -78,6 +78,7 @@ SLOW_FOLDERS = ("contract", "oracle")
 SLOW_TESTS = (
     "tests/service/expr/test_properties.py",
     "tests/api/test_reload.py",
+    "tests/api/test_districts.py::test_a_reload_picks_up_a_district_added_by_hand",
     "tests/api/test_claims_api.py::test_random_moves_never_break_the_lifecycle",
     "tests/api/test_eligibility_batch.py::test_a_thousand_items_fit",
     "tests/batch/test_cluster.py",

@@ -27,7 +27,7 @@ from service.engine.evaluate import evaluate_case
 from service.engine.parts import PartsCache
 from service.engine.result import Evaluation, Question, RulesetRef
 from service.engine.standings import Standing, Standings
-from service.errors import InvalidInput, InvalidProfile, UnknownEntitlement
+from service.errors import InvalidInput, InvalidProfile, UnknownDistrict, UnknownEntitlement
 from service.rules.ruleset import Ruleset
 from service.text import Words
 
@@ -150,3 +150,8 @@ def _case(rules: Ruleset, body: Any, index: int | None = None) -> Case:
             raise
         raise InvalidInput([(("body", "items", index, "profile", fact), "invalid_fact", msg)
                             for fact, msg in exc.problems]) from None
+    except UnknownDistrict as exc:
+        if index is None:
+            raise
+        raise UnknownDistrict(str(exc), state=exc.state, suggestion=exc.suggestion,
+                              loc=("body", "items", index, "district")) from None

@@ -14,6 +14,7 @@ from api.report_models import FunnelPublic, figures, row, to_csv
 from api.routers import INVALID, REPORTS
 from api.schemas import District, IsoDate
 from service.dates import india_today
+from service.engine import districts
 from service.errors import InvalidInput
 from service.rules.ruleset import Ruleset
 from service.store import funnel as funnel_query
@@ -61,6 +62,7 @@ def _report(principal: Principal, rules: Ruleset, session: SessionDep, district:
     if start and end and start > end:
         raise InvalidInput([(("query", "to"), "before_from", "`to` is before `from`")])
     today = india_today()
+    district = districts.as_listed(rules, district) if district else None
     raw = funnel_query.funnel(session, scope=principal.report_scope, today=today, district=district,
                               start=start, end=end)
     lines, total = suppression.publish(raw)

@@ -37,7 +37,7 @@ def build(request_model: Any) -> APIRouter:
             profile=body.profile.model_dump(mode="json", exclude_none=True),
             as_of=body.as_of or india_today(), documents_held=body.documents_held,
             domains=body.domains, district=body.district)
-        evaluation = screenings.run(rules, asked)
+        evaluation, asked = screenings.run(rules, asked)
         request.app.state.metrics.count(evaluation)
         row = screenings.save(session, evaluation, asked, case_ref=body.case_ref,
                               org=principal.org, key_id=principal.key_id, now=_now())

@@ -20,9 +20,11 @@ from starlette.datastructures import FormData
 from api.web import guard, shown
 from api.web.components import grouped
 from api.web.pages import Page, PageDep
+from api.web.places import district_names
 from service.dates import india_today
+from service.engine import districts
 from service.engine.result import EntitlementResult, Evaluation
-from service.errors import AdhikarError, NotFound
+from service.errors import AdhikarError, NotFound, UnknownDistrict
 from service.store import claims, lifecycle, screenings, standing
 from service.store.changes import EntitlementChange, compare
 from service.store.database import Database
@@ -92,8 +94,9 @@ def case_plan(screening_id: Id, page: PageDep) -> Response:
 @router.post("/cases/{screening_id}/claims")
 def open_claim(screening_id: Id, page: PageDep, form: FormDep) -> Response:
     principal = guard.records(page)
+    district = str(form.get("district") or "").strip() or None
     ask = claims.ClaimOpen(entitlement=str(form.get("entitlement") or ""),
-                           screening_id=screening_id)
+                           screening_id=screening_id, district=district)
     with _db(page) as session:
         try:
             claims.open_claim(session, page.rules, ask, org=principal.org,
@@ -160,7 +163,8 @@ def _plan(page: Page, session: Session, principal: Principal, screening_id: str,
         evaluation=evaluation, matrix=grouped(rows, lambda r: r.domain), claims=views,
         changes=changes, problem=problem, chain=lifecycle.CHAIN,
         components=grouped(evaluation.results, lambda r: r.domain) if evaluation else [],
-        claim_events={c.id: claims.history(session, c.id) for c in found})
+        claim_events={c.id: claims.history(session, c.id) for c in found},
+        districts=district_names(page.rules, asked.profile.get("state")))
 
 
 def _claim_view(claim: Claim, page: Page, today: dt.date) -> ClaimView:
@@ -176,7 +180,7 @@ def _evaluation(page: Page, row: Screening) -> Evaluation | None:
         return _answer().validate_json(row.results)
     except ValidationError:
         try:
-            return screenings.run(page.rules, screenings.asked(row))
+            return screenings.run(page.rules, screenings.asked(row), listed_only=False)[0]
         except AdhikarError:
             return None
 
@@ -200,6 +204,9 @@ def _refused(page: Page, session: Session, principal: Principal, screening_id: s
     if isinstance(exc, NotFound):
         return page.error(404, page.words.msg("web.error.not_found"))
     session.rollback()
+    if isinstance(exc, UnknownDistrict):
+        said = districts.say(page.words, page.rules.places.source, exc.state, exc.suggestion)
+        return _plan(page, session, principal, screening_id, problem=said, status=422)
     return _plan(page, session, principal, screening_id, problem=str(exc), status=409)
 
 

@@ -29,6 +29,7 @@ def environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined)
     # the browser checks a case reference as the service will (an HTML pattern is anchored)
     env.globals["case_ref_pattern"] = privacy.CASE_REF_PATTERN.strip("^$")
+    env.globals["district_pattern"] = privacy.DISTRICT_PATTERN.strip("^$")
     return env
 
 

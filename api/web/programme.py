@@ -4,7 +4,6 @@ hides them: the rows are regrouped, then go through the same ``suppression.publi
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
@@ -17,13 +16,13 @@ from api.web import charts, guard
 from api.web.components import COMPONENTS
 from api.web.pages import Page, PageDep
 from service.dates import india_today
+from service.engine import districts
 from service.rules.ruleset import Ruleset
-from service.store import funnel, suppression
+from service.store import funnel, privacy, suppression
 from service.store.database import Database
 from service.store.suppression import HIDDEN, Line
 
 router = APIRouter(include_in_schema=False)
-_DISTRICT = re.compile(r"^[A-Za-z][A-Za-z .'\-]{0,47}$")  # as api.schemas.District
 
 
 @router.get("/programme")
@@ -104,7 +103,9 @@ def _domain(rules: Ruleset, entitlement: str) -> str:
 
 def _district(page: Page) -> str | None:
     asked = (page.request.query_params.get("district") or "").strip()
-    return asked if _DISTRICT.match(asked) else None
+    # as api.schemas.District: a place's name, never a person's
+    return (districts.as_listed(page.rules, asked)
+            if asked and privacy.district_problem(asked) is None else None)
 
 
 def _raw(page: Page, scope: str | None, district: str | None) -> funnel.Funnel:

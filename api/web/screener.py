@@ -14,11 +14,13 @@ from starlette.datastructures import FormData
 from api.web import answers, guard
 from api.web.components import grouped
 from api.web.pages import Page, PageDep
+from api.web.places import district_names
 from service.dates import india_today
+from service.engine import districts
 from service.engine.case import Case
 from service.engine.evaluate import evaluate_case
 from service.engine.result import Evaluation
-from service.errors import InvalidProfile
+from service.errors import InvalidProfile, UnknownDistrict
 from service.store import privacy, screenings
 
 router = APIRouter(include_in_schema=False)
@@ -47,11 +49,18 @@ def save(page: PageDep, form: FormDep) -> Response:
     case_ref = str(form.get("case_ref") or "").strip()
     if not _valid_case_ref(case_ref):
         return _show(page, given, save_problem="web.save.invalid", status=422)
-    asked = screenings.Asked(profile=dict(given.facts), as_of=india_today())
+    district = str(form.get("district") or "").strip() or None
+    shape = privacy.district_problem(district) if district else None
+    if shape:
+        return _show(page, given, district_problem=shape, status=422)
+    asked = screenings.Asked(profile=dict(given.facts), as_of=india_today(), district=district)
     try:
-        evaluation = screenings.run(page.rules, asked)
+        evaluation, asked = screenings.run(page.rules, asked)
     except InvalidProfile:
         return _show(page, given, status=422)
+    except UnknownDistrict as exc:
+        return _show(page, given, district_problem=districts.say(
+            page.words, page.rules.places.source, exc.state, exc.suggestion), status=422)
     page.request.app.state.metrics.count(evaluation)
     with page.request.app.state.db.session() as session:
         row = screenings.save(session, evaluation, asked, case_ref=case_ref,
@@ -72,7 +81,7 @@ def _evaluate(page: Page, given: answers.Answers) -> Evaluation:
 
 
 def _show(page: Page, given: answers.Answers, *, save_problem: str | None = None,
-          status: int = 200) -> Response:
+          district_problem: str | None = None, status: int = 200) -> Response:
     problem = given.problem
     try:
         evaluation = _evaluate(page, given)
@@ -89,4 +98,6 @@ def _show(page: Page, given: answers.Answers, *, save_problem: str | None = None
         "screener.html", status=status, evaluation=evaluation, answers=given,
         question=question, fact=page.rules.facts.get(question.fact) if question else None,
         number=len(given.asked()) + 1, problem=problem, save_problem=save_problem,
+        district_problem=district_problem,
+        districts=district_names(page.rules, given.facts.get("state")),
         components=grouped(evaluation.results, lambda r: r.domain))

@@ -18,6 +18,7 @@ from service.cli import (
     keys,
     lint,
     migrate,
+    places,
     purge,
     schema,
     serve,
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         "manage API keys.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in (lint, test, check, compensation, impact, batch, schema, catalogue, serve,
-                   keys, migrate, translate, purge):
+                   keys, migrate, translate, purge, places):
         module.configure(sub)
     args = parser.parse_args(argv)
     common.settle_rules_dir(args)

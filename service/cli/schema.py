@@ -24,6 +24,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "ruleset": model.RulesetFile,
     "parameters": model.ParametersFile,
     "text": model.TextFile,
+    "districts": model.DistrictsFile,
 }
 
 
@@ -31,9 +32,9 @@ def configure(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser(
         "schema", help="write JSON Schemas for the rule files",
         description="Write one JSON Schema per kind of rule file (entitlement, facts, offices, "
-        "documents, ruleset, parameters, text) into --out. Rule files name theirs on their "
-        "first line, so that an editor with a YAML language server completes and checks them "
-        "as you type.")
+        "documents, ruleset, parameters, text, districts) into --out. Rule files name theirs on "
+        "their first line, so that an editor with a YAML language server completes and checks "
+        "them as you type.")
     parser.add_argument("--out", type=Path, default=OUT, metavar="DIR",
                         help=f"where to write them (default: {OUT.name}/ in the repository)")
     parser.set_defaults(run=run)

@@ -8,6 +8,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from service.engine import districts
 from service.engine.offices import Place
 from service.engine.profile import coerce_profile
 from service.rules.ruleset import Ruleset
@@ -21,9 +22,16 @@ class Case:
 
     @classmethod
     def read(cls, ruleset: Ruleset, profile: Mapping[str, Any], *, district: str | None = None,
-             documents_held: Collection[str] | None = None) -> Case:
-        """Check ``profile`` against the rules' facts (``InvalidProfile`` names each bad fact);
-        the State it gives names the offices and picks the State's figures."""
+             documents_held: Collection[str] | None = None, listed_only: bool = True) -> Case:
+        """Check ``profile`` against the rules' facts (``InvalidProfile`` names each bad fact)
+        and ``district`` against the rules' list of the profile's State (``UnknownDistrict``);
+        the State names the offices and picks the State's figures, the district as listed
+        names the local offices. ``listed_only=False`` takes the district as given (one kept
+        before the list had it)."""
         facts = coerce_profile(ruleset, profile)
-        return cls(facts, Place(district=district, state=facts.get("state")),
+        state = facts.get("state")
+        if listed_only:
+            district = districts.settle(ruleset, district, state)
+        place = Place(district=district, state=state)
+        return cls(facts, place,
                    None if documents_held is None else frozenset(documents_held))

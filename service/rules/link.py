@@ -16,9 +16,11 @@ from service.errors import RuleError
 from service.expr import codegen, nodes
 from service.rules import boundaries, link_routes, model
 from service.rules.link_params import link_parameters
+from service.rules.link_places import link_places
 from service.rules.linker import Context, Linker
 from service.rules.marks import Document, Path
 from service.rules.parameters import Figure
+from service.rules.places import Places
 from service.rules.ruleset import (
     Benefit,
     DerivedDef,
@@ -59,6 +61,7 @@ def link(parsed: dict[str, tuple[Document, Any]], digest: str,
             if ent is not None:
                 entitlements[ent.id] = ent
     link_routes.check_route_refs(linker, parsed)
+    places = _link_places(linker, parsed)
     if errors:
         return None
     meta: model.RulesetFile = parsed["ruleset.yaml"][1]
@@ -66,10 +69,19 @@ def link(parsed: dict[str, tuple[Document, Any]], digest: str,
     return Ruleset(meta.name, meta.version, digest, linker.facts, linker.derived,
                    linker.offices, linker.documents, ordered, len(parsed), Periods.of(ordered),
                    parameters=dict(sorted(linker.params.items())),
-                   catalogues=_link_catalogues(linker, parsed),
+                   catalogues=_link_catalogues(linker, parsed), places=places,
                    files_read={name: doc for name, (doc, _) in parsed.items()},
                    english={en: tuple(at) for en, at in extract.english(
                        {name: spec for name, (_, spec) in parsed.items()}).items()})
+
+
+def _link_places(linker: Linker, parsed: dict[str, tuple[Document, Any]]) -> Places:
+    found = next(((doc, spec) for doc, spec in parsed.values()
+                  if isinstance(spec, model.DistrictsFile)), None)
+    if found is None:
+        return Places()
+    state = linker.facts.get("state")
+    return link_places(state.values if state else (), *found, linker.errors)
 
 
 def _link_catalogues(linker: Linker,

@@ -27,6 +27,7 @@ SPECIAL: dict[str, type[pydantic.BaseModel]] = {
 PARAMETERS = "parameters"  # the folder of parameter files
 TEXT = "text"  # the folder of translation catalogues, one file a language
 FOLDERS = (*model.DOMAINS, PARAMETERS, TEXT)
+DISTRICTS = "places/districts.yaml"  # India's districts by State; optional (lint warns)
 
 
 def load_ruleset(root: Path) -> Ruleset:
@@ -128,6 +129,8 @@ def _schema(name: str) -> type[pydantic.BaseModel]:
         return model.ParametersFile
     if name.startswith(TEXT + "/"):
         return model.TextFile
+    if name == DISTRICTS:
+        return model.DistrictsFile
     return SPECIAL.get(name, model.EntitlementFile)
 
 
@@ -145,10 +148,12 @@ def _read_texts(root: Path, errors: list[RuleError]) -> dict[str, str]:
     for path in rule_files(root):
         name = path.relative_to(root).as_posix()
         parts = name.split("/")
-        if not (name in SPECIAL or (len(parts) == 2 and parts[0] in FOLDERS)):
+        if not (name in SPECIAL or name == DISTRICTS
+                 or (len(parts) == 2 and parts[0] in FOLDERS)):
             errors.append(RuleError(name, 1, 1, "E108", "a rule file belongs in one of the "
                                     "domain folders (" + ", ".join(model.DOMAINS) + "), in "
-                                    f"{PARAMETERS}/ or in {TEXT}/"))
+                                    f"{PARAMETERS}/ or in {TEXT}/; the one file of places/ is "
+                                    f"{DISTRICTS}"))
             continue
         try:
             texts[name] = path.read_bytes().decode("utf-8")

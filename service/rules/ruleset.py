@@ -17,6 +17,7 @@ from service.expr.compile import Compiled
 from service.expr.nodes import Node
 from service.rules import marks, model
 from service.rules.parameters import Figure, Parameter
+from service.rules.places import Places
 from service.rules.texts import Catalogue
 
 
@@ -404,6 +405,8 @@ class Ruleset:
     parameters: Mapping[str, Parameter] = field(default_factory=dict)
     catalogues: Mapping[str, Catalogue] = field(default_factory=dict)
     """Each language other than English, by its code (hi, bn), with its translations."""
+    places: Places = field(default_factory=Places)
+    """India's districts by State (rules/places/districts.yaml); empty when none is shipped."""
     files_read: Mapping[str, marks.Document] = field(default_factory=dict, compare=False,
                                                      repr=False)
     """Each rule file as read, with the position of every value: for lint and examples."""

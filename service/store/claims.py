@@ -17,10 +17,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from service.dates import india_date
+from service.engine import districts
 from service.errors import Conflict, InvalidInput, Loc, NotFound
 from service.rules.ruleset import Ruleset, Version
 from service.store import deadlines, lifecycle, reasons, screenings
-from service.store.tables import Claim, ClaimEvent
+from service.store.tables import Claim, ClaimEvent, Screening
 
 SKEW = dt.timedelta(minutes=5)  # a client's clock may run a little ahead
 # Which amount an event's ``amount`` records, by the status it moves to.
@@ -76,10 +77,11 @@ def open_claim(session: Session, ruleset: Ruleset, ask: ClaimOpen, *, org: str,
         raise InvalidInput([(("body", "as_of"), "not_in_force",
                              "the entitlement has no version in force on as_of")])
     org = screening.org if screening else org
+    district = _district(ruleset, ask.district, screening)
     _refuse_duplicate(session, org, case_ref, ent.id)
     claim = Claim(id=uuid.uuid4().hex, case_ref=case_ref, org=org, entitlement=ent.id,
                   valid_from=version.valid_from, as_of=as_of, office=version.office,
-                  district=ask.district or (screening.district if screening else None),
+                  district=district,
                   status="identified", amount_claimed=ask.amount_claimed, opened_at=at,
                   events=1, updated_at=now, screening_id=screening.id if screening else None,
                   key_id=key_id)
@@ -93,6 +95,16 @@ def open_claim(session: Session, ruleset: Ruleset, ask: ClaimOpen, *, org: str,
                                note=ask.note, amount=ask.amount_claimed, key_id=key_id))
         session.commit()
     return claim
+
+
+def _district(ruleset: Ruleset, asked: str | None, screening: Screening | None) -> str | None:
+    """The claim's district as the rules list it: the one asked, in the list of the
+    screening's State when there is a screening that names one (``UnknownDistrict``), else
+    the screening's, as kept."""
+    if asked is None:
+        return screening.district if screening else None
+    state = screening.profile.get("state") if screening else None
+    return districts.settle(ruleset, asked, state if isinstance(state, str) else None)
 
 
 def get(session: Session, claim_id: str, *, scope: str | None, lock: bool = False) -> Claim:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from service.rules import places
+
 # An organisation's letters, up to two parts of capitals, then a number (at most 8 digits),
 # or a year of up to 4 digits and a number of up to 5, or a year, a part and a number.
 CASE_REF_PATTERN = (r"^[A-Z]{2,8}(-[A-Z]{1,12}){0,2}"
@@ -78,14 +80,13 @@ def identity_in(text: str) -> str | None:
     return next((kind for kind, pattern in _KINDS if pattern.search(text)), None)
 
 
-# A district is a place name: letters with spaces, dots, hyphens or an apostrophe, at most
-# four words; a number of one or two digits may stand as a word (North 24 Parganas), never
-# more (a phone or ID). Words that tie a person to someone are refused. The full fix is the
-# shipped list of districts per State (docs/security.md); until then this bounds what fits.
-DISTRICT_PATTERN = r"^[A-Za-z][A-Za-z.'\-]*( ([A-Za-z][A-Za-z.'\-]*|[0-9]{1,2})){0,3}$"
-DISTRICT = re.compile(DISTRICT_PATTERN)
-DISTRICT_MAX = 40
-DISTRICT_WORDS = 4
+# A district is a place's name (its shape is the list's, service/rules/places.py): at most
+# four words, a number of at most two digits as a word, never more (a phone or ID). Words
+# that tie a person to someone are refused. Whether it is a district at all is the list's to
+# say (service/engine/districts.py), once the State is known.
+DISTRICT_PATTERN = places.SHAPE_PATTERN
+DISTRICT_MAX = places.NAME_MAX
+DISTRICT_WORDS = places.NAME_WORDS
 _RELATION = re.compile(
     r"\b(daughter|son|wife|husband|widow|father|mother|brother|sister|child|of|"
     r"alias|urf|smt|shri|shrimati|kumari|mr|mrs|ms|miss)\b|\b[dswcr]\s*/\s*o\b",
@@ -94,11 +95,9 @@ _RELATION = re.compile(
 
 def district_problem(value: str) -> str | None:
     """None for what could be a district's name; otherwise what a district looks like."""
-    if len(value) > DISTRICT_MAX or not DISTRICT.fullmatch(value):
-        return (f"a district is its name alone: at most {DISTRICT_WORDS} words of letters, "
-                f"'.', '-' or an apostrophe, one space between words, a number of at most "
-                f"two digits as a word, {DISTRICT_MAX} characters in all, e.g. Purulia or "
-                "North 24 Parganas")
+    shape = places.shape_problem(value)
+    if shape:
+        return shape
     if _RELATION.search(value):
         return ("a district is a place's name, never a person's or a relation "
                 "(daughter of, s/o, Smt)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -42,11 +43,15 @@ class Asked:
     district: str | None = None
 
 
-def run(ruleset: Ruleset, asked: Asked) -> Evaluation:
-    """Evaluate a profile (``InvalidProfile`` when it does not fit facts.yaml)."""
+def run(ruleset: Ruleset, asked: Asked, *, listed_only: bool = True,
+        ) -> tuple[Evaluation, Asked]:
+    """Evaluate a profile (``InvalidProfile`` when it does not fit facts.yaml,
+    ``UnknownDistrict`` when its district is not in the rules' list of its State). ``asked``
+    comes back with the district as the list writes it: what is kept."""
     case = Case.read(ruleset, asked.profile, district=asked.district,
-                     documents_held=asked.documents_held)
-    return evaluate_case(ruleset, case, asked.as_of, domains=asked.domains)
+                     documents_held=asked.documents_held, listed_only=listed_only)
+    settled = dataclasses.replace(asked, district=case.place.district)
+    return evaluate_case(ruleset, case, asked.as_of, domains=asked.domains), settled
 
 
 def save(session: Session, evaluation: Evaluation, asked: Asked, *, case_ref: str, org: str,
@@ -100,12 +105,13 @@ def rerun(session: Session, ruleset: Ruleset, screening_id: str, *, scope: str |
     keep the answer as a new screening linked to the old; say what changed."""
     old = get(session, screening_id, scope=scope)
     try:
-        evaluation = run(ruleset, asked(old))
+        # A district kept before the list had it (or since dropped from it) stays as kept.
+        evaluation, again = run(ruleset, asked(old), listed_only=False)
     except InvalidProfile as exc:
         raise Conflict("profile_no_longer_fits",
                        "the stored profile no longer fits the facts of the rules now serving: "
                        + "; ".join(f"{fact}: {why}" for fact, why in exc.problems),
                        problems=exc.problems) from exc
-    new = save(session, evaluation, asked(old), case_ref=old.case_ref, org=old.org,
+    new = save(session, evaluation, again, case_ref=old.case_ref, org=old.org,
                key_id=key_id, now=now, rerun_of=old.id)
     return new, old, compare(json.loads(old.results), json.loads(new.results))

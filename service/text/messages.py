@@ -63,6 +63,10 @@ MESSAGES: dict[str, str] = {
     "figure.national_floor_applies": "No value for {state} is encoded here: the national "
     "floor applies ({basis}).",
     # offices named for her place
+    "district.not_in_state": "not a district of {state} in the {list} list of {date}",
+    "district.not_listed": "not a district of any State or Union Territory in the {list} list "
+    "of {date}",
+    "district.did_you_mean": "{problem}; did you mean {district}?",
     "office.in_district": "{office}, {district}",
     "office.in_district_of": "{office}, {district} district",
     "office.in_state": "{office}, {state}",
@@ -219,6 +223,7 @@ MESSAGES: dict[str, str] = {
     "web.document.unknown": "not asked",
     "web.save.title": "Save this screening",
     "web.save.case_ref": "Case reference (your organisation's own code; never a name)",
+    "web.save.district": "District (optional; offices are named for it)",
     "web.save.button": "Save screening",
     "web.save.sign_in": "Sign in to save this screening and track claims.",
     "web.save.invalid": "A case reference is 1 to 64 letters, digits, '.', '_', ':' or '-', "
@@ -244,6 +249,7 @@ MESSAGES: dict[str, str] = {
     "web.case.office": "Office",
     "web.case.no_claim": "not claimed",
     "web.case.open_claim": "Open a claim",
+    "web.case.district": "District",
     "web.case.claims": "Claims",
     "web.case.history": "History",
     "web.case.overdue": "Overdue by {days} days: escalate to {office}",

@@ -134,7 +134,7 @@ def test_the_catalogue_covers_every_entitlement_and_need() -> None:
 
 def test_every_rule_file_names_its_schema() -> None:
     for path in RULES.rglob("*.yaml"):
-        folder = {"parameters": "parameters", "text": "text"}
+        folder = {"parameters": "parameters", "text": "text", "places": "districts"}
         kind = path.stem if path.parent == RULES else folder.get(path.parent.name, "entitlement")
         first = path.read_text().splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path

@@ -20,6 +20,7 @@ from api.openapi import render
 from api.settings import Settings
 from service.store import keys
 from tests.conftest import ROOT, RULES
+from tests.contract import st_hooks  # noqa: F401  (its hooks: fresh keys, listed districts)
 
 APP = create_app(Settings(rules_dir=RULES))  # DATABASE_URL: a scratch file (tests/conftest.py)
 SCHEMA = schemathesis.openapi.from_path(ROOT / "openapi.yaml")

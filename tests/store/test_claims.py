@@ -69,8 +69,9 @@ def test_one_open_claim_per_case_and_entitlement(session: Session, rules: Rulese
 def test_a_claim_from_a_screening_takes_its_case_district_and_date(
         session: Session, rules: Ruleset) -> None:
     asked = screenings.Asked(profile=WOMAN, as_of=dt.date(2022, 5, 1), district="Purulia")
-    row = screenings.save(session, screenings.run(rules, asked), asked, case_ref="SNJ-2022-9",
-                          org="sanjog", key_id=None, now=NOW)
+    evaluation, asked = screenings.run(rules, asked)
+    row = screenings.save(session, evaluation, asked, case_ref="SNJ-2022-9", org="sanjog",
+                          key_id=None, now=NOW)
     claim = opened(session, rules, None, screening_id=row.id)
     assert (claim.case_ref, claim.district, claim.as_of, claim.valid_from) == (
         "SNJ-2022-9", "Purulia", dt.date(2022, 5, 1), dt.date(2020, 1, 1))

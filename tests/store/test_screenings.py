@@ -25,8 +25,9 @@ def save(session: Session, rules: Ruleset, case_ref: str = "SNJ-2026-1", *,
          at: dt.datetime = NOW) -> screenings.Screening:
     asked = screenings.Asked(profile=profile or WOMAN, as_of=dt.date(2026, 3, 1),
                              district="Bargarh")
-    return screenings.save(session, screenings.run(rules, asked), asked, case_ref=case_ref,
-                           org=org, key_id=None, now=at)
+    evaluation, asked = screenings.run(rules, asked)
+    return screenings.save(session, evaluation, asked, case_ref=case_ref, org=org, key_id=None,
+                           now=at)
 
 
 def test_a_screening_is_kept_as_answered(session: Session, rules: Ruleset) -> None:

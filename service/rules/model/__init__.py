@@ -58,6 +58,11 @@ from service.rules.model.parts import (
     Step,
     TimeLimit,
 )
+from service.rules.model.places import (
+    DistrictsFile,
+    DistrictSpec,
+    ListSourceSpec,
+)
 from service.rules.model.routes import (
     Applicant,
     Interactions,
@@ -101,6 +106,8 @@ __all__ = [
     "Condition",
     "Confidence",
     "DerivedSpec",
+    "DistrictSpec",
+    "DistrictsFile",
     "DocumentSpec",
     "DocumentsFile",
     "Domain",
@@ -117,6 +124,7 @@ __all__ = [
     "Interactions",
     "IsoDate",
     "LegalBasis",
+    "ListSourceSpec",
     "Need",
     "OfficeLevel",
     "OfficeSource",
