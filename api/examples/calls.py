@@ -80,6 +80,7 @@ def _catalogue(book: Book, client: TestClient, keys: Keys, rules: Path) -> None:
     for operation, url in (("listEntitlements", "/v1/entitlements"),
                            ("getEntitlement", "/v1/entitlements/victim-compensation"),
                            ("listFacts", "/v1/facts"), ("getRuleset", "/v1/ruleset"),
+                           ("listDistricts", "/v1/places/districts?state=west_bengal"),
                            ("livez", "/livez"), ("readyz", "/readyz"),
                            ("listProblemKinds", "/problems"),
                            ("getProblemKind", "/problems/invalid_request")):

@@ -8,9 +8,9 @@ pattern is replaced, just before each request in every phase, with a fresh one; 
 not fit is sent as drawn and must still be refused.
 
 Likewise a district must be one the rules list for the profile's State: a list no pattern can
-hold. A drawn district that fits the pattern (and holds no relation word) is replaced by a
-listed district of the profile's State (any State's when it names none); one that does not fit
-is sent as drawn and must still be refused.
+hold. A drawn district that the contract allows (its pattern and length) is replaced by a
+listed district of the profile's State (any State's when it names none); one that the contract
+refuses is sent as drawn and must still be refused.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from typing import Any
 
 import schemathesis
 
+from service.rules import places
 from service.rules.load import load_ruleset
-from service.store import privacy
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 
@@ -52,7 +52,8 @@ def _first_districts() -> dict[str, str]:
 
 def _listed_district(ask: dict[str, Any]) -> None:
     district = ask.get("district")
-    if not isinstance(district, str) or privacy.district_problem(district) is not None:
+    if not isinstance(district, str) or len(district) > places.NAME_MAX or not (
+            places.SHAPE.fullmatch(district)):
         return
     first = _first_districts()
     profile = ask.get("profile")
