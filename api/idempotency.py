@@ -1,8 +1,9 @@
 """``Idempotency-Key`` on the POSTs that create things: a phone that lost the answer retries
 with the same key and gets the first answer (status, body, ``Location``), marked
 ``Idempotent-Replayed: true``, and nothing is made twice. The same key with another request
-is a 422; while the first is still running, a 409. Keys are kept per API key for a day
-(service/store/idempotency.py).
+is a 422; while the first is still running, a 409; once the record it made was erased
+with its case, a 410, so that a retry never makes an erased record again. Keys are kept per
+API key for a day (service/store/idempotency.py).
 
 Used as a dependency: it claims the key before the handler runs, and the handler hands its
 answer to ``Once.keep``. A handler that fails releases the key, so that a retry runs afresh.
@@ -25,6 +26,7 @@ from api.deps import SessionDep
 from api.errors import Refused
 from service.store import idempotency
 from service.store.keys import Principal
+from service.store.tables import Claim, Screening
 
 HEADER = "Idempotency-Key"
 REPLAYED = "Idempotent-Replayed"
@@ -52,11 +54,14 @@ class Once:
     key_id: str
     key: str | None
 
-    def keep(self, response: Response) -> Response:
+    def keep(self, response: Response, record: Screening | Claim) -> Response:
+        """Keep the answer that made (or changed) ``record``; its case is kept with it, so
+        that erasing the case erases the answer."""
         if self.key is not None and 200 <= response.status_code < 300:
             idempotency.keep(self.session, key_id=self.key_id, key=self.key,
                              status=response.status_code, body=bytes(response.body).decode(),
-                             location=response.headers.get("location"))
+                             location=response.headers.get("location"), record=record,
+                             now=dt.datetime.now(dt.UTC))
         return response
 
 
@@ -68,10 +73,11 @@ async def once(request: Request, principal: RecordsDep, session: SessionDep,
     found = fingerprint(request.method, request.url.path, await request.body())
     claimed = await anyio.to_thread.run_sync(_claim, session, principal, key, found)
     if claimed.outcome == "mismatch":
-        raise Refused("idempotency_key_reused", hours=int(idempotency.WINDOW.total_seconds()
-                                                          // 3600))
+        raise Refused("idempotency_key_reused", hours=idempotency.WINDOW_HOURS)
     if claimed.outcome == "busy":
         raise Refused("idempotency_key_in_use", headers={"Retry-After": "2"})
+    if claimed.outcome == "erased":
+        raise Refused("record_erased")
     if claimed.outcome == "replay":
         assert claimed.status is not None and claimed.body is not None
         headers = {REPLAYED: "true"} | ({"Location": claimed.location}

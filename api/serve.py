@@ -4,8 +4,11 @@ Compose file and a Kubernetes Deployment configure it the same way."""
 
 from __future__ import annotations
 
+import asyncio
 import os
+import socket
 import sys
+import time
 
 import uvicorn
 from pydantic import Field
@@ -13,7 +16,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from uvicorn.config import STARTUP_FAILURE
 from uvicorn.supervisors.multiprocess import Multiprocess
 
-from api import protocol
+from api import listener, protocol
 from api.logconfig import LogFormat, log_config
 
 
@@ -44,16 +47,29 @@ class ServerSettings(BaseSettings):
 
 
 class Supervisor(Multiprocess):
-    """uvicorn's supervisor of worker processes, except that on SIGTERM it closes its own copy
-    of the listening socket before it stops the workers. Otherwise the socket stays open in
-    this process while the workers drain: the kernel keeps accepting connections that no
-    worker will read, and resets them (and the requests sent on them) when this process
-    ends. Closed, they are refused, and a client or load balancer tries elsewhere."""
+    """uvicorn's supervisor of worker processes, except that on SIGTERM it stops new
+    connections on the shared listening socket and lets the workers empty its queue for a
+    moment before it stops them (api/listener.py). Otherwise the connections the kernel
+    queued in the instant the last worker closes the socket are reset, with the requests
+    sent on them. Its own copy of the socket is closed too, so that the last worker's close
+    really closes it and clients are refused from then on."""
 
     def terminate_all(self) -> None:
+        if all([listener.refuse_new_connections(sock) for sock in self.sockets]):
+            time.sleep(listener.SETTLE_SECONDS)  # the workers still accept meanwhile
         for sock in self.sockets:
             sock.close()
         super().terminate_all()
+
+
+class Single(uvicorn.Server):
+    """One process: the same stop as the supervisor's, before uvicorn closes the socket."""
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        listening = [sock for server in self.servers for sock in server.sockets]
+        if all([listener.refuse_new_connections(sock) for sock in listening]):
+            await asyncio.sleep(listener.SETTLE_SECONDS)  # still accepting meanwhile
+        await super().shutdown(sockets)
 
 
 def main() -> None:
@@ -73,7 +89,7 @@ def main() -> None:
     if config.workers > 1:
         Supervisor(config, sockets=[config.bind_socket()]).run()
         return
-    single = uvicorn.Server(config)
+    single = Single(config)
     single.run()
     if not single.started:
         sys.exit(STARTUP_FAILURE)

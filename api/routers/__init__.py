@@ -40,4 +40,6 @@ IDEMPOTENT: Responses = {
           "Idempotency-Key was used in the last 24 hours with a different request"},
     409: {"model": Problem, "description": "the first request with this Idempotency-Key is "
           "still running (Retry-After)"},
+    410: {"model": Problem, "description": "the record the first request with this "
+          "Idempotency-Key made has since been erased with its case; it is not made again"},
 }

@@ -39,7 +39,8 @@ def erase_case(case_ref: CaseRefPath,
                principal: Annotated[Principal, Depends(organisation_admin)],
                session: SessionDep) -> ErasurePublic:
     """Erase every screening, claim and claim event of this case in the admin's
-    organisation, for good. A tombstone with the counts (and no case data) stays, and the
+    organisation, for good, and the answers kept for retries with an Idempotency-Key (a
+    retry is then a 410). A tombstone with the counts (and no case data) stays, and the
     audit log keeps who erased, when."""
     tomb = erasure.erase(session, org=principal.org, case_ref=case_ref,
                          key_id=principal.key_id, now=dt.datetime.now(dt.UTC))

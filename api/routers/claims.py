@@ -38,7 +38,7 @@ def open_claim(body: ClaimCreate, principal: RecordsDep, rules: RulesetDep,
     ask = claims.ClaimOpen(**body.model_dump())
     claim = claims.open_claim(session, rules, ask, org=principal.org, scope=principal.scope,
                               key_id=principal.key_id, now=_now())
-    return once.keep(_created(claim, rules, session))
+    return once.keep(_created(claim, rules, session), claim)
 
 
 @router.get("", responses={**RECORDS, **INVALID})
@@ -86,7 +86,7 @@ def add_claim_event(claim_id: ClaimId, body: ClaimEventCreate, principal: Record
                        amount=body.amount, at=body.at)
     claim = claims.append(session, rules, claim_id, move, scope=principal.scope,
                           key_id=principal.key_id, now=_now())
-    return once.keep(_created(claim, rules, session))
+    return once.keep(_created(claim, rules, session), claim)
 
 
 def _created(claim: Claim, rules: Ruleset, session: Session) -> Response:

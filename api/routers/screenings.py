@@ -42,7 +42,7 @@ def build(request_model: Any) -> APIRouter:
         row = screenings.save(session, evaluation, asked, case_ref=body.case_ref,
                               org=principal.org, key_id=principal.key_id, now=_now())
         return once.keep(Response(as_json(row), status_code=201, media_type=JSON,
-                                  headers={"Location": f"/v1/screenings/{row.id}"}))
+                                  headers={"Location": f"/v1/screenings/{row.id}"}), row)
 
     @router.get("", responses={**RECORDS, **INVALID})
     def list_screenings(principal: RecordsDep, session: SessionDep,

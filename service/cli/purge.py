@@ -6,7 +6,8 @@
 
 A case is due when it has had no screening and no change to its claims for ``--days``
 (default ADHIKAR_RETENTION_DAYS, else 1095, three years) and none of its claims is open.
-Only counts are printed, never case references.
+Answers kept for retries with an Idempotency-Key go once their 24 hours are over, whatever
+``--days`` says. Only counts are printed, never case references.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections import Counter
 from typing import Any
 
 from service.errors import NotFound, StoreUnavailable
-from service.store import erasure, retention
+from service.store import erasure, idempotency, retention
 from service.store.database import Database, default_url
 
 DEFAULT_DAYS = 1095
@@ -60,6 +61,10 @@ def run(args: argparse.Namespace) -> int:
             for org, count in sorted(by_org.items()):
                 print(f"{org}: {count} case(s) {verb}")
             print(f"{len(cases)} case(s) with no activity for {days} days {verb}")
+            answers = (idempotency.expire(session, now=now) if args.yes
+                       else idempotency.expired(session, now=now))
+            print(f"{answers} answer(s) kept for retries, past their "
+                  f"{idempotency.WINDOW_HOURS} hours, {'dropped' if args.yes else 'due'}")
         return 0
     except StoreUnavailable as exc:
         print(f"purge: {exc}", file=sys.stderr)

@@ -1,5 +1,6 @@
-"""Erasure of one case of one organisation: its screenings, claims and claim events go; a
-tombstone (``Erasure``) stays, with counts and no case data.
+"""Erasure of one case of one organisation: its screenings, claims and claim events go, and
+so do the answers kept for retries with an Idempotency-Key (their keys stay, marked erased,
+until they expire); a tombstone (``Erasure``) stays, with counts and no case data.
 
 Claim events are append-only, by ORM guard and database trigger. Erasure is the one way
 past both: it runs as SQL on the session's connection (not through the ORM), in one
@@ -16,6 +17,7 @@ from sqlalchemy import TextClause, bindparam, text
 from sqlmodel import Session
 
 from service.errors import NotFound
+from service.store import idempotency
 from service.store.tables import Erasure
 
 
@@ -48,6 +50,9 @@ def erase(session: Session, *, org: str, case_ref: str, key_id: str | None,
                                "AND NOT (org = :org AND case_ref = :ref)"),
                            {"ids": screenings, **case})
         connection.execute(_in("DELETE FROM screenings WHERE id IN :ids"), {"ids": screenings})
+    # After the records: an answer being kept meanwhile waits on its record (FOR SHARE), so
+    # this sees it once it is committed (service/store/idempotency.py, keep).
+    idempotency.erase_case(session, org=org, case_ref=case_ref, now=now)
     tombstone.events, tombstone.in_progress = events, False
     session.add(tombstone)
     session.commit()

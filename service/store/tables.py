@@ -153,7 +153,9 @@ class ClaimEvent(SQLModel, table=True):
 class IdempotencyKey(SQLModel, table=True):
     """A POST made with an ``Idempotency-Key``: the first answer, kept for a day so that a
     retry gets it again instead of making a second record. Per API key; the client's key and
-    the request are kept only as hashes."""
+    the request are kept only as hashes. ``case_hash`` finds the answers of a case when it
+    is erased; an erased answer keeps only its key's hash and ``erased_at``, for the rest of
+    the day, so that a retry is told instead of making the record again."""
 
     __tablename__ = "idempotency_keys"
 
@@ -164,6 +166,9 @@ class IdempotencyKey(SQLModel, table=True):
     body: str | None = Field(default=None, sa_type=Text, description="the first answer")
     location: str | None = Field(default=None, max_length=200)
     created_at: dt.datetime = Field(sa_type=UtcDateTime, index=True)
+    case_hash: str | None = Field(default=None, max_length=64, index=True,
+                                  description="the record's organisation and case, hashed")
+    erased_at: dt.datetime | None = Field(default=None, sa_type=UtcDateTime)
 
 
 # ---- shared by the service's workers: rate limits, key-check back-off, which rules serve ----

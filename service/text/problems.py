@@ -96,6 +96,10 @@ _TABLE = (
     Kind("idempotency_key_in_use", 409, "The first request with this Idempotency-Key is "
          "still running", "the first request with this Idempotency-Key has not finished; "
          "retry in a few seconds"),
+    Kind("record_erased", 410, "The record this request made has been erased",
+         "the record made by the first request with this Idempotency-Key has been erased "
+         "with its case, and is not made again; to record the case anew, send the request "
+         "with a new key"),
     # Access
     Kind("key_missing", 401, "An API key is needed",
          "this needs an API key: Authorization: Bearer <key>"),

@@ -3,16 +3,20 @@ and creates nothing twice; the same key with another request is a 422 problem.""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlmodel import select
 
 from api.app import create_app
+from service.store.tables import IdempotencyKey
 from tests.api.conftest import Keyring, store_settings
 from tests.store.databases import KINDS, fresh_url
 
 WOMAN = {"trafficked": True, "gender": "female", "age": 30}
+JSON = "application/json"
 
 
 @pytest.fixture(params=KINDS, scope="module")
@@ -136,3 +140,37 @@ def test_an_invalid_first_body_does_not_hold_the_key(client: TestClient,
     good = client.post("/v1/screenings", json={"case_ref": "SNJ-IDEM-8", "profile": WOMAN},
                        headers=me)
     assert good.status_code == 201 and "idempotent-replayed" not in good.headers
+
+
+def test_a_retry_after_its_case_was_erased_makes_nothing(client: TestClient,
+                                                         keyring: Keyring) -> None:
+    screen = _with(keyring(), "3f0c9a6e-screening-9")
+    ask = {"case_ref": "SNJ-IDEM-9", "profile": WOMAN}
+    assert client.post("/v1/screenings", json=ask, headers=screen).status_code == 201
+    open_ = _with(keyring(), "3f0c9a6e-claim-9")
+    claim = client.post("/v1/claims", json={"case_ref": "SNJ-IDEM-9",
+                                            "entitlement": "compensation"}, headers=open_)
+    move = _with(keyring(), "3f0c9a6e-event-9")
+    url = f"/v1/claims/{claim.json()['id']}/events"
+    assert client.post(url, json={"to_status": "documents_ready"}, headers=move).status_code \
+        == 201
+    erased = client.delete("/v1/cases/SNJ-IDEM-9", headers=keyring(role="admin"))
+    assert erased.status_code == 200 and erased.json()["claims"] == 1
+    with client.app.state.db.session() as session:  # type: ignore[attr-defined]
+        assert "SNJ-IDEM-9" not in repr(session.exec(select(IdempotencyKey)).all())
+    # Each retry is told, in a problem, and makes nothing again.
+    for path, body, headers in (("/v1/screenings", ask, screen),
+                                ("/v1/claims", claim.request.content, open_),
+                                (url, {"to_status": "documents_ready"}, move)):
+        content = body if isinstance(body, bytes) else json.dumps(body).encode()
+        r = client.post(path, content=content, headers=headers | {"Content-Type": JSON})
+        assert r.status_code == 410, path
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert r.json()["code"] == "record_erased" and "SNJ" not in r.text
+    for listing in ("/v1/screenings", "/v1/claims"):
+        found = client.get(listing, params={"case_ref": "SNJ-IDEM-9"}, headers=keyring())
+        assert found.json()["count"] == 0, listing
+    # A new key is a new request: the caseworker records the case again on purpose.
+    again = client.post("/v1/screenings", json=ask,
+                        headers=_with(keyring(), "3f0c9a6e-screening-9b"))
+    assert again.status_code == 201 and "idempotent-replayed" not in again.headers

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import uuid
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from service.store import idempotency, keys
 from service.store.idempotency import ABANDONED, WINDOW
-from service.store.tables import IdempotencyKey
+from service.store.tables import IdempotencyKey, Screening
 from tests.store.conftest import NOW
 
 
@@ -20,12 +21,22 @@ def _key(session: Session, org: str = "sanjog") -> str:
     return keys.create(session, org=org, role="caseworker", label=None, now=NOW).row.id
 
 
+def _record(session: Session) -> Screening:
+    """The record a first request made, whose answer is kept."""
+    row = Screening(id=uuid.uuid4().hex, case_ref="SNJ-1", org="sanjog", ruleset_name="r",
+                    ruleset_version="1", ruleset_digest="d", as_of=NOW.date(), profile={},
+                    counts={}, results="{}", created_at=NOW)
+    session.add(row)
+    session.commit()
+    return row
+
+
 def test_first_runs_then_a_retry_gets_its_answer(session: Session) -> None:
     me = _key(session)
     ask = {"key_id": me, "key": "k-0001-abcd", "request_hash": "a" * 64}
     assert idempotency.claim(session, **ask, now=NOW).outcome == "run"
     idempotency.keep(session, key_id=me, key="k-0001-abcd", status=201, body='{"id": 1}',
-                     location="/v1/claims/1")
+                     location="/v1/claims/1", record=_record(session), now=NOW)
     again = idempotency.claim(session, **ask, now=NOW + dt.timedelta(hours=23))
     assert (again.outcome, again.status, again.body, again.location) == (
         "replay", 201, '{"id": 1}', "/v1/claims/1")
@@ -35,7 +46,7 @@ def test_the_same_key_with_another_request_is_a_mismatch(session: Session) -> No
     me = _key(session)
     idempotency.claim(session, key_id=me, key="k-0002-abcd", request_hash="a" * 64, now=NOW)
     idempotency.keep(session, key_id=me, key="k-0002-abcd", status=201, body="{}",
-                     location=None)
+                     location=None, record=_record(session), now=NOW)
     other = idempotency.claim(session, key_id=me, key="k-0002-abcd", request_hash="b" * 64,
                               now=NOW)
     assert other.outcome == "mismatch"
@@ -69,7 +80,7 @@ def test_after_the_window_the_key_is_forgotten(session: Session) -> None:
     me = _key(session)
     idempotency.claim(session, key_id=me, key="k-0006-abcd", request_hash="a" * 64, now=NOW)
     idempotency.keep(session, key_id=me, key="k-0006-abcd", status=201, body="{}",
-                     location=None)
+                     location=None, record=_record(session), now=NOW)
     later = NOW + WINDOW + dt.timedelta(seconds=1)
     assert idempotency.claim(session, key_id=me, key="k-0006-abcd", request_hash="b" * 64,
                              now=later).outcome == "run"

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, SQLModel
 
-from service.store import database, tables
+from service.store import database, idempotency, tables
 from service.store.database import Database, at_head, make_engine, upgrade
 from tests.store.databases import KINDS, fresh_url
 
@@ -111,3 +111,38 @@ def test_the_database_keeps_one_open_claim_per_case_and_entitlement(engine: Engi
     with pytest.raises(IntegrityError), Session(engine) as session:
         session.add(claim("d", "identified"))
         session.commit()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_answers_kept_before_0006_are_given_their_case(kind: str, tmp_path: Path) -> None:
+    # Answers stored before answers knew their case: one whose record is there is found by
+    # its case from then on; one whose record was already erased is emptied.
+    with fresh_url(kind, tmp_path) as url:
+        engine = make_engine(url)
+        config = database._alembic(database.MIGRATIONS)
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0005")
+        _one_event(engine)  # claim c1 of case SNJ-1
+        with engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO api_keys (id, prefix, hash, org, role, created_at) "
+                "VALUES ('k1', 'p1', 'h', 'sanjog', 'caseworker', :at)"), {"at": _NAIVE})
+            for key_hash, location in (("a", "/v1/claims/c1"), ("b", "/v1/screenings/gone")):
+                connection.execute(text(
+                    "INSERT INTO idempotency_keys (key_id, key_hash, request_hash, status, "
+                    "body, location, created_at) VALUES ('k1', :kh, 'r', 201, "
+                    "'{\"case_ref\": \"SNJ-1\"}', :loc, :at)"),
+                    {"kh": key_hash, "loc": location, "at": _NAIVE})
+        upgrade(engine)
+        with engine.connect() as connection:
+            rows = connection.execute(text(
+                "SELECT key_hash, case_hash, body IS NULL, erased_at IS NULL "
+                "FROM idempotency_keys ORDER BY key_hash")).all()
+        assert [tuple(r) for r in rows] == [
+            ("a", idempotency.case_digest("sanjog", "SNJ-1"), False, True),
+            ("b", None, True, False)]
+        engine.dispose()
+
+
+_NAIVE = dt.datetime(2026, 1, 1)

@@ -11,10 +11,10 @@ from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 
 from service.cli import main
-from service.store import retention
+from service.store import idempotency, keys, retention
 from service.store.database import make_engine
-from service.store.tables import Claim, Erasure, Screening
-from tests.store.databases import fresh_url
+from service.store.tables import Claim, Erasure, IdempotencyKey, Screening
+from tests.store.databases import KINDS, fresh_url
 
 NOW = dt.datetime.now(dt.UTC)
 OLD = NOW - dt.timedelta(days=2000)
@@ -69,4 +69,29 @@ def test_purge_is_a_dry_run_unless_told(kind: str, tmp_path: Path,
             refs = set(session.execute(select(Screening.case_ref)).scalars())
             assert refs == {"OPEN-1", "NEW-1"}
             assert session.execute(select(func.count()).select_from(Erasure)).scalar() == 2
+        engine.dispose()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_purge_drops_answers_kept_for_retries_past_their_day(
+        kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with fresh_url(kind, tmp_path) as url:
+        assert main(["purge", "--database-url", url]) == 0  # migrates an empty database
+        engine: Engine = make_engine(url)
+        with Session(engine) as session:
+            me = keys.create(session, org="sanjog", role="caseworker", label=None,
+                             now=OLD).row.id
+            for n, at in enumerate((NOW - idempotency.WINDOW * 2, NOW)):
+                session.add(IdempotencyKey(key_id=me, key_hash=str(n), request_hash="r",
+                                           status=201, body="{}", created_at=at))
+            session.commit()
+        capsys.readouterr()
+        assert main(["purge", "--database-url", url]) == 0
+        assert "1 answer(s) kept for retries, past their 24 hours, due" in \
+            capsys.readouterr().out
+        assert main(["purge", "--database-url", url, "--yes"]) == 0
+        assert "1 answer(s) kept for retries, past their 24 hours, dropped" in \
+            capsys.readouterr().out
+        with Session(engine) as session:
+            assert list(session.execute(select(IdempotencyKey.key_hash)).scalars()) == ["1"]
         engine.dispose()
