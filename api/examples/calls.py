@@ -47,8 +47,13 @@ def record(book: Book, client: TestClient, keys: Keys, rules: Path) -> None:
     _claims(book, client, keys["caseworker"])
     _reports(book, client, keys)
     _refusals(book, client, keys)
+    retries = _kept_for_retry(book, client, keys["caseworker"])
     book.add("eraseCase", 200, "erased", f"DELETE /v1/cases/{CASE} with an admin's key",
              _ask(book, client, "DELETE", f"/v1/cases/{CASE}", headers=keys["admin"]))
+    for operation, url, body, headers in retries:
+        book.problem(operation, 410, "a retry, with the same Idempotency-Key, of a request "
+                     "whose case has since been erased",
+                     _ask(book, client, "POST", url, json=body, headers=headers))
     book.add("metrics", 200, "excerpt", "GET /metrics after the requests above, cut short",
              _ask(book, client, "GET", "/metrics"), excerpt=metrics_excerpt)
 
@@ -142,6 +147,26 @@ def _still_running(book: Book, client: TestClient, key: dict[str, str]) -> None:
                  _ask(book, client, "POST", url, json=body,
                       headers={**key, "Idempotency-Key": IDEMPOTENCY_KEY}))
 
+
+
+def _kept_for_retry(book: Book, client: TestClient,
+                    key: dict[str, str]) -> list[tuple[str, str, Any, dict[str, str]]]:
+    """A screening, a claim and a claim event of the case, each made with an Idempotency-Key
+    (so its answer is kept for retries), to be retried after the case is erased."""
+    made = []
+    screening = ("createScreening", "/v1/screenings", REQUESTS["createScreening"])
+    claim = ("openClaim", "/v1/claims", {**REQUESTS["openClaim"],
+                                         "entitlement": "free-legal-aid"})
+    for n, (operation, url, body) in enumerate((screening, claim), start=1):
+        headers = {**key, "Idempotency-Key": f"{IDEMPOTENCY_KEY}-erased-{n}"}
+        answer = _ask(book, client, "POST", url, json=body, headers=headers)
+        assert answer.status_code == 201, answer.text
+        made.append((operation, url, body, headers))
+    events = f"/v1/claims/{answer.json()['id']}/events"
+    headers = {**key, "Idempotency-Key": f"{IDEMPOTENCY_KEY}-erased-3"}
+    moved = _ask(book, client, "POST", events, json=REQUESTS["addClaimEvent"], headers=headers)
+    assert moved.status_code == 201, moved.text
+    return [*made, ("addClaimEvent", events, REQUESTS["addClaimEvent"], headers)]
 
 
 def _claims(book: Book, client: TestClient, key: dict[str, str]) -> None:

@@ -130,9 +130,10 @@ def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
 
 
 
-def remembered() -> Standings[Standing]:
-    """A memo of standings for many brief answers with one ruleset."""
-    return Standings(_itself)
+def remembered(limit: int = 20_000) -> Standings[Standing]:
+    """A memo of standings for many brief answers with one ruleset: small enough (a few MB
+    at most) for a service worker to hold beside everything else."""
+    return Standings(_itself, limit=limit)
 
 
 def _itself(entitlement: str, where: Standing) -> Standing:

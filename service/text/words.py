@@ -23,7 +23,7 @@ from service.text.languages import ENGLISH
 from service.text.messages import MESSAGES
 
 _ENGLISH_LOCALE = "en_IN"
-_MEMO_LIMIT = 50_000
+_MEMO_LIMIT = 20_000  # a few MB of texts at most
 _NONE = object()
 T = TypeVar("T")
 
