@@ -20,10 +20,10 @@ from pydantic import Field
 
 from service.engine import questions
 from service.engine.case import Case
-from service.engine.evaluate import held_as, ruleset_ref
+from service.engine.evaluate import held_as, ruleset_ref, statuses
 from service.engine.offices import OfficeBook
 from service.engine.result import BenefitResult, RulesetRef
-from service.engine.standings import PER_YEAR, Standing, Standings
+from service.engine.standings import PER_YEAR, Standing, Standings, standing
 from service.rules import model
 from service.rules.ruleset import Ruleset
 from service.text.words import Words
@@ -100,9 +100,13 @@ def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
     words = book.words
     held = case.documents_held
     pairs = ruleset.in_force(as_of, facts.get("state"))
-    standings = standings or Standings(_itself, limit=len(pairs))
+    if standings is None:
+        found = statuses(ruleset, facts, as_of)
+        wheres = [standing(version, facts, found[ent.id]) for ent, version in pairs]
+    else:
+        wheres = standings.each(ruleset, facts, as_of)
     results = []
-    for (ent, version), where in zip(pairs, standings.each(ruleset, facts, as_of), strict=True):
+    for (ent, version), where in zip(pairs, wheres, strict=True):
         if (domains is not None and ent.domain not in domains) or (
                 entitlements is not None and ent.id not in entitlements):
             continue

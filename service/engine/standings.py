@@ -82,12 +82,18 @@ T = TypeVar("T")
 
 class Standings(Generic[T]):
     """A bounded memo of ``standing``, each kept as ``make(entitlement id, standing)`` makes
-    it (a batch row, say); when full it starts again, which is cheap and safe. What it gives
-    is shared: read it, do not change it."""
+    it (a batch row, say). What it gives is shared: read it, do not change it.
 
-    def __init__(self, make: Callable[[str, Standing], T], limit: int = 200_000) -> None:
+    It keeps at most ``per_version`` standings of a version and ``limit`` in all, and once
+    full it keeps what it has rather than starting again: the values that recur (most
+    versions read a few yes/no facts) are remembered early, and a stream of profiles that
+    never repeat (incomes, dates) then costs a lookup, not a memo emptied and filled again."""
+
+    def __init__(self, make: Callable[[str, Standing], T], limit: int = 200_000,
+                 per_version: int = 2_000) -> None:
         self.make = make
         self.limit = limit
+        self.per_version = per_version
         self._size = 0
         # by id() of an in-force list (the ruleset's own, which lives as long as it does):
         # the list, held so that its id is not reused while the memo lives, and for each
@@ -111,12 +117,11 @@ class Standings(Generic[T]):
             if where is None:
                 if found is None:
                     found = statuses(ruleset, facts, as_of)
-                where = known[key] = self.make(ent_id,
-                                               standing(version, facts, found[ent_id]))
-                self._size += 1
+                where = self.make(ent_id, standing(version, facts, found[ent_id]))
+                if len(known) < self.per_version and self._size < self.limit:
+                    known[key] = where
+                    self._size += 1
             out.append(where)
-        if self._size >= self.limit:
-            self._plans, self._size = {}, 0
         return out
 
 

@@ -44,9 +44,9 @@ class Words:
         """``make(*args)``, made once per ``key`` (which must say all ``make`` reads)."""
         found = self.memo.get(key, _NONE)
         if found is _NONE:
-            if len(self.memo) >= _MEMO_LIMIT:  # start again: cheap, and memory stays flat
-                self.memo.clear()
-            found = self.memo[key] = make(*args)
+            found = make(*args)
+            if len(self.memo) < _MEMO_LIMIT:  # once full, keep what recurs: memory stays flat
+                self.memo[key] = found
         return found  # type: ignore[no-any-return]
 
     # ---- texts ------------------------------------------------------------------------

@@ -18,20 +18,25 @@ DATES = (dt.date(2016, 6, 1), dt.date(2026, 11, 28))
 
 
 def test_remembered_standings_are_the_standings(ruleset: Ruleset) -> None:
-    memo = Standings(lambda ent_id, where: (ent_id, where), limit=20_000)
+    memo = Standings(lambda ent_id, where: (ent_id, where), limit=5_000, per_version=300)
     profiles = (random_profiles(ruleset, 150, 11, known=0.6)
                 + random_profiles(ruleset, 150, 12, known=0.9))
-    worked_out = 0
+    first: list[list[tuple[str, object]]] = []
+    remembered = 0
     for i, facts in enumerate(profiles * 2):  # each profile twice: the second time, remembered
         as_of = DATES[i % 2]
         found = statuses(ruleset, facts, as_of)
-        before = memo._size
-        remembered = memo.each(ruleset, facts, as_of)
-        worked_out += memo._size - before
+        given = memo.each(ruleset, facts, as_of)
         fresh = [(e.id, standing(v, facts, found[e.id]))
                  for e, v in ruleset.in_force(as_of, facts.get("state"))]
-        assert remembered == fresh, facts
-    assert worked_out < 600 * 30 / 2  # the memo was used, not only filled
+        assert given == fresh, facts
+        if i < len(profiles):
+            first.append(given)
+        else:  # the very objects of the first time, where the memo kept them
+            remembered += sum(a is b for a, b in zip(given, first[i - len(profiles)],
+                                                     strict=True))
+    assert remembered > len(profiles) * 30 / 2  # the memo was used, not only filled
+    assert memo._size <= 5_000
 
 
 def test_what_a_version_reads_covers_its_benefits(ruleset: Ruleset) -> None:
@@ -46,10 +51,13 @@ def test_what_a_version_reads_covers_its_benefits(ruleset: Ruleset) -> None:
 
 
 def test_the_memo_is_bounded(ruleset: Ruleset) -> None:
-    memo = Standings(lambda ent_id, where: (ent_id, where), limit=40)
+    memo = Standings(lambda ent_id, where: (ent_id, where), limit=40, per_version=3)
     for facts in random_profiles(ruleset, 30, 13, known=0.7):
         memo.each(ruleset, facts, DATES[1])
-        assert memo._size < 40
+        assert memo._size <= 40
+        assert all(len(known) <= 3 for _, slots in memo._plans.values()
+                   for *_, known in slots)
+    assert memo._size == 40  # full, and kept full rather than emptied
 
 
 def test_brief_answers_with_remembered_standings_are_the_same(ruleset: Ruleset) -> None:
