@@ -1,6 +1,6 @@
 """Batch on a Dask LocalCluster, run by hand: one worker against two.
 
-    .venv/bin/python bench/cluster.py --profiles 200000
+    .venv/bin/python bench/cluster.py --profiles 400000 --parts 16
 
 Writes N profiles (the bundled corpus, repeated) to a directory of Parquet parts, screens them
 with ``adhikar batch --scheduler``'s engine (``service.batch.cluster.screen_on_cluster``) on a
@@ -32,7 +32,7 @@ AS_OF = dt.date(2026, 11, 28)
 
 
 def timed(client: Client, source: Path, target: Path, warm: Path) -> float:
-    screen_on_cluster(client, warm, target.with_name("warm-out"), ROOT / "rules", AS_OF)
+    screen_on_cluster(client, warm, target.with_name("warm-out.parquet"), ROOT / "rules", AS_OF)
     start = time.perf_counter()
     summary = screen_on_cluster(client, source, target, ROOT / "rules", AS_OF)
     wall = time.perf_counter() - start
@@ -42,11 +42,11 @@ def timed(client: Client, source: Path, target: Path, warm: Path) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--profiles", type=int, default=200_000)
-    parser.add_argument("--parts", type=int, default=8)
+    parser.add_argument("--profiles", type=int, default=400_000)
+    parser.add_argument("--parts", type=int, default=16)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        source, warm = Path(tmp) / "in", Path(tmp) / "warm"
+        source, warm = Path(tmp) / "in.parquet", Path(tmp) / "warm.parquet"
         source.mkdir()
         warm.mkdir()
         for part in range(args.parts):
@@ -58,7 +58,7 @@ def main() -> int:
             print(f"LocalCluster, {workers} worker(s):", flush=True)
             with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                               dashboard_address=None) as cluster, Client(cluster) as client:
-                walls[workers] = timed(client, source, Path(tmp) / f"out-{workers}", warm)
+                walls[workers] = timed(client, source, Path(tmp) / f"out-{workers}.parquet", warm)
     print(f"2 workers / 1 worker: {walls[1] / walls[2]:.2f}x faster (target >= 1.7x)")
     return 0
 
