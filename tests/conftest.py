@@ -91,6 +91,18 @@ SLOW_TESTS = (
     "tests/cli/test_commands.py::test_the_catalogue_covers_every_entitlement_and_need",
     "tests/cli/test_progress.py",
     "tests/cli/test_lint.py::test_every_figure_of_the_bundled_rules_is_a_parameter",
+    "tests/web/test_pages.py::test_no_form_the_screener_receives_gives_an_error_page",
+    "tests/web/test_browser.py",
+    "tests/api/test_workers.py",
+    "tests/api/test_listener.py",
+    "tests/expr/test_codegen.py::test_many_conditions_in_one_function_agree_in_order",
+    "tests/text/test_catalogues.py::test_a_translation_is_served_and_a_stale_one_is_not",
+    "tests/text/test_catalogues.py::test_lint_names_stale_translations_and_counts_the_missing",
+    "tests/api/test_throttle.py::test_a_body_sent_too_slowly_is_408",
+    "tests/api/test_degraded.py::test_readyz_does_not_wait_for_a_database_that_holds_every_query",
+    "tests/web/test_cases.py",
+    "tests/service/rules/test_places.py::test_the_command_writes_the_list_from_an_lgd_csv",
+    "tests/compensation/test_brief.py::test_the_cli_prints_the_brief_and_writes_the_pdf",
 )
 
 
