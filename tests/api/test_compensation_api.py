@@ -6,7 +6,6 @@ given through the dependency that the real app provides (api.deps.get_ruleset).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 import pytest
@@ -16,6 +15,7 @@ from fastapi.testclient import TestClient
 from api import errors, schemas
 from api.deps import get_ruleset
 from api.routers import compensation
+from service.dates import india_today
 from service.rules.ruleset import Ruleset
 from tests.compensation.test_cases import CHILD, STRADDLE
 
@@ -60,7 +60,7 @@ def test_interactions_and_events_in_json(client: TestClient) -> None:
 def test_as_of_defaults_to_today(client: TestClient) -> None:
     r = client.post("/v1/compensation-routes", json={"profile": {}})
     assert r.status_code == 200
-    assert r.json()["as_of"] == dt.date.today().isoformat()
+    assert r.json()["as_of"] == india_today().isoformat()  # India's date, not the server's
     assert r.json()["counts"]["needs_info"] == 11
 
 

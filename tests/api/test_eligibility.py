@@ -34,11 +34,11 @@ def test_a_profile_gets_every_entitlement_with_the_ruleset_identity(
 
 
 def test_as_of_defaults_to_today(client: TestClient) -> None:
-    import datetime as dt
+    from service.dates import india_today
 
     r = client.post("/v1/eligibility", json={"profile": {}})
     assert r.status_code == 200
-    assert r.json()["as_of"] == dt.date.today().isoformat()
+    assert r.json()["as_of"] == india_today().isoformat()  # India's date, not the server's
 
 
 def test_domain_filter_and_documents_held(client: TestClient) -> None:
