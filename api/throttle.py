@@ -141,7 +141,7 @@ class Throttle:
         share the lease it brings, rather than each taking one."""
         names = _lease_names(client, credential)
         while True:
-            verdict = self._remembered(client, credential)
+            verdict = self._remembered(names)
             if verdict is not None:
                 return verdict
             if self.leases.take(names):
@@ -157,10 +157,11 @@ class Throttle:
                 del self._fetching[names]
                 pending.set_result(None)
 
-    def _remembered(self, client: str, credential: str | None) -> Verdict | None:
-        by_client = throttle.bucket("c", client)
-        names = [("rate_limited", by_client)] if credential is None else [
-            ("backing_off", by_client), ("rate_limited", throttle.bucket("k", credential))]
+    def _remembered(self, buckets: tuple[str, ...]) -> Verdict | None:
+        """A refusal still running for these buckets (``_lease_names``: the address, and the
+        key when one was shown), answered from memory."""
+        names = [("rate_limited", buckets[0])] if len(buckets) == 1 else [
+            ("backing_off", buckets[0]), ("rate_limited", buckets[1])]
         now = time.monotonic()
         with self._lock:
             for reason, name in names:
