@@ -146,6 +146,13 @@ def _case_ref(value: str) -> str:
     return value
 
 
+def _case_ref_lookup(value: str) -> str:
+    problem = privacy.case_ref_lookup_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
 def _note(value: str) -> str:
     problem = privacy.note_problem(value)
     if problem:
@@ -153,14 +160,21 @@ def _note(value: str) -> str:
     return value
 
 
-CASE_REF_HELP = ("your own reference for the case, a code (e.g. SNJ-2026-0142): your "
-                 "organisation's 2 to 8 capital letters, up to two more parts of capitals, "
-                 "then a number (or a year and a number), joined by '-'; never a name, phone "
-                 "or ID number")
-# The pattern is in the contract; the check itself is privacy's, whose refusal says what fits.
-CaseRef = Annotated[str, Field(min_length=4, max_length=privacy.CASE_REF_MAX,
-                               json_schema_extra={"pattern": privacy.CASE_REF_PATTERN}),
+CASE_REF_HELP = ("your own number for the case, in digits (e.g. 2026-0142): a number of up "
+                 "to 8 digits, or a year and a number joined by '-'; no letters, so never a "
+                 "name, and never a phone or ID number")
+# The pattern and length are in the contract; the check itself is privacy's, whose refusal
+# says what fits (so the field's own bound is only the lookups' wider one).
+CaseRef = Annotated[str, Field(min_length=1, max_length=privacy.CASE_REF_LOOKUP_MAX,
+                               json_schema_extra={"pattern": privacy.CASE_REF_PATTERN,
+                                                  "maxLength": privacy.CASE_REF_MAX}),
                     AfterValidator(_case_ref)]
+# A filter finds records stored under today's shape or the earlier one (privacy's note).
+CaseRefFilter = Annotated[str, Field(
+    min_length=1, max_length=privacy.CASE_REF_LOOKUP_MAX,
+    description="the case's number (or, for a case stored before 2026-12, its code then)",
+    json_schema_extra={"pattern": privacy.CASE_REF_LOOKUP_PATTERN}),
+    AfterValidator(_case_ref_lookup)]
 Note = Annotated[str, Field(min_length=1, max_length=privacy.NOTE_MAX,
                             description="what happened, in a few words; never her name, "
                             "phone, address or ID numbers"), AfterValidator(_note)]

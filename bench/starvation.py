@@ -87,7 +87,7 @@ def run(base: str, key: str, writes: int) -> None:
 def _writes(client: httpx.Client, n: int, tag: str) -> list[float]:
     times = []
     for i in range(n):
-        body = {"case_ref": f"BENCH-{tag.upper()}-{i}", "profile": GIRL, "as_of": "2026-11-28"}
+        body = {"case_ref": f"2026-{i}", "profile": GIRL, "as_of": "2026-11-28"}
         start = time.perf_counter()
         r = client.post("/v1/screenings", json=body)
         times.append((time.perf_counter() - start) * 1000)

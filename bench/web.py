@@ -50,7 +50,7 @@ def main() -> None:
         csrf = re.search(r'name="csrf" value="([^"]+)"',  # type: ignore[union-attr]
                          client.get("/").text).group(1)
         saved = client.post("/screenings", data={"csrf": csrf, **ANSWERS,
-                                                 "case_ref": "BENCH-1"},
+                                                 "case_ref": "9000-1"},
                             follow_redirects=False).headers["location"]
         plan = client.get(saved).text
         for ent in re.findall(r'name="entitlement" value="([^"]+)"', plan)[:2]:

@@ -243,7 +243,7 @@ def _not_found(book: Book, client: TestClient, keys: Keys) -> None:
             ("getClaim", "GET", f"/v1/claims/{NO_RECORD}", None, no_claim),
             ("addClaimEvent", "POST", f"/v1/claims/{NO_RECORD}/events",
              REQUESTS["addClaimEvent"], no_claim),
-            ("eraseCase", "DELETE", "/v1/cases/NO-SUCH-CASE-1", None,
+            ("eraseCase", "DELETE", "/v1/cases/2026-99999", None,
              "a case reference with no records in the admin's organisation")):
         key = keys["admin" if operation == "eraseCase" else "caseworker"]
         book.problem(operation, 404, summary,

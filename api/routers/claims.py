@@ -15,7 +15,7 @@ from api.idempotency import OnceDep
 from api.instants import Instant
 from api.problems import Problem
 from api.routers import IDEMPOTENT, INVALID, RECORD, RECORDS
-from api.schemas import CaseRef
+from api.schemas import CaseRefFilter
 from service.dates import india_today
 from service.rules.ruleset import Ruleset
 from service.store import claims
@@ -43,7 +43,7 @@ def open_claim(body: ClaimCreate, principal: RecordsDep, rules: RulesetDep,
 
 @router.get("", responses={**RECORDS, **INVALID})
 def list_claims(principal: RecordsDep, rules: RulesetDep, session: SessionDep,
-                case_ref: Annotated[CaseRef | None, Query()] = None,
+                case_ref: Annotated[CaseRefFilter | None, Query()] = None,
                 status: Annotated[ClaimStatus | None, Query()] = None,
                 entitlement: Annotated[str | None, Query(
                     pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)] = None,

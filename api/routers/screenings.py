@@ -14,7 +14,7 @@ from api.idempotency import OnceDep
 from api.instants import Instant
 from api.problems import Problem
 from api.routers import IDEMPOTENT, INVALID, RECORD, RECORDS
-from api.schemas import CaseRef
+from api.schemas import CaseRefFilter
 from api.screening_models import RerunPublic, ScreeningPublic, ScreeningsPublic, ScreeningSummary
 from api.screening_models import screening_json as as_json
 from service.dates import india_today
@@ -46,7 +46,7 @@ def build(request_model: Any) -> APIRouter:
 
     @router.get("", responses={**RECORDS, **INVALID})
     def list_screenings(principal: RecordsDep, session: SessionDep,
-                        case_ref: Annotated[CaseRef | None, Query()] = None,
+                        case_ref: Annotated[CaseRefFilter | None, Query()] = None,
                         limit: Annotated[int, Query(ge=1, le=200)] = 50,
                         offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
                         updated_since: Annotated[Instant | None, Query(

@@ -1,12 +1,11 @@
 """What may be written down about a case: a reference and short notes, never an identity.
 
-A case reference is a code, not words: an organisation's capital letters, up to two more
-parts of capitals, then a number, joined by dashes (``SNJ-2026-0142``, ``SNJ-ELS-17``). No
-lowercase, spaces, dots or ``@``, so a name as people write it, an email or a phone number
-does not fit, and the pattern admits at most 9 digits in a row (a phone or ID has 10 or
-more). A name typed in capitals can still fit (``PRIYA-1``): only references the service
-issues itself would close that, and docs/security.md says so. A district is a place's name
-in a few words. Messages never repeat what was sent.
+A case reference is a number, not words: digits only, a case number or a year and a number
+(``2026-0142``, ``17``). With no letter in it, it cannot hold a name, not even one typed in
+capitals; with at most 9 digits, it cannot hold a phone, Aadhaar or other ID number (10 or
+more). The organisation is known from the key, so the reference needs no letters to be
+told apart. A district is a place's name in a few words. Messages never repeat what was
+sent.
 """
 
 from __future__ import annotations
@@ -15,12 +14,20 @@ import re
 
 from service.rules import places
 
-# An organisation's letters, up to two parts of capitals, then a number (at most 8 digits),
-# or a year of up to 4 digits and a number of up to 5, or a year, a part and a number.
-CASE_REF_PATTERN = (r"^[A-Z]{2,8}(-[A-Z]{1,12}){0,2}"
-                    r"-([0-9]{1,8}|[0-9]{1,4}-[0-9]{1,5}|[0-9]{1,4}-[A-Z]{1,12}-[0-9]{1,8})$")
+# A number of at most 8 digits, or a year (up to 4 digits) and a number (up to 5).
+CASE_REF_PATTERN = r"^([0-9]{1,8}|[0-9]{1,4}-[0-9]{1,5})$"
 CASE_REF = re.compile(CASE_REF_PATTERN)
-CASE_REF_MAX = 64
+CASE_REF_MAX = 10
+# The shape new references had until 2026-12 (an organisation's capitals, then a number):
+# records stored under it are kept, and the filters and erasure still find them by it. No
+# new record takes it, because a short name typed in capitals fits it (``PRIYA-1``).
+EARLIER_CASE_REF_PATTERN = (
+    r"^[A-Z]{2,8}(-[A-Z]{1,12}){0,2}"
+    r"-([0-9]{1,8}|[0-9]{1,4}-[0-9]{1,5}|[0-9]{1,4}-[A-Z]{1,12}-[0-9]{1,8})$")
+# What a lookup (a filter, an erasure) may name: a reference of either shape.
+CASE_REF_LOOKUP_PATTERN = f"({CASE_REF_PATTERN})|({EARLIER_CASE_REF_PATTERN})"
+CASE_REF_LOOKUP = re.compile(CASE_REF_LOOKUP_PATTERN)
+CASE_REF_LOOKUP_MAX = 64
 NOTE_MAX = 280
 
 # A note is read for what identifies a person, each kind by its usual written forms. This
@@ -51,12 +58,24 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_CASE_REF_SHAPE = ("a case reference is your case number in digits, never a name or a phone "
+                   "number: a number of up to 8 digits, or a year and a number joined by "
+                   "'-', e.g. 2026-0142")
+
+
 def case_ref_problem(value: str) -> str | None:
     """None for a usable case reference; otherwise what a usable one looks like."""
     if len(value) > CASE_REF_MAX or not CASE_REF.fullmatch(value):
-        return ("a case reference is a code, never a name or a phone number: your "
-                "organisation's capital letters, up to two more parts of capitals, then a "
-                "number (or a year and a number), joined by '-', e.g. SNJ-2026-0142")
+        return _CASE_REF_SHAPE
+    return None
+
+
+def case_ref_lookup_problem(value: str) -> str | None:
+    """None for a reference a record may be stored under (today's shape or the earlier
+    one); otherwise what a reference looks like."""
+    if len(value) > CASE_REF_LOOKUP_MAX or not CASE_REF_LOOKUP.fullmatch(value):
+        return (_CASE_REF_SHAPE + " (or, for a case stored before 2026-12, its code then, "
+                "e.g. SNJ-2026-0142)")
     return None
 
 

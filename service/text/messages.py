@@ -222,12 +222,14 @@ MESSAGES: dict[str, str] = {
     "web.document.missing": "missing",
     "web.document.unknown": "not asked",
     "web.save.title": "Save this screening",
-    "web.save.case_ref": "Case reference (your organisation's own code; never a name)",
+    "web.save.case_ref":
+        "Case reference (your case number in digits, e.g. 2026-0142; never a name)",
     "web.save.district": "District (optional; offices are named for it)",
     "web.save.button": "Save screening",
     "web.save.sign_in": "Sign in to save this screening and track claims.",
-    "web.save.invalid": "A case reference is 1 to 64 letters, digits, '.', '_', ':' or '-', "
-    "and not a name, phone or ID number.",
+    "web.save.invalid": "A case reference is your case number in digits: up to 8 digits, or a "
+    "year and a number joined by '-' (e.g. 2026-0142). No letters, so never a name, and never "
+    "a phone or ID number.",
     "web.sign_in.title": "Sign in",
     "web.sign_in.key": "API key",
     "web.sign_in.help": "Use the key your coordinator made for you (adhikar keys create). "

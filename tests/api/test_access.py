@@ -22,10 +22,10 @@ def theirs(store_client: TestClient, keyring: Keyring) -> dict[str, str]:
     """A screening and a claim of another organisation ("elsewhere")."""
     them = keyring("elsewhere")
     screening = store_client.post("/v1/screenings", headers=them, json={
-        "case_ref": "ELS-2026-1", "profile": WOMAN}).json()
+        "case_ref": "2026-0011", "profile": WOMAN}).json()
     claim = store_client.post("/v1/claims", headers=them, json={
         "screening_id": screening["id"], "entitlement": "compensation"}).json()
-    return {"screening": screening["id"], "claim": claim["id"], "case_ref": "ELS-2026-1"}
+    return {"screening": screening["id"], "claim": claim["id"], "case_ref": "2026-0011"}
 
 
 def by_id(ids: dict[str, str], screening: str | None = None,
@@ -85,8 +85,8 @@ def test_analysts_see_reports_not_records(store_client: TestClient, keyring: Key
                                           theirs: dict[str, str]) -> None:
     analyst = keyring("elsewhere", "analyst")
     calls = [*by_id(theirs), ("GET", "/v1/screenings", None), ("GET", "/v1/claims", None),
-             ("POST", "/v1/screenings", {"case_ref": "ELS-2026-2", "profile": WOMAN}),
-             ("POST", "/v1/claims", {"case_ref": "ELS-2026-2", "entitlement": "shelter"})]
+             ("POST", "/v1/screenings", {"case_ref": "2026-0012", "profile": WOMAN}),
+             ("POST", "/v1/claims", {"case_ref": "2026-0012", "entitlement": "shelter"})]
     for method, url, body in calls:
         r = store_client.request(method, url, json=body, headers=analyst)
         assert r.status_code == 403, (method, url)

@@ -35,7 +35,7 @@ def screen(client: TestClient, headers: dict[str, str], case_ref: str) -> dict[s
 def test_a_caseworker_takes_a_claim_from_screening_to_payment(store_client: TestClient,
                                                               keyring: Keyring) -> None:
     me = keyring()
-    screening = screen(store_client, me, "SNJ-FLOW-1")
+    screening = screen(store_client, me, "7000-1")
     eligible = [x["entitlement"] for x in screening["evaluation"]["results"]
                 if x["status"] == "eligible"]
     assert eligible == ["compensation"]
@@ -45,7 +45,7 @@ def test_a_caseworker_takes_a_claim_from_screening_to_payment(store_client: Test
     assert r.status_code == 201, r.text
     claim = r.json()
     assert (claim["case_ref"], claim["status"], claim["valid_from"], claim["office"]) == (
-        "SNJ-FLOW-1", "identified", "2020-01-01", "dlsa")
+        "7000-1", "identified", "2020-01-01", "dlsa")
     assert claim["office_name"] == "District Legal Services Authority, Purulia"
     assert claim["allowed_moves"] == ["documents_ready", "rejected", "withdrawn"]
     url = f"/v1/claims/{claim['id']}/events"
@@ -83,7 +83,7 @@ def test_an_illegal_move_is_409_with_the_allowed_moves(store_client: TestClient,
                                                        keyring: Keyring) -> None:
     me = keyring()
     claim = store_client.post("/v1/claims", headers=me, json={
-        "case_ref": "SNJ-ILLEGAL-1", "entitlement": "compensation"}).json()
+        "case_ref": "7001-1", "entitlement": "compensation"}).json()
     r = store_client.post(f"/v1/claims/{claim['id']}/events", headers=me,
                           json={"to_status": "received"})
     assert r.status_code == 409
@@ -105,7 +105,7 @@ def test_bad_events_are_422_unechoed(store_client: TestClient, keyring: Keyring,
                                      body: dict[str, Any], where: str) -> None:
     me = keyring()
     claim = store_client.post("/v1/claims", headers=me, json={
-        "case_ref": f"SNJ-BAD-{where.upper().replace('_', '')}-{len(json.dumps(body))}",
+        "case_ref": f"7002-{len(json.dumps(body))}",
         "entitlement": "compensation"}).json()
     r = store_client.post(f"/v1/claims/{claim['id']}/events", headers=me, json=body)
     assert r.status_code == 422, r.text
@@ -114,10 +114,10 @@ def test_bad_events_are_422_unechoed(store_client: TestClient, keyring: Keyring,
 
 
 @pytest.mark.parametrize(("body", "status"), [
-    ({"case_ref": "SNJ-X-1", "entitlement": "no-such-entitlement"}, 422),
-    ({"case_ref": "SNJ-X-1", "entitlement": "compensation", "as_of": "2001-01-01"}, 422),
+    ({"case_ref": "7003-1", "entitlement": "no-such-entitlement"}, 422),
+    ({"case_ref": "7003-1", "entitlement": "compensation", "as_of": "2001-01-01"}, 422),
     ({"entitlement": "compensation"}, 422),
-    ({"case_ref": "SNJ-X-1", "entitlement": "compensation",
+    ({"case_ref": "7003-1", "entitlement": "compensation",
       "screening_id": "0" * 32}, 404),
 ])
 def test_claims_the_rules_cannot_place(store_client: TestClient, keyring: Keyring,
@@ -127,7 +127,7 @@ def test_claims_the_rules_cannot_place(store_client: TestClient, keyring: Keyrin
 
 def test_a_second_open_claim_for_the_same_entitlement_is_409(store_client: TestClient,
                                                              keyring: Keyring) -> None:
-    body = {"case_ref": "SNJ-DUP-1", "entitlement": "compensation"}
+    body = {"case_ref": "7004-1", "entitlement": "compensation"}
     assert store_client.post("/v1/claims", json=body, headers=keyring()).status_code == 201
     r = store_client.post("/v1/claims", json=body, headers=keyring())
     assert r.status_code == 409 and r.json()["code"] == "claim_already_open"
@@ -158,7 +158,7 @@ def test_random_moves_never_break_the_lifecycle_or_rewrite_history(
         def __init__(self) -> None:
             super().__init__()
             r = any_client.post("/v1/claims", headers=me, json={
-                "case_ref": f"SNJ-SM-{next(counter)}", "entitlement": "compensation"})
+                "case_ref": f"7005-{next(counter)}", "entitlement": "compensation"})
             assert r.status_code == 201, r.text
             self.id, self.status = r.json()["id"], "identified"
             self.events: list[str] = [json.dumps(e) for e in r.json()["history"]]

@@ -16,10 +16,10 @@ from tests.api.conftest import Keyring, store_settings
 
 WOMAN = {"trafficked": True, "gender": "female", "age": 30}
 A_KEY = {"Authorization": "Bearer adk_0123abcd_" + "k" * 43}
-STORAGE = [("POST", "/v1/screenings", {"case_ref": "SNJ-1", "profile": WOMAN}),
-           ("GET", "/v1/screenings?case_ref=SNJ-1", None),
+STORAGE = [("POST", "/v1/screenings", {"case_ref": "8000-1", "profile": WOMAN}),
+           ("GET", "/v1/screenings?case_ref=8000-1", None),
            ("GET", "/v1/screenings/" + "0" * 32, None),
-           ("POST", "/v1/claims", {"case_ref": "SNJ-1", "entitlement": "compensation"}),
+           ("POST", "/v1/claims", {"case_ref": "8000-1", "entitlement": "compensation"}),
            ("GET", "/v1/claims?overdue=true", None),
            ("POST", "/v1/claims/" + "0" * 32 + "/events", {"to_status": "withdrawn"}),
            ("GET", "/v1/reports/funnel", None), ("GET", "/v1/reports/funnel.csv", None)]

@@ -32,7 +32,7 @@ def keyring(client: TestClient) -> Keyring:
 
 
 def screen(client: TestClient, keyring: Keyring, district: str,
-           profile: dict[str, object] = WOMAN, case_ref: str = "SNJ-D-1",
+           profile: dict[str, object] = WOMAN, case_ref: str = "6100-1",
            lang: str = "") -> dict[str, object]:
     r = client.post(f"/v1/screenings{lang}", headers=keyring(), json={
         "case_ref": case_ref, "profile": profile, "as_of": "2026-11-28", "district": district})
@@ -69,9 +69,9 @@ def test_a_district_of_another_state_is_refused_when_the_state_is_known(
 
 def test_without_a_state_any_state_s_district_is_taken(client: TestClient,
                                                       keyring: Keyring) -> None:
-    made = screen(client, keyring, "PATNA", profile=NOWHERE, case_ref="SNJ-D-2")
+    made = screen(client, keyring, "PATNA", profile=NOWHERE, case_ref="6100-2")
     assert made["status"] == 201 and made["district"] == "Patna"
-    nowhere = screen(client, keyring, "Qwertyuiop", profile=NOWHERE, case_ref="SNJ-D-2")
+    nowhere = screen(client, keyring, "Qwertyuiop", profile=NOWHERE, case_ref="6100-2")
     assert nowhere["status"] == 422
     assert nowhere["errors"][0]["msg"] == (  # type: ignore[index]
         "not a district of any State or Union Territory in the LGD list of 14 December 2022")
@@ -80,7 +80,7 @@ def test_without_a_state_any_state_s_district_is_taken(client: TestClient,
 def test_a_former_name_the_source_gives_is_taken_as_the_district_now(
         client: TestClient, keyring: Keyring) -> None:
     made = screen(client, keyring, "Hoshangabad", profile=NOWHERE | {"state": "madhya_pradesh"},
-                  case_ref="SNJ-D-3")
+                  case_ref="6100-3")
     assert made["district"] == "Narmadapuram"
 
 
@@ -105,7 +105,7 @@ def test_a_short_name_that_fits_the_shape_is_refused_for_not_being_a_district(
 
 def test_a_claim_s_district_is_checked_against_its_screening_s_state(
         client: TestClient, keyring: Keyring) -> None:
-    made = screen(client, keyring, "Purulia", case_ref="SNJ-D-4")
+    made = screen(client, keyring, "Purulia", case_ref="6100-4")
     body = {"entitlement": "victim-compensation", "screening_id": made["id"]}
     wrong = client.post("/v1/claims", headers=keyring(), json=body | {"district": "Patna"})
     assert wrong.status_code == 422
@@ -117,7 +117,7 @@ def test_a_claim_s_district_is_checked_against_its_screening_s_state(
 def test_a_claim_without_a_screening_takes_any_state_s_district(
         client: TestClient, keyring: Keyring) -> None:
     r = client.post("/v1/claims", headers=keyring(), json={
-        "entitlement": "victim-compensation", "case_ref": "SNJ-D-5", "district": "patna"})
+        "entitlement": "victim-compensation", "case_ref": "6100-5", "district": "patna"})
     assert r.status_code == 201 and r.json()["district"] == "Patna"
 
 

@@ -29,7 +29,7 @@ def _fill(client: TestClient) -> None:
     client.keyring = keyring  # type: ignore[attr-defined]
     for n in range(7):
         claim = client.post("/v1/claims", headers=keyring("sanjog"), json={
-            "case_ref": f"SNJ-F-{n}", "entitlement": "compensation", "district": "Purulia",
+            "case_ref": f"8100-{n}", "entitlement": "compensation", "district": "Purulia",
             "amount_claimed": 100000}).json()
         steps = ["documents_ready", "applied"] + (["sanctioned"] if n < 3 else [])
         for to in steps:
@@ -37,10 +37,10 @@ def _fill(client: TestClient) -> None:
                         json={"to_status": to})
     for n in range(5):
         client.post("/v1/claims", headers=keyring("sanjog"), json={
-            "case_ref": f"SNJ-S-{n}", "entitlement": "shelter", "district": "Purulia"})
+            "case_ref": f"8200-{n}", "entitlement": "shelter", "district": "Purulia"})
     for n in range(2):
         client.post("/v1/claims", headers=keyring("elsewhere"), json={
-            "case_ref": f"ELS-F-{n}", "entitlement": "compensation", "district": "Bankura"})
+            "case_ref": f"8300-{n}", "entitlement": "compensation", "district": "Bankura"})
 
 
 def test_the_funnel_hides_small_counts(report_client: TestClient) -> None:

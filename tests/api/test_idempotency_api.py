@@ -38,7 +38,7 @@ def _with(headers: dict[str, str], key: str) -> dict[str, str]:
 
 def test_a_retried_screening_is_made_once(client: TestClient, keyring: Keyring) -> None:
     me = _with(keyring(), "3f0c9a6e-screening-1")
-    ask = {"case_ref": "SNJ-IDEM-1", "profile": WOMAN}
+    ask = {"case_ref": "4000-1", "profile": WOMAN}
     first = client.post("/v1/screenings", json=ask, headers=me)
     assert first.status_code == 201 and "idempotent-replayed" not in first.headers
     # The same request, its keys in another order: the same request.
@@ -46,16 +46,16 @@ def test_a_retried_screening_is_made_once(client: TestClient, keyring: Keyring) 
     assert again.status_code == 201 and again.headers["idempotent-replayed"] == "true"
     assert again.json() == first.json()
     assert again.headers["location"] == first.headers["location"]
-    listing = client.get("/v1/screenings", params={"case_ref": "SNJ-IDEM-1"},
+    listing = client.get("/v1/screenings", params={"case_ref": "4000-1"},
                          headers=keyring())
     assert listing.json()["count"] == 1
 
 
 def test_without_a_key_each_post_creates(client: TestClient, keyring: Keyring) -> None:
-    ask = {"case_ref": "SNJ-IDEM-2", "profile": WOMAN}
+    ask = {"case_ref": "4000-2", "profile": WOMAN}
     for _ in range(2):
         assert client.post("/v1/screenings", json=ask, headers=keyring()).status_code == 201
-    listing = client.get("/v1/screenings", params={"case_ref": "SNJ-IDEM-2"},
+    listing = client.get("/v1/screenings", params={"case_ref": "4000-2"},
                          headers=keyring())
     assert listing.json()["count"] == 2
 
@@ -63,21 +63,21 @@ def test_without_a_key_each_post_creates(client: TestClient, keyring: Keyring) -
 def test_the_same_key_with_another_request_is_a_422(client: TestClient,
                                                     keyring: Keyring) -> None:
     me = _with(keyring(), "3f0c9a6e-screening-3")
-    assert client.post("/v1/screenings", json={"case_ref": "SNJ-IDEM-3", "profile": WOMAN},
+    assert client.post("/v1/screenings", json={"case_ref": "4000-3", "profile": WOMAN},
                        headers=me).status_code == 201
-    r = client.post("/v1/screenings", json={"case_ref": "SNJ-IDEM-3", "profile": {"age": 31}},
+    r = client.post("/v1/screenings", json={"case_ref": "4000-3", "profile": {"age": 31}},
                     headers=me)
     assert r.status_code == 422
     assert r.headers["content-type"].startswith("application/problem+json")
     assert r.json()["code"] == "idempotency_key_reused"
     # ... and so is the same key on another endpoint.
-    r = client.post("/v1/claims", json={"case_ref": "SNJ-IDEM-3", "entitlement": "shelter"},
+    r = client.post("/v1/claims", json={"case_ref": "4000-3", "entitlement": "shelter"},
                     headers=me)
     assert r.status_code == 422 and r.json()["code"] == "idempotency_key_reused"
 
 
 def test_keys_are_per_api_key(client: TestClient, keyring: Keyring) -> None:
-    ask = {"case_ref": "SNJ-IDEM-4", "profile": WOMAN}
+    ask = {"case_ref": "4000-4", "profile": WOMAN}
     for org in ("sanjog", "elsewhere"):
         r = client.post("/v1/screenings", json=ask,
                         headers=_with(keyring(org), "3f0c9a6e-screening-4"))
@@ -86,7 +86,7 @@ def test_keys_are_per_api_key(client: TestClient, keyring: Keyring) -> None:
 
 def test_a_retried_claim_and_event_are_made_once(client: TestClient,
                                                  keyring: Keyring) -> None:
-    ask = {"case_ref": "SNJ-IDEM-5", "entitlement": "compensation"}
+    ask = {"case_ref": "4000-5", "entitlement": "compensation"}
     me = _with(keyring(), "3f0c9a6e-claim-5")
     first = client.post("/v1/claims", json=ask, headers=me)
     again = client.post("/v1/claims", json=ask, headers=me)  # without the key: a 409
@@ -103,7 +103,7 @@ def test_a_retried_claim_and_event_are_made_once(client: TestClient,
 
 
 def test_a_refused_first_request_is_not_kept(client: TestClient, keyring: Keyring) -> None:
-    claim = client.post("/v1/claims", json={"case_ref": "SNJ-IDEM-6",
+    claim = client.post("/v1/claims", json={"case_ref": "4000-6",
                                             "entitlement": "compensation"},
                         headers=keyring()).json()
     url = f"/v1/claims/{claim['id']}/events"
@@ -118,7 +118,7 @@ def test_a_refused_first_request_is_not_kept(client: TestClient, keyring: Keyrin
 @pytest.mark.parametrize("key", ["short", "has space in it", "x" * 129, "semi;colon;key"])
 def test_a_malformed_key_is_a_422_naming_the_header(client: TestClient, keyring: Keyring,
                                                     key: str) -> None:
-    r = client.post("/v1/screenings", json={"case_ref": "SNJ-IDEM-7", "profile": WOMAN},
+    r = client.post("/v1/screenings", json={"case_ref": "4000-7", "profile": WOMAN},
                     headers=keyring() | {"Idempotency-Key": key})
     assert r.status_code == 422 and r.json()["code"] == "invalid_request"
     assert r.json()["errors"][0]["loc"] == ["header", "Idempotency-Key"]
@@ -134,10 +134,10 @@ def test_the_contract_documents_the_header(client: TestClient) -> None:
 def test_an_invalid_first_body_does_not_hold_the_key(client: TestClient,
                                                      keyring: Keyring) -> None:
     me = _with(keyring(), "3f0c9a6e-screening-8")
-    bad = client.post("/v1/screenings", json={"case_ref": "SNJ-IDEM-8", "profile": {"age": -4}},
+    bad = client.post("/v1/screenings", json={"case_ref": "4000-8", "profile": {"age": -4}},
                       headers=me)
     assert bad.status_code == 422 and bad.json()["code"] == "invalid_request"
-    good = client.post("/v1/screenings", json={"case_ref": "SNJ-IDEM-8", "profile": WOMAN},
+    good = client.post("/v1/screenings", json={"case_ref": "4000-8", "profile": WOMAN},
                        headers=me)
     assert good.status_code == 201 and "idempotent-replayed" not in good.headers
 
@@ -145,19 +145,19 @@ def test_an_invalid_first_body_does_not_hold_the_key(client: TestClient,
 def test_a_retry_after_its_case_was_erased_makes_nothing(client: TestClient,
                                                          keyring: Keyring) -> None:
     screen = _with(keyring(), "3f0c9a6e-screening-9")
-    ask = {"case_ref": "SNJ-IDEM-9", "profile": WOMAN}
+    ask = {"case_ref": "4000-9", "profile": WOMAN}
     assert client.post("/v1/screenings", json=ask, headers=screen).status_code == 201
     open_ = _with(keyring(), "3f0c9a6e-claim-9")
-    claim = client.post("/v1/claims", json={"case_ref": "SNJ-IDEM-9",
+    claim = client.post("/v1/claims", json={"case_ref": "4000-9",
                                             "entitlement": "compensation"}, headers=open_)
     move = _with(keyring(), "3f0c9a6e-event-9")
     url = f"/v1/claims/{claim.json()['id']}/events"
     assert client.post(url, json={"to_status": "documents_ready"}, headers=move).status_code \
         == 201
-    erased = client.delete("/v1/cases/SNJ-IDEM-9", headers=keyring(role="admin"))
+    erased = client.delete("/v1/cases/4000-9", headers=keyring(role="admin"))
     assert erased.status_code == 200 and erased.json()["claims"] == 1
     with client.app.state.db.session() as session:  # type: ignore[attr-defined]
-        assert "SNJ-IDEM-9" not in repr(session.exec(select(IdempotencyKey)).all())
+        assert "4000-9" not in repr(session.exec(select(IdempotencyKey)).all())
     # Each retry is told, in a problem, and makes nothing again.
     for path, body, headers in (("/v1/screenings", ask, screen),
                                 ("/v1/claims", claim.request.content, open_),
@@ -168,7 +168,7 @@ def test_a_retry_after_its_case_was_erased_makes_nothing(client: TestClient,
         assert r.headers["content-type"].startswith("application/problem+json")
         assert r.json()["code"] == "record_erased" and "SNJ" not in r.text
     for listing in ("/v1/screenings", "/v1/claims"):
-        found = client.get(listing, params={"case_ref": "SNJ-IDEM-9"}, headers=keyring())
+        found = client.get(listing, params={"case_ref": "4000-9"}, headers=keyring())
         assert found.json()["count"] == 0, listing
     # A new key is a new request: the caseworker records the case again on purpose.
     again = client.post("/v1/screenings", json=ask,

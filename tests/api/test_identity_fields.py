@@ -32,7 +32,7 @@ def test_a_claim_closes_with_a_reason_from_the_list(store_client: TestClient,
                                                     keyring: Keyring, to: str,
                                                     reason: str) -> None:
     me = keyring()
-    claim = _claim(store_client, me, f"SNJ-WHY-{len(to)}{len(reason)}")
+    claim = _claim(store_client, me, f"5100-{len(to)}{len(reason)}")
     r = store_client.post(f"/v1/claims/{claim}/events", headers=me,
                           json={"to_status": to, "reason": reason, "note": "told at the DLSA"})
     assert r.status_code == 201, r.text
@@ -52,7 +52,7 @@ def test_any_other_reason_is_a_422_naming_the_field_and_the_allowed_values(
         store_client: TestClient, keyring: Keyring, body: dict[str, Any],
         allowed: str) -> None:
     me = keyring()
-    claim = _claim(store_client, me, f"SNJ-WHYNOT-{zlib.crc32(repr(body).encode()) % 10**8}")
+    claim = _claim(store_client, me, f"{zlib.crc32(repr(body).encode()) % 10**8}")
     r = store_client.post(f"/v1/claims/{claim}/events", headers=me, json=body)
     assert r.status_code == 422, r.text
     [error] = r.json()["errors"]
@@ -63,7 +63,8 @@ def test_any_other_reason_is_a_422_naming_the_field_and_the_allowed_values(
 
 
 @pytest.mark.parametrize("case_ref", ["PriyaSharma-2026", "PRIYA SHARMA 2026", "priya-1",
-                                      "SNJ-Priya-1", "SNJ-98765-43210", "cwc:purulia:17"])
+                                      "PRIYA-1", "SNJ-2026-0142", "SNJ-Priya-1",
+                                      "98765-43210", "cwc:purulia:17"])
 def test_a_case_ref_that_is_not_a_code_is_refused(store_client: TestClient,
                                                   keyring: Keyring, case_ref: str) -> None:
     me = keyring()
@@ -72,7 +73,7 @@ def test_a_case_ref_that_is_not_a_code_is_refused(store_client: TestClient,
         r = store_client.post(path, headers=me, json=body | {"case_ref": case_ref})
         assert r.status_code == 422, r.text
         assert r.json()["errors"][0]["loc"] == ["body", "case_ref"]
-        assert "SNJ-2026-0142" in r.text and case_ref not in r.text
+        assert "2026-0142" in r.text and case_ref not in r.text
         assert "Priya" not in r.text and "98765" not in r.text
 
 
@@ -84,9 +85,9 @@ def test_a_district_that_could_hold_a_person_is_refused(store_client: TestClient
                                                         district: str) -> None:
     me = keyring()
     for path, body in (("/v1/eligibility", {"profile": WOMAN}),
-                       ("/v1/screenings", SCREENING | {"case_ref": "SNJ-2026-0142"}),
+                       ("/v1/screenings", SCREENING | {"case_ref": "2026-0142"}),
                        ("/v1/claims", {"entitlement": "compensation",
-                                       "case_ref": "SNJ-DIST-1"})):
+                                       "case_ref": "6000-1"})):
         r = store_client.post(path, headers=me, json=body | {"district": district})
         assert r.status_code == 422, (path, r.text)
         assert r.json()["errors"][0]["loc"] == ["body", "district"]

@@ -14,7 +14,7 @@ from api.logs import HideQuery, hide_query_strings
 from tests.api.conftest import Keyring, store_settings
 from tests.api.test_database_down import nowhere
 
-CASE_REF, NOTE, AGE = "SNJ-SECRET-4417", "met at the shelter gate", 37
+CASE_REF, NOTE, AGE = "2026-4417", "met at the shelter gate", 37
 
 
 def test_a_whole_case_leaves_no_trace_in_the_logs(tmp_path: Path,

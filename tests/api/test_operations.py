@@ -14,7 +14,7 @@ from api.app import create_app
 from service.store.lifecycle import CHAIN, CLOSING
 from tests.api.conftest import Keyring, store_settings
 
-CANARY = "CANARY-7731"  # fits the case-reference pattern, so it is stored
+CANARY = "9021-77310"  # fits the case-reference pattern, so it is stored
 
 
 def _label_values(text: str) -> dict[str, set[str]]:
@@ -108,12 +108,12 @@ def test_a_new_record_answers_with_its_location(store_client: TestClient,
                                                 keyring: Keyring) -> None:
     me = keyring()
     made = store_client.post("/v1/screenings", headers=me, json={
-        "case_ref": "LOC-1", "profile": {"age": 30}})
+        "case_ref": "3001", "profile": {"age": 30}})
     assert made.status_code == 201
     assert store_client.get(made.headers["location"], headers=me).json()["id"] == \
         made.json()["id"]
     claim = store_client.post("/v1/claims", headers=me, json={
-        "case_ref": "LOC-1", "entitlement": "compensation"})
+        "case_ref": "3001", "entitlement": "compensation"})
     assert claim.headers["location"] == f"/v1/claims/{claim.json()['id']}"
 
 
@@ -147,10 +147,10 @@ def test_a_phone_syncs_what_changed_since_it_last_asked(store_client: TestClient
                                                           keyring: Keyring) -> None:
     me = keyring()
     first = store_client.post("/v1/claims", headers=me, json={
-        "case_ref": "SYNC-1", "entitlement": "compensation"}).json()
+        "case_ref": "3011", "entitlement": "compensation"}).json()
     mark = first["updated_at"]
     second = store_client.post("/v1/claims", headers=me, json={
-        "case_ref": "SYNC-2", "entitlement": "compensation"}).json()
+        "case_ref": "3012", "entitlement": "compensation"}).json()
 
     def changed() -> set[str]:
         page = store_client.get("/v1/claims", headers=me,
@@ -163,7 +163,7 @@ def test_a_phone_syncs_what_changed_since_it_last_asked(store_client: TestClient
     bad = store_client.get("/v1/claims", headers=me, params={"updated_since": "yesterday"})
     assert bad.status_code == 422 and bad.json()["errors"][0]["loc"][-1] == "updated_since"
     made = store_client.post("/v1/screenings", headers=me, json={
-        "case_ref": "SYNC-3", "profile": {"age": 30}}).json()
+        "case_ref": "3013", "profile": {"age": 30}}).json()
     newer = store_client.get("/v1/screenings", headers=me,
                              params={"updated_since": mark, "limit": 200}).json()
     assert made["id"] in {s["id"] for s in newer["data"]}

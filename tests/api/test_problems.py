@@ -101,7 +101,7 @@ def test_access_and_record_problems(store_client: TestClient, keyring: Keyring) 
                    404, "claim_not_found")
     assert_problem(store_client.get("/v1/screenings/" + "0" * 32, headers=me),
                    404, "screening_not_found")
-    ask = {"case_ref": "SNJ-PROB-1", "entitlement": "compensation"}
+    ask = {"case_ref": "5000-1", "entitlement": "compensation"}
     claim = store_client.post("/v1/claims", headers=me, json=ask).json()
     body = assert_problem(store_client.post("/v1/claims", headers=me, json=ask),
                           409, "claim_already_open")
@@ -183,7 +183,7 @@ def test_a_stored_profile_that_no_longer_fits_is_a_409_naming_the_fact(
         store_client: TestClient, keyring: Keyring) -> None:
     me = keyring()
     made = store_client.post("/v1/screenings", headers=me,
-                             json={"case_ref": "SNJ-PROB-2", "profile": WOMAN}).json()
+                             json={"case_ref": "5000-2", "profile": WOMAN}).json()
     # As if facts.yaml had since dropped a fact this profile carries.
     with store_client.app.state.db.session() as session:  # type: ignore[attr-defined]
         row = session.get(Screening, made["id"])

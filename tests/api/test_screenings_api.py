@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from api.app import create_app
 from tests.api.conftest import Keyring, store_settings
 from tests.store.conftest import RULES
 
 WOMAN = {"trafficked": True, "gender": "female", "age": 30}
-BODY = {"case_ref": "SNJ-2026-0142", "profile": WOMAN, "as_of": "2026-03-01",
+BODY = {"case_ref": "2026-0142", "profile": WOMAN, "as_of": "2026-03-01",
         "district": "Purulia"}
 
 
@@ -35,17 +36,40 @@ def test_a_screening_is_stored_and_read_back_as_answered(store_client: TestClien
 
 def test_a_case_lists_its_screenings(store_client: TestClient, keyring: Keyring) -> None:
     me = keyring()
-    body = BODY | {"case_ref": "SNJ-2026-LIST-1"}
+    body = BODY | {"case_ref": "2026-0021"}
     ids = [store_client.post("/v1/screenings", json=body, headers=me).json()["id"]
            for _ in range(3)]
-    r = store_client.get("/v1/screenings", params={"case_ref": "SNJ-2026-LIST-1"},
+    r = store_client.get("/v1/screenings", params={"case_ref": "2026-0021"},
                          headers=me)
     assert r.status_code == 200
     assert r.json()["count"] == 3 and {s["id"] for s in r.json()["data"]} == set(ids)
     assert "profile" not in r.json()["data"][0]
-    page = store_client.get("/v1/screenings", params={"case_ref": "SNJ-2026-LIST-1",
+    page = store_client.get("/v1/screenings", params={"case_ref": "2026-0021",
                                                       "limit": 2, "offset": 2}, headers=me)
     assert len(page.json()["data"]) == 1
+
+
+def test_a_case_stored_under_the_earlier_code_is_still_found_and_erased(
+        store_client: TestClient, keyring: Keyring) -> None:
+    # Until 2026-12 a reference was a code of capitals and a number; records stored so keep
+    # it. No new record takes that shape, but a filter and an erasure still name it.
+    me = keyring()
+    made = store_client.post("/v1/screenings", json=BODY | {"case_ref": "2026-0051"},
+                             headers=me).json()
+    with store_client.app.state.db.session() as session:  # type: ignore[attr-defined]
+        session.execute(text("UPDATE screenings SET case_ref = 'SNJ-OLD-51' WHERE id = :id"),
+                        {"id": made["id"]})
+        session.commit()
+    again = store_client.post("/v1/screenings", json=BODY | {"case_ref": "SNJ-OLD-51"},
+                              headers=me)
+    assert again.status_code == 422 and "SNJ-OLD-51" not in again.text
+    found = store_client.get("/v1/screenings", params={"case_ref": "SNJ-OLD-51"}, headers=me)
+    assert found.status_code == 200 and [s["id"] for s in found.json()["data"]] == [made["id"]]
+    assert store_client.get("/v1/screenings", params={"case_ref": "snj-old-51"},
+                            headers=me).status_code == 422
+    erased = store_client.delete("/v1/cases/SNJ-OLD-51", headers=keyring(role="admin"))
+    assert erased.status_code == 200 and erased.json()["screenings"] == 1
+    assert store_client.get(f"/v1/screenings/{made['id']}", headers=me).status_code in (404, 410)
 
 
 @pytest.mark.parametrize("case_ref", ["Priya", "Priya Kumari", "9876543210", "+919876543210",

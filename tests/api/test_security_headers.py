@@ -42,7 +42,7 @@ def test_every_status_carries_the_headers(tmp_path: Path) -> None:
     with TestClient(app, raise_server_exceptions=False) as client:
         case = Keyring(app)()
         screening = client.post("/v1/screenings", headers=case, json={
-            "case_ref": "SNJ-2026-0001", "profile": {"age": 30}, "as_of": "2026-11-28"})
+            "case_ref": "2026-0001", "profile": {"age": 30}, "as_of": "2026-11-28"})
         answers = [
             client.get("/v1/facts"),                                        # 200
             screening,                                                      # 201

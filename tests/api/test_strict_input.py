@@ -45,7 +45,7 @@ def test_a_repeated_query_parameter_is_refused_by_name(client: TestClient) -> No
 def test_amounts_are_json_numbers(store_client: TestClient, keyring: Keyring,
                                   amount: object) -> None:
     me = keyring(org="strict")
-    screening = screen(store_client, me, "STR-2026-0001")
+    screening = screen(store_client, me, "2026-0031")
     r = store_client.post("/v1/claims", headers=me, json={
         "screening_id": screening["id"], "entitlement": "compensation",
         "amount_claimed": amount})
@@ -55,7 +55,7 @@ def test_amounts_are_json_numbers(store_client: TestClient, keyring: Keyring,
 
 def test_a_whole_amount_is_kept(store_client: TestClient, keyring: Keyring) -> None:
     me = keyring(org="strict2")
-    screening = screen(store_client, me, "STR-2026-0002")
+    screening = screen(store_client, me, "2026-0032")
     r = store_client.post("/v1/claims", headers=me, json={
         "screening_id": screening["id"], "entitlement": "compensation",
         "amount_claimed": 35.0})

@@ -88,7 +88,7 @@ def test_the_generated_client_makes_a_screening_once(generated: str,
                             now=dt.datetime.now(dt.UTC)).key
     create = _module("api.screenings.create_screening")
     models = _module("models")
-    body = models.ScreeningCreate.from_dict({"case_ref": "SNJ-2026-0142",
+    body = models.ScreeningCreate.from_dict({"case_ref": "2026-0142",
                                              "profile": {"age": 30, "trafficked": True}})
     client = _client(generated, service)
     # The client's own httpx client would carry the token; the app's in-process one is used.

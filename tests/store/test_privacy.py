@@ -13,21 +13,30 @@ from service.store.privacy import (
     CASE_REF_MAX,
     CASE_REF_PATTERN,
     DISTRICT_PATTERN,
+    case_ref_lookup_problem,
     case_ref_problem,
     district_problem,
     note_problem,
 )
 
 
-@pytest.mark.parametrize("ref", ["SNJ-2026-0142", "SNJ-1", "CWC-PRL-17", "SNJ-IDEM-3",
-                                 "SNJ-2026-LIST-1", "PLAN-001", "SNJ-12345678", "ELS-2026-LIST-1",
-                                 "BENCH-WARM-3"])
+@pytest.mark.parametrize("ref", ["2026-0142", "1", "17", "142", "12345678", "2026-99999",
+                                 "0001-1"])
 def test_good_case_refs(ref: str) -> None:
-    assert case_ref_problem(ref) is None
+    assert case_ref_problem(ref) is None and case_ref_lookup_problem(ref) is None
     assert re.fullmatch(CASE_REF_PATTERN, ref) and len(ref) <= CASE_REF_MAX
 
 
-# Each of these fails today's pattern or digit check; none may come back in the message.
+# The shape of references until 2026-12: records stored under it are still looked up by it,
+# but no new record takes it, since a name in capitals fits it.
+@pytest.mark.parametrize("ref", ["SNJ-2026-0142", "SNJ-1", "CWC-PRL-17", "PRIYA-1",
+                                 "SNJ-2026-LIST-1"])
+def test_earlier_codes_are_looked_up_but_not_written(ref: str) -> None:
+    assert case_ref_problem(ref) is not None
+    assert case_ref_lookup_problem(ref) is None
+
+
+# Each of these fails today's pattern; none may come back in the message.
 @pytest.mark.parametrize(("ref", "why"), [
     ("PriyaSharma-2026", "never a name"), ("Priya", "never a name"),
     ("PRIYA", "never a name"), ("Priya Kumari", "never a name"),
@@ -38,10 +47,15 @@ def test_good_case_refs(ref: str) -> None:
     ("SNJ-123456789", "never a name"), ("A1-9", "never a name"), ("SNJ-1\n", "never a name"),
     ("cwc:purulia:17", "never a name"), ("SNJ-2026-X", "never a name"),
     ("SNJ-A-B-C-1", "never a name"), ("", "never a name"), ("S" * 40 + "-1", "never a name"),
+    ("PRIYA-1", "never a name"), ("SNJ-2026-0142", "never a name"),
+    ("123456789", "never a name"), ("12345-6789", "never a name"),
+    ("2026-123456", "never a name"), ("2026-0142-1", "never a name"), ("1-", "never a name"),
+    ("-1", "never a name"), ("2026 0142", "never a name"),
+    ("\u0968\u0966\u0968\u096c", "never a name"),  # Devanagari digits
 ])
 def test_case_refs_that_could_be_identities_are_refused(ref: str, why: str) -> None:
     problem = case_ref_problem(ref)
-    assert problem is not None and why in problem and "SNJ-2026-0142" in problem
+    assert problem is not None and why in problem and "2026-0142" in problem
     assert not ref.strip() or ref not in problem
 
 
@@ -123,10 +137,11 @@ def test_notes_about_the_claim_still_pass(note: str) -> None:
 
 
 # What the contract's pattern lets a client send, the check takes; and none of it holds a
-# phone or ID number (10 digits or more in a row, across the dashes).
+# phone or ID number (10 digits or more in a row, across the dashes), nor a letter.
 @settings(deadline=None, derandomize=True, max_examples=300)
 @given(st.from_regex(CASE_REF_PATTERN, fullmatch=True))
-def test_every_case_ref_the_contract_allows_is_taken_and_holds_no_long_number(
+def test_every_case_ref_the_contract_allows_is_taken_and_holds_no_number_nor_letter(
         ref: str) -> None:
     assert case_ref_problem(ref) is None
     assert not re.search(r"[0-9](-?[0-9]){9}", ref)
+    assert not re.search(r"[^0-9-]", ref), "a letter, so room for a name"

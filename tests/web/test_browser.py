@@ -165,10 +165,10 @@ def test_save_open_two_claims_and_receive_one(live: tuple[str, FastAPI], page: P
     expect(page.locator("#results")).to_be_visible()
     (SHOTS / "screener-print.pdf").write_bytes(page.pdf(format="A4"))
     page.emulate_media(media="screen")
-    page.get_by_label(re.compile("Case reference")).fill("BRW-2026-0001")
+    page.get_by_label(re.compile("Case reference")).fill("2026-9001")
     page.get_by_role("button", name="Save screening").click()
     page.wait_for_url(re.compile(r"/cases/[0-9a-f]{32}$"))
-    expect(page.locator("h1")).to_contain_text("BRW-2026-0001")
+    expect(page.locator("h1")).to_contain_text("2026-9001")
     for _ in range(2):
         page.get_by_role("button", name=re.compile("^Open a claim")).first.click()
         page.wait_for_load_state()
@@ -271,7 +271,7 @@ def test_the_pages_fit_a_360_pixel_phone(live: tuple[str, FastAPI], browser: Bro
         assert box is not None and box["height"] >= 40
         # a case plan on the phone
         answer_first_two(tab, "Next")
-        tab.get_by_label(re.compile("Case reference")).fill("PHN-2026-0001")
+        tab.get_by_label(re.compile("Case reference")).fill("2026-9002")
         tab.get_by_role("button", name="Save screening").click()
         tab.wait_for_url(re.compile(r"/cases/[0-9a-f]{32}$"))
         tab.get_by_role("button", name=re.compile("^Open a claim")).first.click()

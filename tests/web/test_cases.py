@@ -32,7 +32,7 @@ def _moves(plan: str, claim_form: str) -> list[str]:
 
 def test_claims_open_and_move_from_the_case_plan(web_app: FastAPI, web: TestClient) -> None:
     sign_in(web, make_key(web_app, org="plan-org"))
-    target = _saved_case(web, "PLAN-001")
+    target = _saved_case(web, "2026-0001")
     plan = web.get(target).text
     for component in ("Health", "Education", "Livelihood", "Legal", "Social and empowerment"):
         assert f">{component}</h3>" in plan
@@ -62,11 +62,11 @@ def test_claims_open_and_move_from_the_case_plan(web_app: FastAPI, web: TestClie
 
 def test_another_organisation_sees_nothing(web_app: FastAPI, web: TestClient) -> None:
     sign_in(web, make_key(web_app, org="owner-org"))
-    target = _saved_case(web, "OWN-002")
+    target = _saved_case(web, "2026-0002")
     with TestClient(web_app) as other:
         sign_in(other, make_key(web_app, org="other-org"))
         assert other.get(target).status_code == 404
-        assert "OWN-002" not in other.get("/cases").text
+        assert "2026-0002" not in other.get("/cases").text
         page = other.get("/cases").text
         answer = other.post(f"{target}/claims", data={"csrf": csrf_of(page),
                                                       "entitlement": "free-legal-aid"})
@@ -75,7 +75,7 @@ def test_another_organisation_sees_nothing(web_app: FastAPI, web: TestClient) ->
 
 def test_a_rerun_shows_what_changed(web_app: FastAPI, web: TestClient) -> None:
     sign_in(web, make_key(web_app, org="rerun-org"))
-    target = _saved_case(web, "RERUN-003")
+    target = _saved_case(web, "2026-0003")
     plan = web.get(target).text
     rerun = web.post(f"{target}/rerun", data={"csrf": csrf_of(plan)}, follow_redirects=False)
     assert rerun.status_code == 303 and rerun.headers["location"] != target
@@ -87,7 +87,7 @@ def test_the_programme_hides_small_counts_like_the_api(web_app: FastAPI,
                                                        web: TestClient) -> None:
     key = make_key(web_app, org="prog-org")
     sign_in(web, key)
-    target = _saved_case(web, "PROG-004")
+    target = _saved_case(web, "2026-0004")
     plan = web.get(target).text
     for ent in _openable(plan)[:2]:
         web.post(f"{target}/claims", data={"csrf": csrf_of(plan), "entitlement": ent})
@@ -110,7 +110,7 @@ def test_an_overdue_claim_is_red_and_names_where_to_escalate(web_app: FastAPI,
     from service.store import claims
 
     sign_in(web, make_key(web_app, org="late-org"))
-    target = _saved_case(web, "LATE-005")
+    target = _saved_case(web, "2026-0005")
     screening_id = target.rsplit("/", 1)[1]
     long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=200)
     rules = web_app.state.rules.current
@@ -142,7 +142,7 @@ def test_a_rerun_under_changed_rules_names_each_change(web_app: FastAPI,
     from service.store.tables import Screening
 
     sign_in(web, make_key(web_app, org="change-org"))
-    target = _saved_case(web, "CHANGE-006")
+    target = _saved_case(web, "2026-0006")
     with web_app.state.db.session() as session:  # as if kept under older rules
         row = session.get(Screening, target.rsplit("/", 1)[1])
         answer = json.loads(row.results)
