@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from annotated_types import Interval
@@ -90,11 +91,14 @@ def profile_model(ruleset: Ruleset) -> type[BaseModel]:
     return create_model("Profile", __config__=Strict, **fields)
 
 
-def _district(value: str) -> str:
-    problem = privacy.district_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return value
+def _refusing(problem: Callable[[str], str | None]) -> AfterValidator:
+    """A check that refuses a value ``problem`` finds fault with, in privacy's own words."""
+    def check(value: str) -> str:
+        found = problem(value)
+        if found:
+            raise ValueError(found)
+        return value
+    return AfterValidator(check)
 
 
 # The pattern is in the contract; privacy's check also counts words and refuses relations, and
@@ -105,7 +109,7 @@ District = Annotated[str, Field(min_length=1, max_length=privacy.DISTRICT_MAX,
                                 "rules list for the profile's State (any State's when it has "
                                 "none), in any case or word order; GET /v1/places/districts "
                                 "lists them; kept as listed"),
-                     AfterValidator(_district)]
+                     _refusing(privacy.district_problem)]
 
 
 def _request_fields(ruleset: Ruleset, profile: type[BaseModel]) -> dict[str, Any]:
@@ -139,27 +143,6 @@ def screening_create(ruleset: Ruleset, profile: type[BaseModel]) -> type[BaseMod
                         **_request_fields(ruleset, profile))
 
 
-def _case_ref(value: str) -> str:
-    problem = privacy.case_ref_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
-def _case_ref_lookup(value: str) -> str:
-    problem = privacy.case_ref_lookup_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
-def _note(value: str) -> str:
-    problem = privacy.note_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
 CASE_REF_HELP = ("your own number for the case, in digits (e.g. 2026-0142): a number of up "
                  "to 8 digits, or a year and a number joined by '-'; no letters, so never a "
                  "name, and never a phone or ID number")
@@ -168,16 +151,16 @@ CASE_REF_HELP = ("your own number for the case, in digits (e.g. 2026-0142): a nu
 CaseRef = Annotated[str, Field(min_length=1, max_length=privacy.CASE_REF_LOOKUP_MAX,
                                json_schema_extra={"pattern": privacy.CASE_REF_PATTERN,
                                                   "maxLength": privacy.CASE_REF_MAX}),
-                    AfterValidator(_case_ref)]
+                    _refusing(privacy.case_ref_problem)]
 # A filter finds records stored under today's shape or the earlier one (privacy's note).
 CaseRefFilter = Annotated[str, Field(
     min_length=1, max_length=privacy.CASE_REF_LOOKUP_MAX,
     description="the case's number (or, for a case stored before 2026-12, its code then)",
     json_schema_extra={"pattern": privacy.CASE_REF_LOOKUP_PATTERN}),
-    AfterValidator(_case_ref_lookup)]
+    _refusing(privacy.case_ref_lookup_problem)]
 Note = Annotated[str, Field(min_length=1, max_length=privacy.NOTE_MAX,
                             description="what happened, in a few words; never her name, "
-                            "phone, address or ID numbers"), AfterValidator(_note)]
+                            "phone, address or ID numbers"), _refusing(privacy.note_problem)]
 
 
 class VersionSummary(BaseModel):

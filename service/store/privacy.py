@@ -24,7 +24,8 @@ CASE_REF_MAX = 10
 EARLIER_CASE_REF_PATTERN = (
     r"^[A-Z]{2,8}(-[A-Z]{1,12}){0,2}"
     r"-([0-9]{1,8}|[0-9]{1,4}-[0-9]{1,5}|[0-9]{1,4}-[A-Z]{1,12}-[0-9]{1,8})$")
-# What a lookup (a filter, an erasure) may name: a reference of either shape.
+# What a filter of screenings or claims may name: a reference of either shape. (Erasure
+# takes any stored reference: api/routers/cases.py.)
 CASE_REF_LOOKUP_PATTERN = f"({CASE_REF_PATTERN})|({EARLIER_CASE_REF_PATTERN})"
 CASE_REF_LOOKUP = re.compile(CASE_REF_LOOKUP_PATTERN)
 CASE_REF_LOOKUP_MAX = 64
