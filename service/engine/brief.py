@@ -114,11 +114,10 @@ def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
             results.append(BriefResult(ent.id, words.t(ent.title),
                                        where.status))
             continue
-        pays = any(b.unit == "inr" and b.slabs for b in version.benefits)
         results.append(BriefResult(
             entitlement=ent.id, title=words.t(ent.title), status=where.status,
-            amount_min=where.amount_min if pays else None,
-            amount_max=where.amount_max if pays else None,
+            amount_min=where.amount_min if where.pays else None,
+            amount_max=where.amount_max if where.pays else None,
             office=book.name(version.office).name,
             missing_documents=(len(version.documents) if held is None else
                                sum(held_as(ruleset, d, held) is None for d in version.documents))

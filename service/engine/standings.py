@@ -7,26 +7,42 @@ version she is read with (``Variant``), and its Kleene status comes from the sam
 Over a registry of thousands of profiles the same few values of those facts recur, so a batch
 works each standing out once, and so does a service answering brief lists. The caller owns
 the memo (one per ruleset, like ``PartsCache``); the engine keeps no state of its own.
+
+Nor does a standing depend on a number or a date itself, only on where it falls among the
+literals the conditions compare it with (every comparison is ``fact <op> literal``): an age
+of 23 and one of 40 stand alike when the conditions ask only ``age < 18`` and ``age >= 60``.
+So the memo is keyed by those regions (``Regions``), and a stream of profiles that never
+repeat a value (incomes, dates) still finds most standings remembered.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from service.engine import amounts, explain
 from service.engine.evaluate import status_word, statuses
 from service.engine.settle import settle
+from service.expr import nodes
 from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
 from service.rules import model
-from service.rules.ruleset import InForce, Ruleset, Version
+from service.rules.ruleset import FactDef, InForce, Ruleset, Version
 
 
 def reads(version: Version) -> tuple[str, ...]:
     """Every base fact the version's conditions read: its own, its benefits' and slabs'."""
     return tuple(sorted({name for clause in version.conditions() for name in clause.facts}))
+
+
+def money_reads(version: Version) -> tuple[str, ...]:
+    """The base facts its amounts read (its benefits' and slabs' conditions): all that an
+    eligible standing depends on."""
+    own = set(version.clauses)
+    return tuple(sorted({name for clause in version.conditions() if clause not in own
+                         for name in clause.facts}))
 
 
 # A year's worth of a figure paid every so often: what it costs in the first year.
@@ -42,6 +58,7 @@ class Standing:
     amount_min: int  # rupees she surely gets in the first year; 0 when none
     amount_max: int | None  # rupees she may get; None when no upper bound is set
     missing: list[str]
+    pays: bool = False  # whether the version pays rupees at all (else the amounts are 0)
 
 
 def standing(version: Version, facts: Mapping[str, Any], status: Tri) -> Standing:
@@ -54,7 +71,12 @@ def standing(version: Version, facts: Mapping[str, Any], status: Tri) -> Standin
             found.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
         status, missing = settle(version, facts, list(found))
     low, high = first_year(version, facts, status)
-    return Standing(status_word(status), low, high, missing)
+    return Standing(status_word(status), low, high, missing, pays(version))
+
+
+def pays(version: Version) -> bool:
+    """Whether any of the version's benefits is an amount in rupees."""
+    return any(b.unit == "inr" and b.slabs for b in version.benefits)
 
 
 def first_year(version: Version, facts: Mapping[str, Any], status: Tri) -> tuple[int, int | None]:
@@ -77,6 +99,70 @@ def first_year(version: Version, facts: Mapping[str, Any], status: Tri) -> tuple
     return low, None if open_ended else high
 
 
+_ORDERED = ("==", "!=", "<", "<=", ">", ">=", "in", "not in")
+_HOLDS = ("contains", "not contains")
+
+
+class Regions:
+    """Each fact's value as the conditions of some versions tell it apart.
+
+    A number or a date becomes its region among the literals it is compared with (below the
+    first, on it, between it and the next, ...); a set becomes the values it holds that the
+    conditions ask about. Any other fact, or one read in a way this does not know, is kept
+    as it is. Two profiles with the same regions get the same standing from every one of
+    the versions: the regions are cut at every literal any of them uses."""
+
+    def __init__(self, versions: Iterable[Version], facts: Mapping[str, FactDef]) -> None:
+        literals: dict[str, set[Any]] = {}
+        plain: set[str] = set()  # facts some condition reads other than by a literal
+        for version in versions:
+            for clause in version.conditions():
+                for part in clause.walk():
+                    if part.node is None:
+                        continue
+                    for leaf in nodes.leaves(part.node):
+                        name = nodes.fact_of(leaf)
+                        kind = facts[name].kind if name in facts else None
+                        found = _literals(leaf, kind)
+                        if found is None:
+                            plain.add(name)
+                        else:
+                            literals.setdefault(name, set()).update(found)
+        self.cuts: dict[str, tuple[Any, ...]] = {
+            name: tuple(sorted(found)) for name, found in literals.items()
+            if name not in plain and facts[name].kind in ("int", "date")}
+        self.asked: dict[str, frozenset[Any]] = {
+            name: frozenset(found) for name, found in literals.items()
+            if name not in plain and facts[name].kind == "set"}
+
+    def of(self, facts: Mapping[str, Any]) -> dict[str, Any]:
+        """``facts`` with each number, date and set replaced by its region."""
+        out = dict(facts)
+        for name, cut in self.cuts.items():
+            value = out.get(name)
+            if value is not None:
+                at = bisect_left(cut, value)
+                out[name] = 2 * at + (at < len(cut) and cut[at] == value)
+        for name, asked in self.asked.items():
+            value = out.get(name)
+            if value is not None:
+                out[name] = asked & value
+        return out
+
+
+def _literals(leaf: nodes.Leaf, kind: str | None) -> set[Any] | None:
+    """The literals ``leaf`` compares its fact with, when it reads it only by them: an order
+    or membership test on a number or a date, ``contains`` or ``has_any`` on a set."""
+    if kind in ("int", "date") and isinstance(leaf, nodes.Compare) and leaf.op in _ORDERED:
+        lit = leaf.literal
+        return set(lit) if isinstance(lit, frozenset) else {lit}
+    if kind == "set" and isinstance(leaf, nodes.HasAny):
+        return set(leaf.values)
+    if kind == "set" and isinstance(leaf, nodes.Compare) and leaf.op in _HOLDS:
+        return {leaf.literal}
+    return None
+
+
 T = TypeVar("T")
 
 
@@ -84,10 +170,16 @@ class Standings(Generic[T]):
     """A bounded memo of ``standing``, each kept as ``make(entitlement id, standing)`` makes
     it (a batch row, say). What it gives is shared: read it, do not change it.
 
+    The statuses are worked out for every profile (one generated function for all of them,
+    a few microseconds); what is remembered is the rest. A version she is not eligible for
+    always stands the same (no rupees, nothing missing); one she is eligible for stands by
+    the regions of what its amounts read; one still open, by the regions of every fact it
+    reads.
+
     It keeps at most ``per_version`` standings of a version and ``limit`` in all, and once
-    full it keeps what it has rather than starting again: the values that recur (most
-    versions read a few yes/no facts) are remembered early, and a stream of profiles that
-    never repeat (incomes, dates) then costs a lookup, not a memo emptied and filled again."""
+    full it keeps what it has rather than starting again: the regions that recur are
+    remembered early, and a stream of profiles that never repeat then costs a lookup, not
+    a memo emptied and filled again."""
 
     def __init__(self, make: Callable[[str, Standing], T], limit: int = 200_000,
                  per_version: int = 2_000) -> None:
@@ -95,34 +187,76 @@ class Standings(Generic[T]):
         self.limit = limit
         self.per_version = per_version
         self._size = 0
+        # What is remembered of each version (by id(); the version held so that its id is
+        # not reused while the memo lives), shared by every in-force list that has it: most
+        # are the same in every State.
+        self._slots: dict[int, _Slot[T]] = {}
         # by id() of an in-force list (the ruleset's own, which lives as long as it does):
-        # the list, held so that its id is not reused while the memo lives, and for each
-        # entitlement its id, version, the facts it reads and its standings by their values
-        self._plans: dict[int, tuple[InForce, list[_Slot[T]]]] = {}
+        # the list, held likewise; the regions of the ruleset its versions come from; and
+        # the slot of each of its entitlements
+        self._plans: dict[int, tuple[InForce, Regions, list[_Slot[T]]]] = {}
+        self._regions: dict[int, tuple[Ruleset, Regions]] = {}
 
     def each(self, ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date) -> list[T]:
         """For each entitlement in force on ``as_of`` for her State, ``make`` of its
-        ``standing`` for checked ``facts``: worked out once per values of what its version
-        reads. The statuses are only worked out when one is not remembered."""
+        ``standing`` for checked ``facts``: worked out once per regions of what it reads."""
         pairs = ruleset.in_force(as_of, facts.get("state"))
         plan = self._plans.get(id(pairs))
         if plan is None:
-            plan = self._plans[id(pairs)] = (
-                pairs, [(e.id, v, reads(v), {}) for e, v in pairs])
-        found: dict[str, Tri] | None = None
+            plan = self._plans[id(pairs)] = (pairs, self._regions_of(ruleset),
+                                             [self._slot(e.id, v) for e, v in pairs])
+        _, regions, slots = plan
+        found = statuses(ruleset, facts, as_of)
+        seen: Callable[[str], Any] | None = None  # the regions, worked out when first wanted
         out = []
-        for ent_id, version, names, known in plan[1]:
-            key = tuple(map(facts.get, names))  # None: not known (checked facts never are)
+        for slot in slots:
+            status = found[slot.ent_id]
+            if status is FALSE:
+                out.append(slot.refused)
+                continue
+            if seen is None:
+                seen = regions.of(facts).get
+            if status is TRUE:
+                known, key = slot.eligible, tuple(map(seen, slot.money_reads))
+            else:  # None in a key: not known (checked facts never are)
+                known, key = slot.open, tuple(map(seen, slot.reads))
             where = known.get(key)
             if where is None:
-                if found is None:
-                    found = statuses(ruleset, facts, as_of)
-                where = self.make(ent_id, standing(version, facts, found[ent_id]))
-                if len(known) < self.per_version and self._size < self.limit:
+                where = self.make(slot.ent_id, standing(slot.version, facts, status))
+                if (len(slot.eligible) + len(slot.open) < self.per_version
+                        and self._size < self.limit):
                     known[key] = where
                     self._size += 1
             out.append(where)
         return out
 
+    def _regions_of(self, ruleset: Ruleset) -> Regions:
+        # Cut at the literals of every version of the ruleset, so that a slot's keys mean
+        # the same whichever in-force list it is reached from.
+        held = self._regions.get(id(ruleset))
+        if held is None:
+            versions = (variant.version for ent in ruleset.entitlements.values()
+                        for variant in ent.variants)
+            held = self._regions[id(ruleset)] = (ruleset, Regions(versions, ruleset.facts))
+        return held[1]
 
-_Slot = tuple[str, Version, tuple[str, ...], dict[tuple[Any, ...], T]]
+    def _slot(self, ent_id: str, version: Version) -> _Slot[T]:
+        slot = self._slots.get(id(version))
+        if slot is None:
+            slot = self._slots[id(version)] = _Slot(
+                ent_id, version, reads(version), money_reads(version),
+                self.make(ent_id, Standing("not_eligible", 0, 0, [], pays(version))), {}, {})
+        return slot
+
+
+@dataclass(slots=True)
+class _Slot(Generic[T]):
+    """What the memo holds of one entitlement in force."""
+
+    ent_id: str
+    version: Version
+    reads: tuple[str, ...]
+    money_reads: tuple[str, ...]
+    refused: T  # its standing when she is not eligible: always the same
+    eligible: dict[tuple[Any, ...], T]  # by the regions of ``money_reads``
+    open: dict[tuple[Any, ...], T]  # by the regions of ``reads``
