@@ -58,13 +58,33 @@ def full(answer: Evaluation, fragments: Fragments,
 def brief(answer: BriefEvaluation, fields: Collection[str] | None = None) -> bytes:
     """The brief answer, each result without the fields it has nothing to say in (None, or
     an empty list); ``fields``: only these parts of each result."""
-    names = BRIEF_FIELDS if fields is None else _order(BRIEF_FIELDS, fields)
-    results = [{name: value for name in names
-                if (value := getattr(r, name)) is not None and value != []}
-               for r in answer.results]
+    if fields is None:
+        results = [_brief_line(r) for r in answer.results]
+    else:
+        names = _order(BRIEF_FIELDS, fields)
+        results = [{name: value for name in names
+                    if (value := getattr(r, name)) is not None and value != []}
+                   for r in answer.results]
     return orjson.dumps({"ruleset": answer.ruleset, "as_of": answer.as_of,
                          "language": answer.language, "counts": answer.counts, "results": results,
                          "questions": answer.questions})
+
+
+def _brief_line(r: BriefResult) -> dict[str, Any]:
+    """One result with every field it has something to say in: what the loop over the
+    names above gives for all of them, written out (an answer writes thirty)."""
+    line: dict[str, Any] = {"entitlement": r.entitlement, "title": r.title, "status": r.status}
+    if r.amount_min is not None:
+        line["amount_min"] = r.amount_min
+    if r.amount_max is not None:
+        line["amount_max"] = r.amount_max
+    if r.office is not None:
+        line["office"] = r.office
+    if r.missing_documents is not None:
+        line["missing_documents"] = r.missing_documents
+    if r.missing:
+        line["missing"] = r.missing
+    return line
 
 
 def _order(known: tuple[str, ...], wanted: Collection[str]) -> tuple[str, ...]:

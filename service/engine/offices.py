@@ -53,8 +53,9 @@ class OfficeBook:
     def name(self, office_id: str) -> OfficeName:
         name = self._names.get(office_id)
         if name is None:
-            office = self.ruleset.offices[office_id]
-            named = _named(office, self.place, self.words)
+            # the words keep the name across answers: most name the same few offices
+            named = self.words.remember(("office", office_id, self.place), _named,
+                                        self.ruleset.offices[office_id], self.place, self.words)
             name = self._names[office_id] = OfficeName(office_id, named)
         return name
 
