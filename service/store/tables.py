@@ -176,8 +176,9 @@ class IdempotencyKey(SQLModel, table=True):
 
 
 class RateHit(SQLModel, table=True):
-    """One request let through, for the per-minute limits that every worker shares. A row
-    lives one minute: older rows of a bucket go as its window slides."""
+    """Requests let through, for the per-minute limits that every worker shares: one row per
+    permit's time, ``permits`` of them (a worker's lease is two rows, not one a request). A
+    row lives one minute: older rows of a bucket go as its window slides."""
 
     __tablename__ = "rate_hits"
     __table_args__ = (Index("ix_rate_hits_bucket_at", "bucket", "at_ms"),)
@@ -185,6 +186,7 @@ class RateHit(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     bucket: str = Field(max_length=40)
     at_ms: int = Field(sa_type=BigInteger)
+    permits: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class KeyFailure(SQLModel, table=True):

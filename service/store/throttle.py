@@ -91,15 +91,17 @@ def lease(session: Session, limits: Sequence[tuple[str, int]], now_ms: int, want
         session.execute(delete(RateHit).where(col(RateHit.bucket) == name,
                                               col(RateHit.at_ms) <= cutoff))
         count, oldest = session.execute(
-            select(func.count(), func.min(RateHit.at_ms)).where(col(RateHit.bucket) == name)
-        ).one()
+            select(func.coalesce(func.sum(RateHit.permits), 0), func.min(RateHit.at_ms))
+            .where(col(RateHit.bucket) == name)).one()
         if count >= limit:
             session.commit()
             wait = (oldest + WINDOW_MS - now_ms) if oldest is not None else WINDOW_MS
             return Verdict(False, max(wait, 1), "rate_limited", name), 0
         granted = min(granted, max(1, (limit - count) // 4))
-    times = [now_ms] + [now_ms + hold_ms] * (granted - 1)
-    session.add_all(RateHit(bucket=name, at_ms=at) for name, _ in limits for at in times)
+    # the permit used now, and the rest at the latest they may be used: two rows at most
+    times = [(now_ms, 1)] + ([(now_ms + hold_ms, granted - 1)] if granted > 1 else [])
+    session.add_all(RateHit(bucket=name, at_ms=at, permits=n)
+                    for name, _ in limits for at, n in times)
     session.commit()
     return ALLOWED, granted
 
