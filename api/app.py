@@ -20,6 +20,7 @@ from api import contract, errors, idempotency, schemas
 from api.audit import CASE_DATA, AuditTrail
 from api.auth import KeyCache, open_access
 from api.holder import RulesetHolder, settle_memory
+from api.lane import BriefLane
 from api.logs import hide_query_strings
 from api.metrics import Metrics
 from api.middleware import BodyLimit, InFlightLimit, RulesetHeaders
@@ -124,8 +125,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     profile = schemas.profile_model(holder.current)
     keyed = [Depends(open_access)]  # when ADHIKAR_REQUIRE_KEY is set
     open_v1 = OPEN | LIMITED  # /v1 is rate limited (api/throttle.py)
-    app.include_router(eligibility.build(schemas.eligibility_request(holder.current, profile)),
-                       dependencies=keyed, responses=open_v1)
+    asked = schemas.eligibility_request(holder.current, profile)
+    checking = eligibility.build(asked)
+    app.include_router(checking, dependencies=keyed, responses=open_v1)
     app.include_router(compensation.build(compensation.request_model(holder.current, profile)),
                        dependencies=keyed, responses=open_v1)
     app.include_router(places.build(holder.current.facts["state"].values),
@@ -144,6 +146,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_web(app, settings)  # the pages at /, /cases, /programme, /rules
     errors.install(app)
     idempotency.install(app)
+    # Innermost: brief answers for the phone's list without FastAPI's request handling.
+    app.add_middleware(BriefLane, request_model=asked, route=eligibility.route_of(checking),
+                       holder=holder, settings=settings, pool=app.state.pool,
+                       metrics=app.state.metrics)
     app.add_middleware(RulesetHeaders,
                        current=lambda: (holder.current.version, holder.current.digest))
     app.add_middleware(AuditTrail, db=db)  # every read and write of case data

@@ -62,6 +62,11 @@ class EvaluationPool:
         return cls(settings.eval_threads, settings.eval_queue, settings.eval_timeout_seconds,
                    settings.eval_gate_seconds)
 
+    @property
+    def protecting_now(self) -> bool:
+        """Whether a case-data request holds the gate (no evaluation may start inline)."""
+        return self._protected > 0
+
     @contextlib.asynccontextmanager
     async def protecting(self) -> AsyncIterator[None]:
         """While inside, evaluations wait before they start."""

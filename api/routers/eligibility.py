@@ -10,12 +10,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, Field, create_model
 
 from api import answers
 from api.deps import HolderDep
 from api.errors import ErrorItem, Refused
 from api.language import WordsDep
+from api.metrics import Metrics
 from api.pool import evaluate
 from api.problems import Problem
 from api.routers import INVALID, NOT_FOUND, Responses
@@ -31,6 +33,7 @@ from service.errors import InvalidInput, InvalidProfile, UnknownDistrict, Unknow
 from service.rules.ruleset import Ruleset
 from service.text import Words
 
+PATH = "/v1/eligibility"
 BATCH_PATH = "/v1/eligibility/batch"
 Shared = tuple[PartsCache, Standings[Standing]]  # what answers share, kept by the holder
 MAX_ITEMS = 1000
@@ -78,13 +81,11 @@ def build(request_model: Any) -> APIRouter:
     def one(request: Request, rules: Ruleset, shared: Shared, body: Any, case: Case,
             fields: list[str] | None, words: Words, only: str | None = None) -> bytes:
         as_of = body.as_of or india_today()
-        chosen = None if only is None else (only,)
         parts, standings = shared
         if body.detail == "brief":
-            brief = evaluate_brief(rules, case, as_of, domains=body.domains, entitlements=chosen,
-                                   words=words, standings=standings)
-            request.app.state.metrics.count(brief)
-            return answers.brief(brief, fields)
+            return brief_answer(request.app.state.metrics, rules, standings, body, case, fields,
+                                words, as_of, only)
+        chosen = None if only is None else (only,)
         result = evaluate_case(rules, case, as_of, domains=body.domains, cache=parts,
                                entitlements=chosen, words=words)
         request.app.state.metrics.count(result)
@@ -103,7 +104,7 @@ def build(request_model: Any) -> APIRouter:
         rules, shared = holder.current, (holder.parts, holder.standings)
         if entitlement is not None and entitlement not in rules.entitlements:
             raise UnknownEntitlement(entitlement)
-        case = _case(rules, body)
+        case = read_case(rules, body)
         written = await evaluate(request, one, request, rules, shared, body, case, _names(fields),
                                  words, entitlement, inline=body.detail == "brief")
         return Response(written, media_type="application/json")
@@ -125,7 +126,7 @@ def build(request_model: Any) -> APIRouter:
                              msg=f"at most {MAX_ITEMS} items in one request")
             raise Refused("too_many_items", errors=[item], limit=MAX_ITEMS)
         rules, shared = holder.current, (holder.parts, holder.standings)  # one for the batch
-        cases = [_case(rules, item, index) for index, item in enumerate(items)]
+        cases = [read_case(rules, item, index) for index, item in enumerate(items)]
         names = _names(fields)
 
         def lines() -> Iterator[bytes]:
@@ -137,11 +138,29 @@ def build(request_model: Any) -> APIRouter:
     return router
 
 
+def route_of(router: APIRouter) -> APIRoute:
+    """``build``'s route for POST /v1/eligibility."""
+    return next(r for r in router.routes if isinstance(r, APIRoute)
+                and r.path == PATH and "POST" in (r.methods or ()))
+
+
 def _names(fields: str | None) -> list[str] | None:
     return None if fields is None else fields.split(",")
 
 
-def _case(rules: Ruleset, body: Any, index: int | None = None) -> Case:
+def brief_answer(metrics: Metrics, rules: Ruleset, standings: Standings[Standing], body: Any,
+                 case: Case, fields: list[str] | None, words: Words, as_of: dt.date,
+                 only: str | None = None) -> bytes:
+    """The brief answer's bytes, counted in the metrics: for the route and its fast lane
+    (api/lane.py) alike."""
+    brief = evaluate_brief(rules, case, as_of, domains=body.domains,
+                           entitlements=None if only is None else (only,), words=words,
+                           standings=standings)
+    metrics.count(brief)
+    return answers.brief(brief, fields)
+
+
+def read_case(rules: Ruleset, body: Any, index: int | None = None) -> Case:
     try:
         return Case.read(rules, body.profile.model_dump(exclude_none=True),
                          district=body.district, documents_held=body.documents_held)

@@ -1,0 +1,155 @@
+"""The brief answers' fast lane (api/lane.py) answers exactly as the route does: the same
+status, bytes and headers, for the requests it takes and for those it passes on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from httpx import Response
+
+from api.app import create_app
+from api.lane import BriefLane
+from api.settings import Settings
+from service.rules.ruleset import Ruleset
+from tests.api.test_eligibility import GIRL
+from tests.oracle.durable_oracle import random_profiles
+
+AS_OF = "2026-11-28"
+_VARYING = {"x-request-id", "date"}
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory,
+         settings: Settings) -> Iterator[tuple[TestClient, TestClient, BriefLane]]:
+    """Two apps on the same rules: one with the lane, one without it."""
+    folder = tmp_path_factory.mktemp("lane")
+    with_lane = create_app(_own(settings, folder / "a.db"))
+    without = create_app(_own(settings, folder / "b.db"))
+    without.user_middleware = [m for m in without.user_middleware if m.cls is not BriefLane]
+    with TestClient(with_lane) as fast, TestClient(without) as plain:
+        yield fast, plain, _lane(with_lane)
+
+
+def _own(settings: Settings, db: Path) -> Settings:
+    return settings.model_copy(update={"database_url": f"sqlite:///{db}"})
+
+
+def _lane(app: FastAPI) -> BriefLane:
+    layer: Any = app.middleware_stack
+    while not isinstance(layer, BriefLane):
+        layer = layer.app
+    return layer
+
+
+def _same(fast: Response, plain: Response) -> None:
+    assert fast.status_code == plain.status_code
+    if fast.status_code == 200:
+        assert fast.content == plain.content
+    else:  # a problem names itself by a fresh id (instance)
+        assert ({**fast.json(), "instance": None} == {**plain.json(), "instance": None})
+    assert ({k: v for k, v in fast.headers.items() if k not in _VARYING}
+            == {k: v for k, v in plain.headers.items() if k not in _VARYING})
+
+
+def _json(facts: dict[str, Any]) -> dict[str, Any]:
+    return {k: sorted(v) if isinstance(v, frozenset) else
+            v.isoformat() if isinstance(v, dt.date) else v for k, v in facts.items()}
+
+
+def test_the_lane_answers_brief_requests_as_the_route_does(
+        pair: tuple[TestClient, TestClient, BriefLane], ruleset: Ruleset) -> None:
+    fast, plain, lane = pair
+    before = lane.served
+    languages = [None, "hi", "bn-IN,bn;q=0.9", "fr"]
+    asked = 0
+    for i, facts in enumerate(random_profiles(ruleset, 40, 21, known=0.6)):
+        body: dict[str, Any] = {"profile": _json(facts), "detail": "brief", "as_of": AS_OF}
+        if i % 3 == 0:
+            body["documents_held"] = ["birth-certificate"]
+        if i % 4 == 1:
+            body["domains"] = ["legal", "health"]
+        headers = {} if languages[i % 4] is None else {"accept-language": languages[i % 4]}
+        _same(fast.post("/v1/eligibility", json=body, headers=headers),
+              plain.post("/v1/eligibility", json=body, headers=headers))
+        asked += 1
+    district = {"profile": {**GIRL, "state": "west_bengal"}, "detail": "brief",
+                "district": "Purulia", "as_of": AS_OF}
+    _same(fast.post("/v1/eligibility", json=district),
+          plain.post("/v1/eligibility", json=district))
+    # no as_of: both answer on India's date
+    _same(fast.post("/v1/eligibility", json={"profile": GIRL, "detail": "brief"}),
+          plain.post("/v1/eligibility", json={"profile": GIRL, "detail": "brief"}))
+    assert lane.served - before == asked + 2  # each one answered by the lane itself
+
+
+@pytest.mark.parametrize(("query", "body", "content_type"), [
+    ("", {"profile": {"age": 16}}, "application/json"),  # a full answer: the route's
+    ("", {"profile": {"age": 16}, "detail": "brief", "name": "x"}, "application/json"),
+    ("", {"profile": {"age": 200}, "detail": "brief"}, "application/json"),
+    ("", {"profile": {"age": 16, "phone": "9876543210"}, "detail": "brief"},
+     "application/json"),
+    ("", {"profile": {"age": 16, "state": "west_bengal"}, "detail": "brief",
+          "district": "Nowhere"}, "application/json"),
+    ("", {"profile": {"age": 16}, "detail": "brief"}, "text/plain"),
+    ("", "{not json", "application/json"),
+    ("?lang=hi", {"profile": {"age": 16}, "detail": "brief"}, "application/json"),
+    ("?fields=status", {"profile": {"age": 16}, "detail": "brief"}, "application/json"),
+    ("?entitlement=free-legal-aid", {"profile": {"age": 16}, "detail": "brief"},
+     "application/json"),
+    ("?lang=hi&lang=bn", {"profile": {"age": 16}, "detail": "brief"}, "application/json"),
+])
+def test_what_the_lane_does_not_take_the_route_answers(
+        pair: tuple[TestClient, TestClient, BriefLane], query: str, body: Any,
+        content_type: str) -> None:
+    fast, plain, lane = pair
+    before = lane.served
+    content = body if isinstance(body, str) else json.dumps(body)
+    headers = {"content-type": content_type}
+    _same(fast.post(f"/v1/eligibility{query}", content=content, headers=headers),
+          plain.post(f"/v1/eligibility{query}", content=content, headers=headers))
+    assert lane.served == before
+
+
+def test_while_case_data_holds_the_gate_the_route_answers(
+        pair: tuple[TestClient, TestClient, BriefLane]) -> None:
+    fast, _, lane = pair
+    before = lane.served
+    lane.pool._protected += 1  # a screening being written
+    try:
+        r = fast.post("/v1/eligibility", json={"profile": {"age": 16}, "detail": "brief"})
+    finally:
+        lane.pool._protected -= 1
+    assert r.status_code == 200 and lane.served == before
+
+
+def test_with_a_key_required_the_route_answers(settings: Settings, tmp_path: Path) -> None:
+    app = create_app(_own(settings, tmp_path / "k.db").model_copy(
+        update={"require_key": True}))
+    with TestClient(app) as client:
+        r = client.post("/v1/eligibility", json={"profile": {"age": 16}, "detail": "brief"})
+        assert r.status_code == 401
+        assert _lane(app).served == 0
+
+
+def test_what_the_lane_answers_is_counted_under_the_route(
+        pair: tuple[TestClient, TestClient, BriefLane]) -> None:
+    fast, _, lane = pair
+    line = 'adhikar_http_requests_total{method="POST",route="/v1/eligibility",status="200"} '
+    evaluated = 'adhikar_evaluations_total{entitlement="free-legal-aid",status="eligible"} '
+
+    def counted(name: str) -> float:
+        found = [x for x in fast.get("/metrics").text.splitlines() if x.startswith(name)]
+        return float(found[0].rsplit(" ", 1)[1]) if found else 0.0
+
+    before, served = (counted(line), counted(evaluated)), lane.served
+    fast.post("/v1/eligibility", json={"profile": {"age": 16, "crime_victim": True},
+                                       "detail": "brief"})
+    assert lane.served == served + 1
+    assert (counted(line), counted(evaluated)) == (before[0] + 1, before[1] + 1)
