@@ -383,11 +383,11 @@ def bench_http(rules: Path, as_of: dt.date, mixed: list[Facts], sizes: Sizes,
     """The floor first, then the service for each detail asked for."""
     floor = serve_and_drive(FLOOR, rules, as_of, mixed, sizes, workers, "brief")
     rows = [Row(f"floor (minimal FastAPI), {r.measure}", r.value) for r in floor]
-    floor_rps = float(floor[-4].value.replace(",", ""))  # at the highest concurrency
+    floor_rps = _per_second(floor)  # at the highest concurrency
     for detail in details:
         found = serve_and_drive(SERVICE, rules, as_of, mixed, sizes, workers, detail)
         rows += [Row(f"{detail}: {r.measure}", r.value, r.target, r.verdict) for r in found]
-        rps = float(found[-4].value.replace(",", ""))
+        rps = _per_second(found)
         share = rps / floor_rps
         rows.append(Row(f"{detail}: share of the floor at concurrency {CONCURRENCY[-1]}",
                         f"{share:.2f}", ">= 0.33" if detail == "brief" else "",
@@ -420,6 +420,10 @@ def serve_and_drive(app: str, rules: Path, as_of: dt.date, mixed: list[Facts], s
             for concurrency in CONCURRENCY:
                 rows += http_rows(concurrency, *asyncio.run(
                     drive(port, requests, sizes.requests, concurrency)))
+            rss = worker_rss_mb(server.pid)
+            if rss is not None and app == SERVICE:
+                rows.append(Row("service worker RSS after the requests, MB", f"{rss:,.0f}",
+                                "< 150", verdict(rss < 150)))
         finally:
             server.terminate()
             try:
@@ -428,6 +432,27 @@ def serve_and_drive(app: str, rules: Path, as_of: dt.date, mixed: list[Facts], s
                 server.kill()
                 server.wait()
     return rows
+
+
+def worker_rss_mb(pid: int) -> float | None:
+    """The resident memory of the largest of the server's processes (the worker itself with
+    one worker; with several, the biggest of them), from /proc: None where there is none."""
+    def rss(one: int) -> float:
+        for line in Path(f"/proc/{one}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        return max(rss(one) for one in [pid, *map(int, children)])
+    except OSError:
+        return None
+
+
+def _per_second(rows: list[Row]) -> float:
+    wanted = f"HTTP concurrency {CONCURRENCY[-1]}: requests per second"
+    return float(next(r.value for r in rows if r.measure == wanted).replace(",", ""))
 
 
 def http_rows(concurrency: int, wall: float, latencies: list[float],
