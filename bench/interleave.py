@@ -1,0 +1,77 @@
+"""The HTTP figures of two checkouts, taken in turns: before and after a change, on a machine
+whose speed moves from one minute to the next.
+
+    .venv/bin/python bench/interleave.py ../before . --rounds 5 --detail brief
+
+Each round serves the minimal FastAPI floor, then each checkout (its own code, its own
+`uvicorn api.app:create_app`), and drives each with `bench/run.py`'s client at concurrency 32
+on the same profiles. Prints every round, then the medians: requests per second, p99, and the
+share of the floor taken in the same round.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import run  # noqa: E402
+from service.rules.load import load_ruleset  # noqa: E402
+from tests.oracle import durable_oracle as oracle  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("checkouts", nargs=2, type=Path, help="before, after")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--detail", choices=("full", "brief"), default="brief")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    rules = ROOT / "rules"
+    ruleset = load_ruleset(rules)
+    as_of = dt.date(2026, 11, 28)
+    full = oracle.random_profiles(ruleset, run.FULL.profiles, args.seed)
+    partial = oracle.random_profiles(ruleset, run.FULL.profiles, args.seed + 1, known=0.6)
+    mixed = [p for pair in zip(full, partial, strict=True) for p in pair]
+    names = ["floor", *(str(c) for c in args.checkouts)]
+    seen: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
+    for round_ in range(1, args.rounds + 1):
+        for name in names:
+            if name == "floor":
+                rows = run.serve_and_drive(run.FLOOR, rules, as_of, mixed, run.FULL, 1, "brief")
+            else:
+                rows = serve_checkout(Path(name), as_of, mixed, args.detail)
+            p99 = next(r.value for r in rows if r.measure.endswith("32: p99 latency"))
+            seen[name].append((run._per_second(rows), float(p99.split()[0])))
+        print(f"round {round_}: " + ", ".join(
+            f"{name} {seen[name][-1][0]:,.0f}/s p99 {seen[name][-1][1]:.1f} ms"
+            for name in names), flush=True)
+    floors = [rps for rps, _ in seen["floor"]]
+    for name in names:
+        rates = [rps for rps, _ in seen[name]]
+        shares = [rps / floor for rps, floor in zip(rates, floors, strict=True)]
+        print(f"{name}: median {statistics.median(rates):,.0f}/s (from {min(rates):,.0f} to "
+              f"{max(rates):,.0f}), p99 {statistics.median(p for _, p in seen[name]):.1f} ms, "
+              f"share of the floor {statistics.median(shares):.2f}")
+    return 0
+
+
+def serve_checkout(checkout: Path, as_of: dt.date, mixed: list[run.Facts],
+                   detail: str) -> list[run.Row]:
+    """``run.serve_and_drive`` with the server started in ``checkout``, on its own code."""
+    root = run.ROOT
+    run.ROOT = checkout.resolve()  # the server's working directory: its code comes first
+    try:
+        return run.serve_and_drive(run.SERVICE, checkout / "rules", as_of, mixed, run.FULL, 1,
+                                   detail)
+    finally:
+        run.ROOT = root
+
+
+if __name__ == "__main__":
+    sys.exit(main())
