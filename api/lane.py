@@ -26,6 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.holder import RulesetHolder
 from api.metrics import Metrics
+from api.middleware import replaying, whole
 from api.pool import EvaluationPool
 from api.routers import eligibility
 from api.settings import Settings
@@ -61,7 +62,8 @@ class BriefLane:
         # Checked with no await before the evaluation starts: the pool would otherwise send
         # it to a thread, where it could be refused (503), which is the route's to say.
         if read is None or self.pool.protecting_now:  # the route's turn, body as it came
-            await self.app(scope, _replaying(body, rest, receive), send)
+            await self.app(scope, replaying(whole(body) if rest is None else rest, receive),
+                           send)
             return
         rules, request, case, words = read
         scope.setdefault("state", {})["language"] = words.language  # for Content-Language
@@ -100,18 +102,3 @@ async def _whole_body(receive: Receive) -> tuple[bytes, Message | None]:
     if message["type"] == "http.request" and not message.get("more_body", False):
         return message.get("body", b""), None
     return b"", message
-
-
-def _replaying(body: bytes, rest: Message | None, receive: Receive) -> Receive:
-    first: Message = rest if rest is not None else {
-        "type": "http.request", "body": body, "more_body": False}
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return first
-        return await receive()
-
-    return replay

@@ -52,17 +52,27 @@ class BodyLimit:
             await problems.send(send, "request_timeout", close=True,
                                 seconds=f"{self.timeout:g}")
             return
-        body = b"".join(chunks)
-        sent = False
+        await self.app(scope, replaying(whole(b"".join(chunks)), receive), send)
 
-        async def replay() -> Message:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
 
-        await self.app(scope, replay, send)
+def whole(body: bytes) -> Message:
+    """The request's body as one message."""
+    return {"type": "http.request", "body": body, "more_body": False}
+
+
+def replaying(first: Message, receive: Receive) -> Receive:
+    """``receive`` for an app after a middleware read ``first``: it gets ``first``, then
+    whatever comes next."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return first
+        return await receive()
+
+    return replay
 
 
 
