@@ -28,8 +28,8 @@ from service.engine.evaluate import status_word, statuses
 from service.engine.settle import settle
 from service.expr import nodes
 from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
-from service.rules import model
-from service.rules.ruleset import FactDef, InForce, Ruleset, Version
+from service.rules import boundaries, model
+from service.rules.ruleset import Benefit, FactDef, InForce, Ruleset, Version
 
 
 def reads(version: Version) -> tuple[str, ...]:
@@ -58,7 +58,7 @@ class Standing:
     amount_min: int  # rupees she surely gets in the first year; 0 when none
     amount_max: int | None  # rupees she may get; None when no upper bound is set
     missing: list[str]
-    pays: bool = False  # whether the version pays rupees at all (else the amounts are 0)
+    pays: bool  # whether the version pays rupees at all (else the amounts are 0)
 
 
 def standing(version: Version, facts: Mapping[str, Any], status: Tri) -> Standing:
@@ -76,7 +76,12 @@ def standing(version: Version, facts: Mapping[str, Any], status: Tri) -> Standin
 
 def pays(version: Version) -> bool:
     """Whether any of the version's benefits is an amount in rupees."""
-    return any(b.unit == "inr" and b.slabs for b in version.benefits)
+    return any(map(in_rupees, version.benefits))
+
+
+def in_rupees(benefit: Benefit) -> bool:
+    """Whether the benefit is an amount of money (in rupees), not a service."""
+    return benefit.unit == "inr" and bool(benefit.slabs)
 
 
 def first_year(version: Version, facts: Mapping[str, Any], status: Tri) -> tuple[int, int | None]:
@@ -84,7 +89,7 @@ def first_year(version: Version, facts: Mapping[str, Any], status: Tri) -> tuple
     low, high = 0, 0
     open_ended = False
     for benefit in version.benefits:
-        if benefit.unit != "inr" or not benefit.slabs:
+        if not in_rupees(benefit):
             continue
         applies, least, most = amounts.span(benefit, facts, status)
         if applies is FALSE:
@@ -117,17 +122,13 @@ class Regions:
         plain: set[str] = set()  # facts some condition reads other than by a literal
         for version in versions:
             for clause in version.conditions():
-                for part in clause.walk():
-                    if part.node is None:
-                        continue
-                    for leaf in nodes.leaves(part.node):
-                        name = nodes.fact_of(leaf)
+                for leaf in nodes.leaves(clause.tree()):
+                    for name, found in boundaries.literals(leaf):  # the leaf's one fact
                         kind = facts[name].kind if name in facts else None
-                        found = _literals(leaf, kind)
-                        if found is None:
-                            plain.add(name)
-                        else:
+                        if _by_literals(leaf, kind):
                             literals.setdefault(name, set()).update(found)
+                        else:
+                            plain.add(name)
         self.cuts: dict[str, tuple[Any, ...]] = {
             name: tuple(sorted(found)) for name, found in literals.items()
             if name not in plain and facts[name].kind in ("int", "date")}
@@ -150,17 +151,15 @@ class Regions:
         return out
 
 
-def _literals(leaf: nodes.Leaf, kind: str | None) -> set[Any] | None:
-    """The literals ``leaf`` compares its fact with, when it reads it only by them: an order
-    or membership test on a number or a date, ``contains`` or ``has_any`` on a set."""
-    if kind in ("int", "date") and isinstance(leaf, nodes.Compare) and leaf.op in _ORDERED:
-        lit = leaf.literal
-        return set(lit) if isinstance(lit, frozenset) else {lit}
-    if kind == "set" and isinstance(leaf, nodes.HasAny):
-        return set(leaf.values)
-    if kind == "set" and isinstance(leaf, nodes.Compare) and leaf.op in _HOLDS:
-        return {leaf.literal}
-    return None
+def _by_literals(leaf: nodes.Leaf, kind: str | None) -> bool:
+    """Whether ``leaf`` reads its fact only by the literals it compares it with: an order or
+    membership test on a number or a date, ``contains`` or ``has_any`` on a set."""
+    if kind in ("int", "date"):
+        return isinstance(leaf, nodes.Compare) and leaf.op in _ORDERED
+    if kind == "set":
+        return isinstance(leaf, nodes.HasAny) or (
+            isinstance(leaf, nodes.Compare) and leaf.op in _HOLDS)
+    return False
 
 
 T = TypeVar("T")
