@@ -47,7 +47,7 @@ def main() -> int:
             else:
                 rows = serve_checkout(Path(name), as_of, mixed, args.detail)
             p99 = next(r.value for r in rows if r.measure.endswith("32: p99 latency"))
-            seen[name].append((run._per_second(rows), float(p99.split()[0])))
+            seen[name].append((run.per_second(rows), float(p99.split()[0])))
         print(f"round {round_}: " + ", ".join(
             f"{name} {seen[name][-1][0]:,.0f}/s p99 {seen[name][-1][1]:.1f} ms"
             for name in names), flush=True)
@@ -63,14 +63,10 @@ def main() -> int:
 
 def serve_checkout(checkout: Path, as_of: dt.date, mixed: list[run.Facts],
                    detail: str) -> list[run.Row]:
-    """``run.serve_and_drive`` with the server started in ``checkout``, on its own code."""
-    root = run.ROOT
-    run.ROOT = checkout.resolve()  # the server's working directory: its code comes first
-    try:
-        return run.serve_and_drive(run.SERVICE, checkout / "rules", as_of, mixed, run.FULL, 1,
-                                   detail)
-    finally:
-        run.ROOT = root
+    """``run.serve_and_drive`` with the server started in ``checkout``, on its own code and
+    rules."""
+    return run.serve_and_drive(run.SERVICE, checkout / "rules", as_of, mixed, run.FULL, 1,
+                               detail, root=checkout.resolve())
 
 
 if __name__ == "__main__":

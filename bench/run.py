@@ -292,7 +292,8 @@ FLOOR = "bench.floor:create_app"  # the minimal FastAPI app: the most the framew
 
 
 def start_server(port: int, rules: Path, log: Any, workers: int = 1,
-                 app: str = SERVICE) -> subprocess.Popen[bytes]:
+                 app: str = SERVICE, root: Path = ROOT) -> subprocess.Popen[bytes]:
+    """``root``: the checkout the server runs in, whose code it serves."""
     # No access log: one line per request would measure the terminal, not the service.
     command = [sys.executable, "-m", "uvicorn", app, "--factory",
                "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
@@ -301,7 +302,7 @@ def start_server(port: int, rules: Path, log: Any, workers: int = 1,
     # load generator sends from one address.
     env = {**os.environ, "ADHIKAR_RULES_DIR": str(rules),
            "ADHIKAR_RATE_PER_CLIENT": "100000000"}
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
 def wait_ready(base: str, server: subprocess.Popen[bytes], log_path: str,
@@ -383,11 +384,11 @@ def bench_http(rules: Path, as_of: dt.date, mixed: list[Facts], sizes: Sizes,
     """The floor first, then the service for each detail asked for."""
     floor = serve_and_drive(FLOOR, rules, as_of, mixed, sizes, workers, "brief")
     rows = [Row(f"floor (minimal FastAPI), {r.measure}", r.value) for r in floor]
-    floor_rps = _per_second(floor)  # at the highest concurrency
+    floor_rps = per_second(floor)  # at the highest concurrency
     for detail in details:
         found = serve_and_drive(SERVICE, rules, as_of, mixed, sizes, workers, detail)
         rows += [Row(f"{detail}: {r.measure}", r.value, r.target, r.verdict) for r in found]
-        rps = _per_second(found)
+        rps = per_second(found)
         share = rps / floor_rps
         rows.append(Row(f"{detail}: share of the floor at concurrency {CONCURRENCY[-1]}",
                         f"{share:.2f}", ">= 0.33" if detail == "brief" else "",
@@ -399,7 +400,7 @@ def bench_http(rules: Path, as_of: dt.date, mixed: list[Facts], sizes: Sizes,
 
 
 def serve_and_drive(app: str, rules: Path, as_of: dt.date, mixed: list[Facts], sizes: Sizes,
-                    workers: int, detail: str) -> list[Row]:
+                    workers: int, detail: str, root: Path = ROOT) -> list[Row]:
     import httpx
 
     port = free_port()
@@ -407,7 +408,7 @@ def serve_and_drive(app: str, rules: Path, as_of: dt.date, mixed: list[Facts], s
     requests = [http_request(request_body(f, as_of, detail), port) for f in mixed]
     rows = []
     with tempfile.NamedTemporaryFile("w+b", suffix=".log") as log:
-        server = start_server(port, rules, log, workers, app)
+        server = start_server(port, rules, log, workers, app, root)
         try:
             wait_ready(base, server, log.name)
             first = httpx.post(f"{base}/v1/eligibility",
@@ -450,7 +451,7 @@ def worker_rss_mb(pid: int) -> float | None:
         return None
 
 
-def _per_second(rows: list[Row]) -> float:
+def per_second(rows: list[Row]) -> float:
     wanted = f"HTTP concurrency {CONCURRENCY[-1]}: requests per second"
     return float(next(r.value for r in rows if r.measure == wanted).replace(",", ""))
 
