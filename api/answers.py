@@ -1,9 +1,9 @@
 """Eligibility answers -> JSON bytes, with orjson, straight from the engine's result objects.
 
 orjson writes the slotted result dataclasses itself; the parts of an answer that do not depend
-on the profile (offices with their escalation, the version block, steps, time limits) are
-shared between answers (``PartsCache``), so each is written once and kept as a ready
-``orjson.Fragment``. The bytes are those pydantic writes for the same objects (a test holds
+on the profile (offices with their escalation, the version block, steps, time limits, and the
+documents asked for where she lists none held) are shared between answers (``PartsCache``),
+so each is written once and kept as a ready ``orjson.Fragment``. The bytes are those pydantic writes for the same objects (a test holds
 them equal); pydantic still describes the answer for the published contract.
 
 ``fields`` keeps only some parts of each result: the entitlement's id always, then the named
@@ -96,6 +96,8 @@ def _result(result: EntitlementResult, names: tuple[str, ...],
     out: dict[str, Any] = {}
     for name in names:
         value = getattr(result, name)
-        out[name] = fragments.get(value) if name in _SHARED and value is not None else value
+        shared = ((name in _SHARED and value is not None)
+                  or (name == "documents" and value and value[0].held is None))
+        out[name] = fragments.get(value) if shared else value
     return out
 

@@ -24,6 +24,8 @@ def benefit_result(benefit: Benefit, facts: Mapping[str, Any], status: Tri,
     among the facts that would fix the amount.
     """
     result, possible = _benefit_result(benefit, facts, status)
+    if brief:
+        result.note = None
     if words is not None:
         result.label = words.t(result.label)
     if benefit.by_state and "state" not in facts and "state" not in result.missing:
@@ -36,9 +38,8 @@ def benefit_result(benefit: Benefit, facts: Mapping[str, Any], status: Tri,
 def _benefit_result(benefit: Benefit, facts: Mapping[str, Any],
                     status: Tri) -> tuple[BenefitResult, list[Slab]]:
     """The benefit's answer, and the slabs whose amount it can still be."""
-    slabs = benefit.slabs
-    if benefit.when is None and (not slabs or (len(slabs) == 1 and slabs[0].when is None)):
-        return _unconditional(benefit, status), list(slabs)  # most benefits: nothing to work out
+    if unconditional(benefit):
+        return _unconditional(benefit, status), list(benefit.slabs)  # nothing to work out
     missing: dict[str, None] = {}
     own = TRUE
     if benefit.when is not None:
@@ -56,6 +57,13 @@ def _benefit_result(benefit: Benefit, facts: Mapping[str, Any],
         missing=list(missing),
         verified=benefit.verified and all(_verified(s) for s in possible),
         note=benefit.note), possible
+
+
+def unconditional(benefit: Benefit) -> bool:
+    """Whether the benefit has no condition of its own, nor a choice of amounts: most have
+    none, and their answer reads of the profile only the entitlement's status and her State."""
+    slabs = benefit.slabs
+    return benefit.when is None and (not slabs or (len(slabs) == 1 and slabs[0].when is None))
 
 
 def _unconditional(benefit: Benefit, status: Tri) -> BenefitResult:

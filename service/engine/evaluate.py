@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Hashable, Mapping
 from typing import Any
 
 from service.engine import amounts, changes, explain, questions
@@ -15,6 +15,7 @@ from service.engine.case import Case
 from service.engine.offices import OfficeBook, Place
 from service.engine.parts import Parts, PartsCache
 from service.engine.result import (
+    BenefitResult,
     DocumentName,
     DocumentResult,
     EntitlementResult,
@@ -27,7 +28,7 @@ from service.engine.result import (
 from service.engine.settle import settle
 from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
 from service.rules import model
-from service.rules.ruleset import Entitlement, Ruleset, Version
+from service.rules.ruleset import Benefit, Entitlement, Ruleset, Version
 from service.text.words import Words
 
 STATUS: dict[Tri, model.Status] = {TRUE: "eligible", FALSE: "not_eligible",
@@ -114,15 +115,13 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         settled = status is not UNKNOWN
         missing = dict.fromkeys(kept)
     words = book.words
-    benefits = [amounts.benefit_result(b, facts, status, words, brief=brief)
-                for b in version.benefits]
+    key = (book.ruleset.digest, ent.id, version.valid_from, book.place, brief, words.language)
+    benefits = [_benefit(b, (key, i), facts, status, words, brief, cache)
+                for i, b in enumerate(version.benefits)]
     reasons = explain.reasons(version.clauses, facts, status, words, settled=settled)
     if brief:
-        for benefit in benefits:
-            benefit.note = None
         for reason in reasons:
             reason.cite = None
-    key = (book.ruleset.digest, ent.id, version.valid_from, book.place, brief, words.language)
     parts = (cache.get(key, lambda: static_parts(version, book, brief)) if cache
              else static_parts(version, book, brief))
     title = version.title or ent.title
@@ -132,7 +131,8 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         missing=list(missing),
         reasons=reasons,
         benefits=benefits,
-        documents=[document_result(book, d, documents_held) for d in version.documents],
+        documents=(parts.documents if documents_held is None
+                   else [document_result(book, d, documents_held) for d in version.documents]),
         office=parts.office, pays=parts.pays, time_limits=parts.time_limits,
         steps=parts.steps, version=parts.version,
         verified=version.verified and all(b.verified for b in benefits),
@@ -142,6 +142,18 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
     if what_if:
         _what_if(result, version, facts, status, book)
     return result
+
+
+def _benefit(benefit: Benefit, key: Hashable, facts: Mapping[str, Any], status: Tri,
+             words: Words, brief: bool, cache: PartsCache | None) -> BenefitResult:
+    """One benefit's answer. One without a condition of its own reads of the profile only the
+    status and her State, so ``cache`` shares it between answers (``key``: the version's
+    parts and the benefit's place among its benefits)."""
+    if cache is None or not amounts.unconditional(benefit):
+        return amounts.benefit_result(benefit, facts, status, words, brief=brief)
+    state = facts.get("state")  # None and absent are one: a profile drops unknown facts
+    return cache.get((key, status, state),
+                     lambda: amounts.benefit_result(benefit, facts, status, words, brief=brief))
 
 
 def _what_if(result: EntitlementResult, version: Version, facts: Mapping[str, Any],
@@ -176,6 +188,7 @@ def static_parts(version: Version, book: OfficeBook, brief: bool) -> Parts:
             legal_basis=basis),
         office=book.result(version.office),
         pays=book.result(version.pays) if version.pays else None,
+        documents=[document_result(book, d, None) for d in version.documents],
     )
 
 

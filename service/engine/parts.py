@@ -1,5 +1,6 @@
 """The parts of an answer that depend only on the rule version, the place and `brief`:
-steps, time limits, the version block and the offices with their escalation.
+steps, time limits, the version block, the offices with their escalation, and the documents
+asked for as a profile that lists no documents held sees them.
 
 They are most of an answer's objects, and the same for every profile; a ``PartsCache``
 builds each once and lets answers share it. The caller owns the cache (the API keeps one per
@@ -11,8 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from service.engine.result import OfficeResult, StepResult, TimeLimitResult, VersionRef
+from service.engine.result import (
+    DocumentResult,
+    OfficeResult,
+    StepResult,
+    TimeLimitResult,
+    VersionRef,
+)
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,16 +32,18 @@ class Parts:
     version: VersionRef
     office: OfficeResult
     pays: OfficeResult | None
+    documents: list[DocumentResult]  # `held` unknown: she lists no documents
 
 
 class PartsCache:
-    """A bounded store of ``Parts``; when full it starts again, which is cheap and safe."""
+    """A bounded store of shared parts (``Parts``, and the answers of benefits without a
+    condition of their own); when full it starts again, which is cheap and safe."""
 
-    def __init__(self, limit: int = 4096) -> None:
+    def __init__(self, limit: int = 16384) -> None:
         self.limit = limit
-        self._parts: dict[Hashable, Parts] = {}
+        self._parts: dict[Hashable, Any] = {}
 
-    def get(self, key: Hashable, build: Callable[[], Parts]) -> Parts:
+    def get(self, key: Hashable, build: Callable[[], T]) -> T:
         parts = self._parts.get(key)
         if parts is None:
             if len(self._parts) >= self.limit:

@@ -6,15 +6,18 @@ import datetime as dt
 
 from pydantic import TypeAdapter
 
+from service.engine.amounts import unconditional
 from service.engine.evaluate import evaluate
 from service.engine.offices import Place
 from service.engine.parts import PartsCache
-from service.engine.result import Evaluation
-from service.rules.ruleset import Ruleset
+from service.engine.result import EntitlementResult, Evaluation
+from service.rules.ruleset import Ruleset, Version
 from tests.oracle.durable_oracle import random_profiles
 
 JSON = TypeAdapter(Evaluation)
 PLACES = [Place(), Place(district="Purulia", state="west_bengal"), Place(district="Bargarh")]
+HELD = [None, ["birth-certificate"], []]
+AS_OF = dt.date(2026, 11, 28)
 
 
 def test_shared_parts_change_nothing(ruleset: Ruleset) -> None:
@@ -22,9 +25,41 @@ def test_shared_parts_change_nothing(ruleset: Ruleset) -> None:
     for i, facts in enumerate(random_profiles(ruleset, 120, 7, known=0.6)):
         as_of = (dt.date(2020, 1, 1), dt.date(2026, 11, 28))[i % 2]
         place, brief = PLACES[i % 3], i % 4 == 0
-        plain = evaluate(ruleset, facts, as_of, place=place, brief=brief)
-        shared = evaluate(ruleset, facts, as_of, place=place, brief=brief, cache=cache)
+        held = HELD[i % 3]
+        plain = evaluate(ruleset, facts, as_of, place=place, brief=brief, documents_held=held)
+        shared = evaluate(ruleset, facts, as_of, place=place, brief=brief, cache=cache,
+                          documents_held=held)
         assert JSON.dump_json(shared) == JSON.dump_json(plain)
+
+
+def test_what_does_not_depend_on_her_is_built_once(ruleset: Ruleset) -> None:
+    cache = PartsCache()
+    one, other = ({"age": 15, "state": "odisha", "was_trafficked": True},
+                  {"age": 40, "state": "odisha", "is_bonded_labourer": True})
+    first, second = (evaluate(ruleset, f, AS_OF, cache=cache).results for f in (one, other))
+    held = evaluate(ruleset, one, AS_OF, cache=cache, documents_held=["birth-certificate"])
+    asked = [(a, b, c) for a, b, c in zip(first, second, held.results, strict=True)
+             if a.documents]
+    assert asked  # some entitlements ask for documents
+    for a, b, c in asked:
+        assert a.documents is b.documents  # she lists no documents held: one list for all
+        assert c.documents is not a.documents  # she does: her own
+        assert [d.held for d in c.documents] != [None] * len(c.documents)
+    # a benefit without a condition of its own, for the same status and State: one answer
+    alike = [(x, y) for r, s in zip(first, second, strict=True) if r.status == s.status
+             for x, y, benefit in zip(r.benefits, s.benefits, _version(ruleset, r).benefits,
+                                      strict=True) if unconditional(benefit)]
+    assert alike
+    assert all(x is y for x, y in alike)
+    # one with a condition of its own is worked out for each profile
+    own = [x is not y for r, s in zip(first, second, strict=True)
+           for x, y, benefit in zip(r.benefits, s.benefits, _version(ruleset, r).benefits,
+                                    strict=True) if not unconditional(benefit)]
+    assert own and all(own)
+
+
+def _version(ruleset: Ruleset, result: EntitlementResult) -> Version:
+    return next(v for e, v in ruleset.in_force(AS_OF, "odisha") if e.id == result.entitlement)
 
 
 def test_the_cache_is_bounded() -> None:
