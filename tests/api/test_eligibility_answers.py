@@ -83,6 +83,19 @@ def test_orjson_writes_the_full_answer_as_pydantic_does(ruleset: Ruleset) -> Non
             assert answers.full(result, fragments) == adapter.dump_json(result)
 
 
+def test_a_part_written_alike_for_two_places_is_kept_once(ruleset: Ruleset) -> None:
+    fragments, cache = answers.Fragments(), PartsCache()
+    here, there = (evaluate(ruleset, {"age": 16}, AS_OF, place=Place(district=d), cache=cache)
+                   for d in ("Purulia", "Bargarh"))
+    for a, b in zip(here.results, there.results, strict=True):
+        assert a.version is not b.version  # built for each place
+        assert fragments.get(a.version) is fragments.get(b.version)  # the same JSON, once
+    named = [(a.office, b.office) for a, b in zip(here.results, there.results, strict=True)
+             if a.office.name != b.office.name]
+    assert named  # an office named for her district writes its own JSON
+    assert all(fragments.get(a) is not fragments.get(b) for a, b in named)
+
+
 def test_the_brief_answer_leaves_out_what_the_parts_named_leave_out(ruleset: Ruleset) -> None:
     # the brief writer spells its fields out for speed; naming every field takes the loop
     for i, facts in enumerate(random_profiles(ruleset, 60, 13, known=0.6)):
