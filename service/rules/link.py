@@ -42,8 +42,9 @@ from service.text import extract
 from service.text.catalogues import placeholders
 
 
-def link(parsed: dict[str, tuple[Document, Any]], digest: str,
-         errors: list[RuleError]) -> Ruleset | None:
+def link(parsed: dict[str, tuple[Document, Any]], digest: str, errors: list[RuleError],
+         files_read: Mapping[str, Document]) -> Ruleset | None:
+    """``files_read``: what the ruleset keeps of the files as read (``load.FilesRead``)."""
     facts_doc, facts_file = parsed["facts.yaml"]
     linker = Linker({}, {}, {}, {}, {}, errors)
     _link_facts(linker, facts_doc, facts_file)
@@ -70,7 +71,7 @@ def link(parsed: dict[str, tuple[Document, Any]], digest: str,
                    linker.offices, linker.documents, ordered, len(parsed), Periods.of(ordered),
                    parameters=dict(sorted(linker.params.items())),
                    catalogues=_link_catalogues(linker, parsed), places=places,
-                   files_read={name: doc for name, (doc, _) in parsed.items()},
+                   files_read=files_read,
                    english={en: tuple(at) for en, at in extract.english(
                        {name: spec for name, (_, spec) in parsed.items()}).items()})
 

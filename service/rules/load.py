@@ -7,6 +7,7 @@ and compiles conditions (``link``). The digest covers every rule file byte for b
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -54,13 +55,10 @@ _MADE: dict[str, Ruleset] = {}
 def _load(texts: dict[str, str], errors: list[RuleError]) -> Ruleset:
     parsed: dict[str, tuple[marks.Document, Any]] = {}
     for name, text in texts.items():
-        doc = marks.read(name, text, errors)
+        doc = read_file(name, text, errors)
         if doc is None:
             continue
-        schema = _schema(name)
-        if schema is model.EntitlementFile:
-            inherit_versions(doc)
-        checked = validate(doc, schema, errors)
+        checked = validate(doc, _schema(name), errors)
         if checked is not None:
             parsed[name] = (doc, checked)
     for name in SPECIAL:
@@ -69,10 +67,50 @@ def _load(texts: dict[str, str], errors: list[RuleError]) -> Ruleset:
                                     "directory"))
     if errors:
         raise RulesetInvalid(errors)
-    ruleset = link.link(parsed, digest(texts), errors)
+    read = FilesRead({name: texts[name] for name in parsed})
+    ruleset = link.link(parsed, digest(texts), errors, read)
     if errors or ruleset is None:
         raise RulesetInvalid(sorted(set(errors), key=lambda e: (e.file, e.line, e.col)))
     return ruleset
+
+
+def read_file(name: str, text: str, errors: list[RuleError]) -> marks.Document | None:
+    """One rule file as read, with the position of every value (``marks.read``); in an
+    entitlement's, the versions marked ``from_previous`` filled in from the one before."""
+    doc = marks.read(name, text, errors)
+    if doc is not None and _schema(name) is model.EntitlementFile:
+        inherit_versions(doc)
+    return doc
+
+
+class FilesRead(Mapping[str, marks.Document]):
+    """Each rule file of a ruleset as read, by name, read again when asked for: positions
+    are wanted only to name where a problem stands (lint, a rule's examples, a refused
+    reload), and kept for every value of every file they would be most of a service
+    worker's memory (16 MB against the 2 MB of the texts). The last few asked for are kept,
+    as lint asks for the same file many times."""
+
+    def __init__(self, texts: Mapping[str, str], keep: int = 4) -> None:
+        self._texts = dict(texts)
+        self._keep = keep
+        self._recent: dict[str, marks.Document] = {}
+
+    def __getitem__(self, name: str) -> marks.Document:
+        doc = self._recent.pop(name, None)
+        if doc is None:
+            doc = read_file(name, self._texts[name], [])
+            if doc is None:  # read once without a problem, the same text reads so again
+                raise KeyError(name)
+        self._recent[name] = doc  # the most recent last
+        while len(self._recent) > self._keep:
+            del self._recent[next(iter(self._recent))]
+        return doc
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
 
 
 def inherit_versions(doc: marks.Document) -> None:
