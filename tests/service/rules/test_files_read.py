@@ -4,23 +4,12 @@ when a position is asked for, and finds it where the load found it."""
 from __future__ import annotations
 
 import gc
-import shutil
 from pathlib import Path
 
 import pytest
 
 from service.rules import marks
 from service.rules.load import FilesRead, load_ruleset, read_file
-from tests.service.rules.test_from_previous import HERE, TWO_VERSIONS
-
-
-@pytest.fixture
-def rules(tmp_path: Path) -> Path:
-    root = tmp_path / "rules"
-    shutil.copytree(HERE / "tiny", root)
-    (root / "social").mkdir()
-    (root / "social" / "grant.yaml").write_text(TWO_VERSIONS)
-    return root
 
 
 def test_no_file_as_read_outlives_the_load(rules: Path) -> None:

@@ -3,63 +3,13 @@ the reader sees whole versions, and errors in an inherited part point to where i
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from service.errors import RulesetInvalid
 from service.rules.load import load_ruleset
-
-HERE = Path(__file__).parent
-
-TWO_VERSIONS = """\
-id: grant
-title: A grant
-domain: social
-summary: A grant for a trafficked person.
-versions:
-  - valid_from: 2020-01-01
-    valid_until: 2022-12-31
-    title: The first scheme
-    legal_basis:
-      - instrument: Test Act, 2020
-    when:
-      - test: trafficked
-    benefits:
-      - label: Grant
-        amount: 1000
-        sources: [src]
-      - label: Stipend
-        amount: 50
-        sources: [src]
-    office: dlsa
-    steps:
-      - action: Apply to the DLSA
-  - valid_from: 2023-01-01
-    from_previous: true
-    title: The scheme continued
-    benefits:
-      - label: Stipend
-        amount: 80
-        sources: [src]
-      - label: Travel
-        amount: 10
-        sources: [src]
-sources:
-  - id: src
-    title: A source
-    confidence: H
-"""
-
-
-@pytest.fixture
-def rules(tmp_path: Path) -> Path:
-    root = tmp_path / "rules"
-    shutil.copytree(HERE / "tiny", root)
-    (root / "social").mkdir()
-    (root / "social" / "grant.yaml").write_text(TWO_VERSIONS)
-    return root
+from tests.service.rules.conftest import TWO_VERSIONS
 
 
 def test_a_version_takes_what_it_leaves_out_from_the_one_before(rules: Path) -> None:
