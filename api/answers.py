@@ -3,8 +3,9 @@
 orjson writes the slotted result dataclasses itself; the parts of an answer that do not depend
 on the profile (offices with their escalation, the version block, steps, time limits, and the
 documents asked for where she lists none held) are shared between answers (``PartsCache``),
-so each is written once and kept as a ready ``orjson.Fragment``. The bytes are those pydantic writes for the same objects (a test holds
-them equal); pydantic still describes the answer for the published contract.
+so each is written once and kept as a ready ``orjson.Fragment``. The bytes are those pydantic
+writes for the same objects (a test holds them equal); pydantic still describes the answer for
+the published contract.
 
 ``fields`` keeps only some parts of each result: the entitlement's id always, then the named
 fields in the answer's own order.
