@@ -10,7 +10,9 @@ at scrape time (claims, reloads, database errors) comes from the database and th
 from __future__ import annotations
 
 import os
+import threading
 import time
+from collections import Counter as TallyCounter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -46,21 +48,40 @@ class Metrics:
         self._children: dict[tuple[str, str], Any] = {}
         self.state = StateCollector(holder, db, today)
         self.registry.register(self.state)
+        # One worker: an answer's thirty counts are added to a tally under one lock, and the
+        # tally goes into the counter when scraped (each inc() takes a lock of its own: 5% of
+        # a brief request). Several workers write each count at once to the shared files,
+        # which another worker's scrape reads.
+        self._shared = bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
+        self._tally: TallyCounter[tuple[str, str]] = TallyCounter()
+        self._lock = threading.Lock()
 
     def count(self, evaluation: Evaluation | BriefEvaluation) -> None:
-        # Each (entitlement, status) child kept: labels() checks and locks on every call, and
-        # an answer counts thirty of them.
-        children = self._children
-        for result in evaluation.results:
-            key = (result.entitlement, result.status)
-            child = children.get(key)
-            if child is None:
-                child = children[key] = self.evaluations.labels(*key)
-            child.inc()
+        keys = [(result.entitlement, result.status) for result in evaluation.results]
+        if self._shared:
+            for key in keys:
+                self._child(key).inc()
+            return
+        with self._lock:
+            self._tally.update(keys)
+
+    def _child(self, key: tuple[str, str]) -> Any:
+        # Each (entitlement, status) child kept: labels() checks and locks on every call.
+        child = self._children.get(key)
+        if child is None:
+            child = self._children[key] = self.evaluations.labels(*key)
+        return child
+
+    def _flush(self) -> None:
+        with self._lock:
+            tally, self._tally = self._tally, TallyCounter()
+        for key, n in tally.items():
+            self._child(key).inc(n)
 
     def exposition(self) -> bytes:
         directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
         if not directory:
+            self._flush()
             return generate_latest(self.registry)
         merged = CollectorRegistry()
         MultiProcessCollector(merged, path=directory)  # type: ignore[no-untyped-call]
