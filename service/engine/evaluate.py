@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Collection, Hashable, Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from service.engine import amounts, changes, explain, questions
@@ -116,14 +116,14 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         missing = dict.fromkeys(kept)
     words = book.words
     key = (book.ruleset.digest, ent.id, version.valid_from, book.place, brief, words.language)
-    benefits = [_benefit(b, (key, i), facts, status, words, brief, cache)
+    parts = (cache.get(key, lambda: static_parts(version, book, brief)) if cache
+             else static_parts(version, book, brief))
+    benefits = [_benefit(b, i, facts, status, words, brief, parts)
                 for i, b in enumerate(version.benefits)]
     reasons = explain.reasons(version.clauses, facts, status, words, settled=settled)
     if brief:
         for reason in reasons:
             reason.cite = None
-    parts = (cache.get(key, lambda: static_parts(version, book, brief)) if cache
-             else static_parts(version, book, brief))
     title = version.title or ent.title
     result = EntitlementResult(
         entitlement=ent.id, title=words.t(title), domain=ent.domain,
@@ -144,16 +144,20 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
     return result
 
 
-def _benefit(benefit: Benefit, key: Hashable, facts: Mapping[str, Any], status: Tri,
-             words: Words, brief: bool, cache: PartsCache | None) -> BenefitResult:
-    """One benefit's answer. One without a condition of its own reads of the profile only the
-    status and her State, so ``cache`` shares it between answers (``key``: the version's
-    parts and the benefit's place among its benefits)."""
-    if cache is None or not amounts.unconditional(benefit):
+def _benefit(benefit: Benefit, index: int, facts: Mapping[str, Any], status: Tri,
+             words: Words, brief: bool, parts: Parts) -> BenefitResult:
+    """One benefit's answer (``index``: its place among the version's benefits). One without
+    a condition of its own reads of the profile only the status and her State, so it is kept
+    with the version's parts and shared between answers."""
+    if not amounts.unconditional(benefit):
         return amounts.benefit_result(benefit, facts, status, words, brief=brief)
-    state = facts.get("state")  # None and absent are one: a profile drops unknown facts
-    return cache.get((key, status, state),
-                     lambda: amounts.benefit_result(benefit, facts, status, words, brief=brief))
+    # None and absent are one: a profile drops unknown facts
+    key = (index, status_word(status), facts.get("state"))
+    found = parts.benefits.get(key)
+    if found is None:
+        found = parts.benefits[key] = amounts.benefit_result(benefit, facts, status, words,
+                                                             brief=brief)
+    return found
 
 
 def _what_if(result: EntitlementResult, version: Version, facts: Mapping[str, Any],
