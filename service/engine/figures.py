@@ -15,7 +15,11 @@ def results(slabs: Iterable[Slab], state: str | None, words: Words) -> list[Figu
     seen: dict[str, FigureResult] = {}
     for slab in slabs:
         for figure in slab.figures:
-            seen.setdefault(figure.parameter, result(figure, state, words))
+            if figure.parameter not in seen:
+                # the same figure for the same State reads alike in every answer: kept in
+                # the words by the figure itself (equal figures, equal words)
+                seen[figure.parameter] = words.remember(("figure", figure, state), result,
+                                                        figure, state, words)
     return list(seen.values())
 
 
