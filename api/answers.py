@@ -21,7 +21,7 @@ import orjson
 from pydantic import TypeAdapter
 
 from service.engine.brief import BriefEvaluation, BriefResult
-from service.engine.result import EntitlementResult, Evaluation
+from service.engine.result import DocumentResult, EntitlementResult, Evaluation
 
 FULL_FIELDS = tuple(f.name for f in dataclasses.fields(EntitlementResult))
 BRIEF_FIELDS = tuple(f.name for f in dataclasses.fields(BriefResult))
@@ -57,8 +57,11 @@ class Fragments:
 def full(answer: Evaluation, fragments: Fragments,
          fields: Collection[str] | None = None) -> bytes:
     """The full answer; ``fields``: only these parts of each result."""
-    names = FULL_FIELDS if fields is None else _order(FULL_FIELDS, fields)
-    results = [_result(r, names, fragments) for r in answer.results]
+    if fields is None:
+        results = [_full_line(r, fragments) for r in answer.results]
+    else:
+        names = _order(FULL_FIELDS, fields)
+        results = [_result(r, names, fragments) for r in answer.results]
     return orjson.dumps({"ruleset": answer.ruleset, "as_of": answer.as_of,
                          "language": answer.language, "counts": answer.counts, "results": results,
                          "questions": answer.questions})
@@ -96,6 +99,28 @@ def _brief_line(r: BriefResult) -> dict[str, Any]:
     return line
 
 
+def _full_line(r: EntitlementResult, fragments: Fragments) -> dict[str, Any]:
+    """One result whole: what ``_result`` gives for every field, written out (an answer
+    writes thirty)."""
+    documents = r.documents
+    return {
+        "entitlement": r.entitlement, "title": r.title, "domain": r.domain,
+        "summary": r.summary, "status": r.status, "missing": r.missing, "reasons": r.reasons,
+        "benefits": r.benefits,
+        "documents": fragments.get(documents) if _shared_documents(documents) else documents,
+        "office": fragments.get(r.office),
+        "pays": None if r.pays is None else fragments.get(r.pays),
+        "time_limits": fragments.get(r.time_limits), "steps": fragments.get(r.steps),
+        "version": fragments.get(r.version), "verified": r.verified, "draft": r.draft,
+        "keep": r.keep, "changes": r.changes, "outcomes": r.outcomes,
+    }
+
+
+def _shared_documents(documents: list[DocumentResult]) -> bool:
+    """Documents asked for where she lists none held are shared between answers."""
+    return bool(documents) and documents[0].held is None
+
+
 def _order(known: tuple[str, ...], wanted: Collection[str]) -> tuple[str, ...]:
     return tuple(name for name in known if name == "entitlement" or name in wanted)
 
@@ -106,7 +131,7 @@ def _result(result: EntitlementResult, names: tuple[str, ...],
     for name in names:
         value = getattr(result, name)
         shared = ((name in _SHARED and value is not None)
-                  or (name == "documents" and value and value[0].held is None))
+                  or (name == "documents" and _shared_documents(value)))
         out[name] = fragments.get(value) if shared else value
     return out
 
