@@ -53,9 +53,12 @@ class OfficeBook:
     def name(self, office_id: str) -> OfficeName:
         name = self._names.get(office_id)
         if name is None:
-            # the words keep the name across answers: most name the same few offices
-            named = self.words.remember(("office", office_id, self.place), _named,
-                                        self.ruleset.offices[office_id], self.place, self.words)
+            # the words keep the name across answers: most name the same few offices (the
+            # place by its fields: a dataclass hashes itself in Python, on every lookup)
+            place = self.place
+            named = self.words.remember(("office", office_id, place.district, place.state),
+                                        _named, self.ruleset.offices[office_id], place,
+                                        self.words)
             name = self._names[office_id] = OfficeName(office_id, named)
         return name
 
