@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -65,10 +66,8 @@ def test_counts_from_many_threads_at_once_all_arrive(tmp_path: Path) -> None:
             for _ in range(500):
                 metrics.count(answer)
 
-        threads = [threading.Thread(target=count) for _ in range(4)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        with ThreadPoolExecutor(4) as pool:
+            for done in [pool.submit(count) for _ in range(4)]:
+                done.result()
         grown = _evaluations(client) - before
         assert grown == Counter({(r.entitlement, r.status): 2000 for r in answer.results})
