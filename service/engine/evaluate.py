@@ -115,9 +115,7 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         settled = status is not UNKNOWN
         missing = dict.fromkeys(kept)
     words = book.words
-    place = book.place  # by its fields, hashed without a call into Python (see OfficeBook)
-    key = (book.ruleset.digest, ent.id, version.valid_from, place.district, place.state, brief,
-           words.language)
+    key = (book.ruleset.digest, ent.id, version.valid_from, book.place, brief, words.language)
     parts = (cache.get(key, lambda: static_parts(version, book, brief)) if cache
              else static_parts(version, book, brief))
     benefits = [_benefit(b, i, facts, status, words, brief, parts)

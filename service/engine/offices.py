@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from service.engine.result import OfficeName, OfficeRef, OfficeResult
 from service.rules.ruleset import Office, Ruleset
@@ -14,8 +14,10 @@ if TYPE_CHECKING:
 _WITHIN_DISTRICT = ("sub_division", "block")
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
+    """Where she is. A named tuple, not a dataclass: answers key their memos by it dozens of
+    times each, and a tuple hashes itself without a call into Python."""
+
     district: str | None = None
     state: str | None = None  # an id from the `state` fact, e.g. west_bengal
 
@@ -53,12 +55,9 @@ class OfficeBook:
     def name(self, office_id: str) -> OfficeName:
         name = self._names.get(office_id)
         if name is None:
-            # the words keep the name across answers: most name the same few offices (the
-            # place by its fields: a dataclass hashes itself in Python, on every lookup)
-            place = self.place
-            named = self.words.remember(("office", office_id, place.district, place.state),
-                                        _named, self.ruleset.offices[office_id], place,
-                                        self.words)
+            # the words keep the name across answers: most name the same few offices
+            named = self.words.remember(("office", office_id, self.place), _named,
+                                        self.ruleset.offices[office_id], self.place, self.words)
             name = self._names[office_id] = OfficeName(office_id, named)
         return name
 
