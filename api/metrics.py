@@ -52,13 +52,13 @@ class Metrics:
         # tally goes into the counter when scraped (each inc() takes a lock of its own: 5% of
         # a brief request). Several workers write each count at once to the shared files,
         # which another worker's scrape reads.
-        self._shared = bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
+        self._shared_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
         self._tally: TallyCounter[tuple[str, str]] = TallyCounter()
         self._lock = threading.Lock()
 
     def count(self, evaluation: Evaluation | BriefEvaluation) -> None:
         keys = [(result.entitlement, result.status) for result in evaluation.results]
-        if self._shared:
+        if self._shared_dir:
             for key in keys:
                 self._child(key).inc()
             return
@@ -79,12 +79,11 @@ class Metrics:
             self._child(key).inc(n)
 
     def exposition(self) -> bytes:
-        directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
-        if not directory:
+        if not self._shared_dir:
             self._flush()
             return generate_latest(self.registry)
         merged = CollectorRegistry()
-        MultiProcessCollector(merged, path=directory)  # type: ignore[no-untyped-call]
+        MultiProcessCollector(merged, path=self._shared_dir)  # type: ignore[no-untyped-call]
         merged.register(self.state)
         return generate_latest(merged)
 

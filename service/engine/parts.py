@@ -6,7 +6,8 @@ condition of their own (for each status and State).
 They are most of an answer's objects, and the same for every profile; a ``PartsCache``
 builds each once and lets answers share it. The caller owns the cache (the API keeps one per
 loaded ruleset), so the engine stays a function of its arguments. Shared parts are never
-changed after they are built.
+changed after they are built; a ``Parts`` only gains the answers of its benefits as answers
+meet them.
 """
 
 from __future__ import annotations
