@@ -100,20 +100,19 @@ def _brief_line(r: BriefResult) -> dict[str, Any]:
 
 
 def _full_line(r: EntitlementResult, fragments: Fragments) -> dict[str, Any]:
-    """One result whole: what ``_result`` gives for every field, written out (an answer
-    writes thirty)."""
+    """One result whole: what ``_result`` gives for every field (an answer writes thirty),
+    from a copy of the result's own dict, its shared parts put in as fragments."""
+    line = r.__dict__.copy()  # the fields in their order: a result is a plain dataclass
     documents = r.documents
-    return {
-        "entitlement": r.entitlement, "title": r.title, "domain": r.domain,
-        "summary": r.summary, "status": r.status, "missing": r.missing, "reasons": r.reasons,
-        "benefits": r.benefits,
-        "documents": fragments.get(documents) if _shared_documents(documents) else documents,
-        "office": fragments.get(r.office),
-        "pays": None if r.pays is None else fragments.get(r.pays),
-        "time_limits": fragments.get(r.time_limits), "steps": fragments.get(r.steps),
-        "version": fragments.get(r.version), "verified": r.verified, "draft": r.draft,
-        "keep": r.keep, "changes": r.changes, "outcomes": r.outcomes,
-    }
+    if _shared_documents(documents):
+        line["documents"] = fragments.get(documents)
+    line["office"] = fragments.get(r.office)
+    if r.pays is not None:
+        line["pays"] = fragments.get(r.pays)
+    line["time_limits"] = fragments.get(r.time_limits)
+    line["steps"] = fragments.get(r.steps)
+    line["version"] = fragments.get(r.version)
+    return line
 
 
 def _shared_documents(documents: list[DocumentResult]) -> bool:

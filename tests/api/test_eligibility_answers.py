@@ -81,7 +81,7 @@ def test_orjson_writes_the_full_answer_as_pydantic_does(ruleset: Ruleset) -> Non
             result = evaluate(ruleset, facts, AS_OF, place=place, cache=shared,
                               documents_held=["birth-certificate"] if i % 2 else None)
             assert answers.full(result, fragments) == adapter.dump_json(result)
-            # the writer of whole results spells its fields out; naming them takes the loop
+            # the writer of whole results copies their dicts; naming fields takes the loop
             assert answers.full(result, fragments, answers.FULL_FIELDS) == adapter.dump_json(
                 result)
 
