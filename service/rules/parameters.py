@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from service.rules import model
 
@@ -89,6 +89,21 @@ class Figure:
     value: Value | None  # None: no value is encoded for this date and place
     jurisdiction: str | None  # the State whose value it is; None for the national value
     by_state: bool  # the parameter has State values, so the State matters
+    # Answers look a figure up by its content (the words' memo of what each says); hashing
+    # the value and its sources ran in Python on every look-up, so it is done once.
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash(self._fields()))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self) -> tuple[type[Figure], tuple[str, Value | None, str | None, bool]]:
+        return Figure, self._fields()  # made again where unpickled: a str's hash is per process
+
+    def _fields(self) -> tuple[str, Value | None, str | None, bool]:
+        return self.parameter, self.value, self.jurisdiction, self.by_state
 
     @property
     def verified(self) -> bool:

@@ -8,7 +8,11 @@ one thing and checks the error and its position.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +25,7 @@ from service.rules.load import load_ruleset
 from service.rules.ruleset import Ruleset
 
 HERE = Path(__file__).parent
+ROOT = HERE.parents[2]
 D = dt.date
 
 PARAMS = """\
@@ -200,6 +205,23 @@ def test_the_structure_is_one_version_read_for_each_stretch_and_state(rules: Pat
     assert (D(2021, 7, 1), None) in starts and (D(2021, 1, 1), "west_bengal") in starts
     assert ent.version_on(D(2022, 1, 1), "odisha") is ent.version_on(D(2022, 1, 1))
     assert ent.version_on(D(2022, 1, 1), "west_bengal") is not ent.version_on(D(2022, 1, 1))
+
+
+def test_a_figure_carried_to_another_process_is_found_there_by_its_content(rules: Path) -> None:
+    # A figure keeps its hash, and a str's hash differs from one process to the next: one
+    # unpickled elsewhere must hash as the same figure made there (a batch worker's memo).
+    version = load_ruleset(rules).entitlements["grant"].version_on(D(2022, 6, 1), "west_bengal")
+    assert version is not None
+    figures = [f for b in version.benefits for slab in b.slabs for f in slab.figures]
+    assert any(f.jurisdiction == "west_bengal" for f in figures)
+    check = ("import pickle, sys\n"
+             "from service.rules.parameters import Figure\n"
+             "for f in pickle.loads(sys.stdin.buffer.read()):\n"
+             "    made = Figure(f.parameter, f.value, f.jurisdiction, f.by_state)\n"
+             "    assert hash(f) == hash(made) and {made: 1}[f] == 1, f\n")
+    done = subprocess.run([sys.executable, "-c", check], input=pickle.dumps(figures),
+                          capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "7"})
+    assert done.returncode == 0, done.stderr.decode()
 
 
 def test_conditions_to_keep_are_listed_and_do_not_refuse(rules: Path) -> None:
