@@ -38,14 +38,18 @@ def main() -> int:
     full = oracle.random_profiles(ruleset, run.FULL.profiles, args.seed)
     partial = oracle.random_profiles(ruleset, run.FULL.profiles, args.seed + 1, known=0.6)
     mixed = [p for pair in zip(full, partial, strict=True) for p in pair]
-    names = ["floor", *(str(c) for c in args.checkouts)]
+    # Named by their place in the command too, so that a checkout against itself (how much
+    # the machine alone moves the figures) is two columns.
+    checkouts = {f"{label} {path}": path for label, path in zip(("before", "after"),
+                                                                 args.checkouts, strict=True)}
+    names = ["floor", *checkouts]
     seen: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
     for round_ in range(1, args.rounds + 1):
         for name in names:
             if name == "floor":
                 rows = run.serve_and_drive(run.FLOOR, rules, as_of, mixed, run.FULL, 1, "brief")
             else:
-                rows = serve_checkout(Path(name), as_of, mixed, args.detail)
+                rows = serve_checkout(checkouts[name], as_of, mixed, args.detail)
             p99 = next(r.value for r in rows if r.measure.endswith("32: p99 latency"))
             seen[name].append((run.per_second(rows), float(p99.split()[0])))
         print(f"round {round_}: " + ", ".join(
