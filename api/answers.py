@@ -1,11 +1,11 @@
 """Eligibility answers -> JSON bytes, with orjson, straight from the engine's result objects.
 
-orjson writes the slotted result dataclasses itself; the parts of an answer that do not depend
-on the profile (offices with their escalation, the version block, steps, time limits, and the
-documents asked for where she lists none held) are shared between answers (``PartsCache``),
-so each is written once and kept as a ready ``orjson.Fragment``. The bytes are those pydantic
-writes for the same objects (a test holds them equal); pydantic still describes the answer for
-the published contract.
+orjson writes the result dataclasses itself (from their dicts); the parts of an answer that do
+not depend on the profile (offices with their escalation, the version block, steps, time
+limits, and the documents asked for where she lists none held) are shared between answers
+(``PartsCache``), so each is written once and kept as a ready ``orjson.Fragment``. The bytes
+are those pydantic writes for the same objects (a test holds them equal); pydantic still
+describes the answer for the published contract.
 
 ``fields`` keeps only some parts of each result: the entitlement's id always, then the named
 fields in the answer's own order.
@@ -103,15 +103,11 @@ def _full_line(r: EntitlementResult, fragments: Fragments) -> dict[str, Any]:
     """One result whole: what ``_result`` gives for every field (an answer writes thirty),
     from a copy of the result's own dict, its shared parts put in as fragments."""
     line = r.__dict__.copy()  # the fields in their order: a result is a plain dataclass
-    documents = r.documents
-    if _shared_documents(documents):
-        line["documents"] = fragments.get(documents)
-    line["office"] = fragments.get(r.office)
-    if r.pays is not None:
-        line["pays"] = fragments.get(r.pays)
-    line["time_limits"] = fragments.get(r.time_limits)
-    line["steps"] = fragments.get(r.steps)
-    line["version"] = fragments.get(r.version)
+    for name in _SHARED:
+        if (value := line[name]) is not None:
+            line[name] = fragments.get(value)
+    if _shared_documents(r.documents):
+        line["documents"] = fragments.get(r.documents)
     return line
 
 
