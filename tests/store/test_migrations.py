@@ -4,12 +4,16 @@ and the database itself refuses to change or remove a claim event."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, SQLModel
@@ -83,6 +87,50 @@ def test_without_migrate_on_start_an_old_schema_is_reported(tmp_path: Path) -> N
     upgrade(db.engine)
     assert db.check() is None
     db.dispose()
+
+
+def test_the_head_the_code_knows_is_the_migrations_head() -> None:
+    # A new migration without SCHEMA_HEAD moved on would leave workers thinking a database
+    # one revision behind is current.
+    script = ScriptDirectory.from_config(database._alembic(database.MIGRATIONS))
+    assert script.get_heads() == [database.SCHEMA_HEAD]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_database_is_at_head_only_once_every_migration_is_applied(kind: str,
+                                                                   tmp_path: Path) -> None:
+    with fresh_url(kind, tmp_path) as url:
+        engine = make_engine(url)
+        assert not at_head(engine)  # empty
+        config = database._alembic(database.MIGRATIONS)
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0006")
+        assert not at_head(engine)  # one behind
+        db = Database(url)
+        assert db.open() is True  # migrates the rest
+        assert at_head(engine)
+        db.dispose()
+        engine.dispose()
+
+
+def test_a_worker_whose_database_is_current_never_loads_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    upgrade(make_engine(url))
+    start = textwrap.dedent(f"""
+        import sys
+        from fastapi.testclient import TestClient
+        from api.app import create_app
+        from api.settings import Settings
+        with TestClient(create_app(Settings(database_url={url!r}))) as client:
+            assert client.get("/readyz").status_code == 200
+            client.post("/v1/eligibility", json={{"profile": {{"age": 16}}}})
+        print(sorted(m for m in sys.modules if m.split(".")[0] in ("alembic", "mako")))
+    """)
+    done = subprocess.run([sys.executable, "-c", start], capture_output=True, text=True,
+                          timeout=300, cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
 _T = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
