@@ -49,8 +49,12 @@ class SecurityHeaders:
 def secure(headers: list[tuple[bytes, bytes]], policy: bytes) -> list[tuple[bytes, bytes]]:
     out = [(k, _with_charset(v) if k.lower() == b"content-type" else v)
            for k, v in headers if k.lower() not in _DROPPED]
+    out += _ADDED[policy]
+    return out
+
+
+def _added(policy: bytes) -> list[tuple[bytes, bytes]]:
     return [
-        *out,
         # Answers carry case facts (a profile's answer, a screening, a claim): never kept by a
         # browser or a shared cache.
         (b"cache-control", b"no-store"),
@@ -60,6 +64,9 @@ def secure(headers: list[tuple[bytes, bytes]], policy: bytes) -> list[tuple[byte
         (b"referrer-policy", b"no-referrer"),
         (b"content-security-policy", policy),
     ]
+
+
+_ADDED = {policy: _added(policy) for policy in (API_POLICY, DOCS_POLICY, WEB_POLICY)}
 
 
 def _with_charset(value: bytes) -> bytes:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import functools
 import hmac
 import math
 import threading
@@ -245,8 +246,15 @@ class Throttle:
 def _lease_names(client: str, credential: str | None) -> tuple[str, ...]:
     """The buckets a lease is held for: the address, and the key when one was shown (a lease
     is only ever kept for a key that was valid when it was taken)."""
-    by_client = throttle.bucket("c", client)
+    by_client = _client_bucket(client)
     return (by_client,) if credential is None else (by_client, throttle.bucket("k", credential))
+
+
+@functools.lru_cache(maxsize=4096)
+def _client_bucket(client: str) -> str:
+    # Hashed once per address rather than on every request (a phone sends many); keys are
+    # not kept here, only addresses, as the worker already sees them.
+    return throttle.bucket("c", client)
 
 
 def _credential(scope: Scope) -> str | None:

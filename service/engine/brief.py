@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Annotated
@@ -123,11 +122,12 @@ def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
                                sum(held_as(ruleset, d, held) is None for d in version.documents))
             or None,
             missing=list(where.missing)))
-    counts = Counter(r.status for r in results)
+    counts: dict[model.Status, int] = {"eligible": 0, "not_eligible": 0, "needs_info": 0}
+    for r in results:
+        counts[r.status] += 1
     asked = questions.waiting_questions(ruleset, results, words, QUESTIONS)
     return BriefEvaluation(
-        ruleset=ruleset_ref(ruleset), as_of=as_of, language=words.language,
-        counts={s: counts.get(s, 0) for s in ("eligible", "not_eligible", "needs_info")},
+        ruleset=ruleset_ref(ruleset), as_of=as_of, language=words.language, counts=counts,
         results=results,
         questions=[BriefQuestion(q.fact, q.question) for q in asked])
 
