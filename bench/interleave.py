@@ -5,8 +5,9 @@ whose speed moves from one minute to the next.
 
 Each round serves the minimal FastAPI floor, then each checkout (its own code, its own
 `uvicorn api.app:create_app`), and drives each with `bench/run.py`'s client at concurrency 32
-on the same profiles. Prints every round, then the medians: requests per second, p99, and the
-share of the floor taken in the same round.
+on the same profiles. Prints every round, then the medians: requests per second, p99, the
+share of the floor taken in the same round, and the service worker's memory after the
+requests.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ def main() -> int:
                                                                  args.checkouts, strict=True)}
     names = ["floor", *checkouts]
     seen: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
+    rss: dict[str, list[float]] = {name: [] for name in names}  # the service's worker only
     for round_ in range(1, args.rounds + 1):
         for name in names:
             if name == "floor":
@@ -52,8 +54,11 @@ def main() -> int:
                 rows = serve_checkout(checkouts[name], as_of, mixed, args.detail)
             p99 = next(r.value for r in rows if r.measure.endswith("32: p99 latency"))
             seen[name].append((run.per_second(rows), float(p99.split()[0])))
+            rss[name] += [float(r.value) for r in rows
+                          if r.measure.startswith("service worker RSS")]
         print(f"round {round_}: " + ", ".join(
             f"{name} {seen[name][-1][0]:,.0f}/s p99 {seen[name][-1][1]:.1f} ms"
+            + (f" RSS {rss[name][-1]:.0f} MB" if rss[name] else "")
             for name in names), flush=True)
     floors = [rps for rps, _ in seen["floor"]]
     for name in names:
@@ -61,7 +66,8 @@ def main() -> int:
         shares = [rps / floor for rps, floor in zip(rates, floors, strict=True)]
         print(f"{name}: median {statistics.median(rates):,.0f}/s (from {min(rates):,.0f} to "
               f"{max(rates):,.0f}), p99 {statistics.median(p for _, p in seen[name]):.1f} ms, "
-              f"share of the floor {statistics.median(shares):.2f}")
+              f"share of the floor {statistics.median(shares):.2f}"
+              + (f", worker RSS {statistics.median(rss[name]):.0f} MB" if rss[name] else ""))
     return 0
 
 
