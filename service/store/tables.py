@@ -181,7 +181,8 @@ class RateHit(SQLModel, table=True):
     row lives one minute: older rows of a bucket go as its window slides."""
 
     __tablename__ = "rate_hits"
-    __table_args__ = (Index("ix_rate_hits_bucket_at", "bucket", "at_ms"),)
+    # permits in the index too: a lease's count reads the index alone (migration 0008)
+    __table_args__ = (Index("ix_rate_hits_bucket_at_permits", "bucket", "at_ms", "permits"),)
 
     id: int | None = Field(default=None, primary_key=True)
     bucket: str = Field(max_length=40)
