@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, text
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, text
 from sqlmodel import Session, col
 
 from service.store.tables import KeyFailure, RateHit
@@ -95,23 +95,37 @@ def lease(session: Session, limits: Sequence[tuple[str, int]], now_ms: int, want
     Never more than a quarter of what is left in any bucket (at least one), so that near a
     limit permits go one at a time and none are stranded in a worker that does not need
     them. Returns the verdict and how many were let through. Commits."""
-    _lock(session, [name for name, _ in limits])
+    return leases(session, [(limits, want)], now_ms, hold_ms)[0]
+
+
+def leases(session: Session, asks: Sequence[tuple[Sequence[tuple[str, int]], int]],
+           now_ms: int, hold_ms: int = 0) -> list[tuple[Verdict, int]]:
+    """``lease`` for several clients in one transaction, each ask its limits and how many
+    permits it wants: a worker's clients that need permits at the same moment cost one trip
+    to the database together. Commits once."""
+    _lock(session, [name for limits, _ in asks for name, _ in limits])
     connection = session.connection()
+    found = [_lease(connection, limits, want, now_ms, hold_ms) for limits, want in asks]
+    session.commit()
+    return found
+
+
+def _lease(connection: Connection, limits: Sequence[tuple[str, int]], want: int, now_ms: int,
+           hold_ms: int) -> tuple[Verdict, int]:
     cutoff = now_ms - WINDOW_MS
     granted = want
     for name, limit in limits:
         connection.execute(_STALE, {"b": name, "cutoff": cutoff})
         count, oldest = connection.execute(_COUNT, {"b": name}).one()
         if count >= limit:
-            session.commit()
             wait = (oldest + WINDOW_MS - now_ms) if oldest is not None else WINDOW_MS
             return Verdict(False, max(wait, 1), "rate_limited", name), 0
         granted = min(granted, max(1, (limit - count) // 4))
-    # the permit used now, and the rest at the latest they may be used: two rows at most
-    times = [(now_ms, 1)] + ([(now_ms + hold_ms, granted - 1)] if granted > 1 else [])
-    connection.execute(_ADD, [{"bucket": name, "at_ms": at, "permits": n}
-                              for name, _ in limits for at, n in times])
-    session.commit()
+    if limits:
+        # the permit used now, and the rest at the latest they may be used: two rows at most
+        times = [(now_ms, 1)] + ([(now_ms + hold_ms, granted - 1)] if granted > 1 else [])
+        connection.execute(_ADD, [{"bucket": name, "at_ms": at, "permits": n}
+                                  for name, _ in limits for at, n in times])
     return ALLOWED, granted
 
 

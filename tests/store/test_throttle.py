@@ -47,6 +47,21 @@ def test_a_request_counts_in_every_bucket_or_none(session: Session) -> None:
                            .where(RateHit.bucket == key)).scalar_one() == 0
 
 
+def test_several_clients_lease_in_one_transaction_each_by_its_own_count(
+        session: Session) -> None:
+    assert throttle.admit(session, [(A, 1)], T0).allowed  # A is at its limit
+    key = throttle.bucket("k", "adk_x")
+    found = throttle.leases(session, [([(A, 1)], 4), ([(B, 100)], 8), ([(key, 10), (B, 100)], 8)],
+                            T0 + 1, hold_ms=1000)
+    assert [v.allowed for v, _ in found] == [False, True, True]
+    assert found[0][0].bucket == A and found[0][1] == 0
+    # B: 8 wanted of 100 left; then the key's quarter of its 10 (2), B having 92 left
+    assert [granted for _, granted in found[1:]] == [8, 2]
+    permits = dict(session.execute(select(RateHit.bucket, func.sum(RateHit.permits))
+                                   .group_by(RateHit.bucket)).all())
+    assert permits == {A: 1, B: 10, key: 2}
+
+
 def test_back_off_grows_after_the_free_failures(session: Session) -> None:
     policy = Backoff(free=3, base_ms=1000, cap_ms=8000, forget_ms=60_000)
     blocked = [throttle.fail(session, A, T0 + i, policy) for i in range(7)]
