@@ -3,6 +3,7 @@ queue and time limits, the limit on requests at once, and slow bodies."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import socket
@@ -15,10 +16,13 @@ import anyio
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
+from sqlalchemy import event
 
 from api.app import create_app
 from api.pool import Busy, EvaluationPool
-from api.throttle import Leases
+from api.throttle import Leases, Throttle
+from service.store.database import Database
+from service.store.throttle import Verdict
 from tests.api.conftest import Keyring, store_settings
 from tests.api.test_reload import free_port
 
@@ -274,3 +278,40 @@ def test_a_lease_ends_with_its_time_and_with_a_failed_key_check() -> None:
     leases.hold(keyed, granted=10, asked=16)
     leases.drop("c:one")
     assert not leases.take(keyed)
+
+
+def _throttle(tmp_path: Path, **kw: object) -> tuple[Throttle, list[int]]:
+    """A Throttle on a migrated SQLite file, and a list that grows by one at each commit."""
+    settings = store_settings(f"sqlite:///{tmp_path / 'db.sqlite'}", **kw)
+    db = Database(settings.database_url)
+    assert db.open()
+    commits: list[int] = []
+    event.listen(db.engine, "commit", lambda _connection: commits.append(1))
+    return Throttle(None, db, settings), commits  # type: ignore[arg-type]
+
+
+def test_new_clients_arriving_together_take_their_permits_in_one_trip(tmp_path: Path) -> None:
+    throttle, commits = _throttle(tmp_path, rate_per_client=100)
+
+    async def forty() -> list[Verdict]:
+        return await asyncio.gather(*(throttle._admit(f"10.0.0.{i}", None) for i in range(40)))
+
+    assert all(v.allowed for v in asyncio.run(forty()))
+    # One transaction for the forty leases, and at most one more: the minute's sweep.
+    assert 1 <= len(commits) <= 2
+    throttle.db.dispose()
+
+
+def test_clients_gathered_in_one_trip_keep_their_own_limits(tmp_path: Path) -> None:
+    throttle, _ = _throttle(tmp_path, rate_per_client=1)
+
+    async def together() -> list[Verdict]:
+        return await asyncio.gather(*(throttle._admit(client, None)
+                                      for client in ("10.0.0.1", "10.0.0.2", "10.0.0.1")))
+
+    first, other, again = asyncio.run(together())
+    assert first.allowed and other.allowed
+    assert not again.allowed and again.reason == "rate_limited"
+    # and the refusal is remembered: no trip for the next request from that address
+    assert asyncio.run(throttle._admit("10.0.0.1", None)).reason == "rate_limited"
+    throttle.db.dispose()
