@@ -30,7 +30,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("checkouts", nargs=2, type=Path, help="before, after")
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--detail", choices=("full", "brief"), default="brief")
+    parser.add_argument("--detail", choices=run.DETAILS, default="brief")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     rules = ROOT / "rules"
@@ -53,7 +53,7 @@ def main() -> int:
             else:
                 rows = serve_checkout(checkouts[name], as_of, mixed, args.detail)
             p99 = next(r.value for r in rows if r.measure.endswith("32: p99 latency"))
-            seen[name].append((run.per_second(rows), float(p99.split()[0])))
+            seen[name].append((run.per_second(rows), float(p99.split()[0].replace(",", ""))))
             rss[name] += [float(r.value) for r in rows
                           if r.measure.startswith("service worker RSS")]
         print(f"round {round_}: " + ", ".join(
