@@ -67,10 +67,16 @@ def bucket(kind: str, value: str) -> str:
     return f"{kind}:{hashlib.sha256(value.encode()).hexdigest()[:32]}"
 
 
+# Every bucket's lock in one statement, taken in the array's order (a gathered trip may name
+# dozens of buckets: one statement each was most of its time on PostgreSQL).
+_PG_LOCKS = text("SELECT pg_advisory_xact_lock(hashtext(b)) "
+                 "FROM unnest(CAST(:names AS text[])) AS b")
+
+
 def _lock(session: Session, names: Sequence[str]) -> None:
-    if session.get_bind().dialect.name == "postgresql":
-        for name in sorted(set(names)):  # one order everywhere: no deadlock between workers
-            session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:b))"), {"b": name})
+    if names and session.get_bind().dialect.name == "postgresql":
+        # one order everywhere (sorted): no deadlock between workers
+        session.execute(_PG_LOCKS, {"names": sorted(set(names))})
 
 
 def blocked(session: Session, client: str, now_ms: int) -> Verdict | None:

@@ -147,3 +147,32 @@ def test_leases_at_once_let_through_exactly_the_limit(engine: Engine) -> None:
     for t in threads:
         t.join()
     assert sum(results) == limit
+
+
+def test_gathered_leases_at_once_over_shared_buckets_let_through_exactly_the_limits(
+        engine: Engine) -> None:
+    # Trips naming the same buckets in different orders, at once: each bucket's count and
+    # insert are one atomic step (PostgreSQL: every bucket locked, in one order), and no two
+    # trips wait on each other for ever.
+    key = throttle.bucket("k", "adk_x")
+    limits = {A: 40, B: 60, key: 1000}
+    orders = [[A, B, key], [key, B, A], [B, key, A], [A, key, B]]
+    granted: dict[str, int] = dict.fromkeys(limits, 0)
+    lock = threading.Lock()
+
+    def worker(order: list[str]) -> None:
+        for _ in range(25):
+            asks = [([(name, limits[name])], 8) for name in order]
+            with Session(engine) as own:
+                found = throttle.leases(own, asks, T0 + 5, hold_ms=500)
+            with lock:
+                for name, (_, got) in zip(order, found, strict=True):
+                    granted[name] += got
+
+    threads = [threading.Thread(target=worker, args=(order,)) for order in orders]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not any(t.is_alive() for t in threads)
+    assert granted[A] == 40 and granted[B] == 60 and granted[key] == 4 * 25 * 8
