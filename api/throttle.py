@@ -91,38 +91,41 @@ class Gathered:
 
     def __init__(self, decide_many: Callable[[list[str]], list[Verdict]]) -> None:
         self.decide_many = decide_many
-        self._waiting: list[tuple[str, asyncio.Future[Verdict]]] = []
-        self._trips: asyncio.Task[None] | None = None
+        # By event loop: a worker has one, but a test client makes one for each request.
+        self._waiting: dict[asyncio.AbstractEventLoop,
+                            list[tuple[str, asyncio.Future[Verdict]]]] = {}
+        self._trips: dict[asyncio.AbstractEventLoop, asyncio.Task[None]] = {}
 
     async def decide(self, client: str) -> Verdict:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[Verdict] = loop.create_future()
-        self._waiting.append((client, future))
-        if self._trips is None or self._trips.done():
-            self._trips = loop.create_task(self._run())
+        self._waiting.setdefault(loop, []).append((client, future))
+        if loop not in self._trips:
+            self._trips[loop] = loop.create_task(self._run(loop))
         return await future
 
-    async def _run(self) -> None:
-        loop = asyncio.get_running_loop()
-        while self._waiting:
-            # A request whose event loop is gone (a test client's) is not waited for.
-            batch = [(c, f) for c, f in self._waiting if f.get_loop() is loop]
-            self._waiting = []
-            try:
-                verdicts = await anyio.to_thread.run_sync(
-                    self.decide_many, [client for client, _ in batch])
-            except Exception as exc:  # each waiting request fails as its own trip would
-                for _, future in batch:
-                    if not future.done():
-                        future.set_exception(exc)
-                continue
-            except BaseException:  # cancelled: the worker is stopping
-                for _, future in batch:
-                    future.cancel()
-                raise
-            for (_, future), verdict in zip(batch, verdicts, strict=True):
-                if not future.done():  # not given up on (a client that went away)
-                    future.set_result(verdict)
+    async def _run(self, loop: asyncio.AbstractEventLoop) -> None:
+        try:
+            while batch := self._waiting.pop(loop, []):
+                try:
+                    verdicts = await anyio.to_thread.run_sync(
+                        self.decide_many, [client for client, _ in batch])
+                except Exception as exc:  # each waiting request fails as its own trip would
+                    for _, future in batch:
+                        if not future.done():
+                            future.set_exception(exc)
+                    continue
+                except BaseException:  # cancelled: the worker is stopping
+                    for _, future in batch:
+                        future.cancel()
+                    raise
+                for (_, future), verdict in zip(batch, verdicts, strict=True):
+                    if not future.done():  # not given up on (a client that went away)
+                        future.set_result(verdict)
+        finally:
+            del self._trips[loop]
+            for _, future in self._waiting.pop(loop, []):  # only left when cancelled
+                future.cancel()
 
 
 class LocalWindows:

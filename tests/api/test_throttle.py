@@ -20,7 +20,7 @@ from sqlalchemy import event
 
 from api.app import create_app
 from api.pool import Busy, EvaluationPool
-from api.throttle import Leases, Throttle
+from api.throttle import Gathered, Leases, Throttle
 from service.store.database import Database
 from service.store.throttle import Verdict
 from tests.api.conftest import Keyring, store_settings
@@ -315,3 +315,39 @@ def test_clients_gathered_in_one_trip_keep_their_own_limits(tmp_path: Path) -> N
     # and the refusal is remembered: no trip for the next request from that address
     assert asyncio.run(throttle._admit("10.0.0.1", None)).reason == "rate_limited"
     throttle.db.dispose()
+
+
+def test_requests_on_two_event_loops_each_get_their_verdict() -> None:
+    # A test client runs each request on an event loop of its own: a trip in flight on one
+    # loop must not take, and drop, what waits on another.
+    first_trip, second_waits = threading.Event(), threading.Event()
+    trips: list[list[str]] = []
+
+    def decide_many(clients: list[str]) -> list[Verdict]:
+        trips.append(clients)
+        if len(trips) == 1:
+            first_trip.set()
+            assert second_waits.wait(60)
+        return [Verdict(True)] * len(clients)
+
+    gathered = Gathered(decide_many)
+    found: dict[str, Verdict] = {}
+
+    async def one(client: str, then: threading.Event | None = None) -> None:
+        task = asyncio.ensure_future(gathered.decide(client))
+        await asyncio.sleep(0)  # it is waiting now
+        if then is not None:
+            then.set()
+        found[client] = await task
+
+    def second() -> None:
+        assert first_trip.wait(60)
+        asyncio.run(one("10.0.0.2", then=second_waits))
+
+    other = threading.Thread(target=second, daemon=True)  # a regression must not hang the run
+    other.start()
+    asyncio.run(one("10.0.0.1"))
+    other.join(timeout=60)
+    assert not other.is_alive()
+    assert set(found) == {"10.0.0.1", "10.0.0.2"} and all(v.allowed for v in found.values())
+    assert sorted(map(tuple, trips)) == [("10.0.0.1",), ("10.0.0.2",)]
