@@ -222,27 +222,25 @@ class Throttle:
                     return Verdict(False, math.ceil((until - now) * 1000), reason, name)
         return None
 
-    def _decide(self, client: str, credential: str | None) -> Verdict:
+    def _decide(self, client: str, credential: str) -> Verdict:
+        """A keyed request's trip: the key checked, then its lease (anonymous clients go
+        together, ``_decide_many``)."""
         now_ms = time.time_ns() // 1_000_000  # the wall clock: shared by every worker
-        by_client = throttle.bucket("c", client)
-        if credential is None and self.settings.rate_per_client == 0:
-            return throttle.ALLOWED
+        by_client = _client_bucket(client)
         if not self.db.answering:
             # Down: count here rather than wait on reconnecting (storage requests and
             # /readyz do that); eligibility keeps its pace.
             return self.local.admit(self._limits(client, credential), now_ms)
         try:
             with self.db.session() as session:
-                valid = False
-                if credential is not None:
-                    refusal = throttle.blocked(session, by_client, now_ms)
-                    if refusal is not None:
-                        self._remember(refusal)
-                        return refusal
-                    valid = self._valid(session, credential)
-                    if not valid:
-                        throttle.fail(session, by_client, now_ms, self.policy)
-                        self.leases.drop(by_client)
+                refusal = throttle.blocked(session, by_client, now_ms)
+                if refusal is not None:
+                    self._remember(refusal)
+                    return refusal
+                valid = self._valid(session, credential)
+                if not valid:
+                    throttle.fail(session, by_client, now_ms, self.policy)
+                    self.leases.drop(by_client)
                 limits = self._limits(client, credential if valid else None)
                 verdict = (self._lease(session, limits, _lease_names(client, credential if valid
                                                                      else None), now_ms)
@@ -290,7 +288,7 @@ class Throttle:
         if key is not None:
             pair = (throttle.bucket("k", key), self.settings.rate_per_key)
         else:
-            pair = (throttle.bucket("c", client), self.settings.rate_per_client)
+            pair = (_client_bucket(client), self.settings.rate_per_client)
         return [pair] if pair[1] > 0 else []
 
     def _valid(self, session: Session, credential: str) -> bool:
