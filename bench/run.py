@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: service, api and tests live one level up
 
 from api import answers  # noqa: E402
+from api.wiring import GZIP_LEVEL  # noqa: E402
 from service.engine.brief import evaluate_brief, remembered  # noqa: E402
 from service.engine.case import Case  # noqa: E402
 from service.engine.evaluate import evaluate, statuses  # noqa: E402
@@ -61,8 +63,10 @@ QUICK = Sizes(profiles=300, repeats=2, requests=200, warmup=20)
 CONCURRENCY = (1, 32)
 # full and brief answers from one client address; many: brief answers, each request from an
 # address of its own, as phones that each send now and then (every request then takes its
-# rate-limit permit from the database rather than from a lease the worker holds).
-DETAILS = ("full", "brief", "many")
+# rate-limit permit from the database rather than from a lease the worker holds);
+# full-gzip and brief-gzip: the same answers asked for with Accept-Encoding: gzip, as
+# browsers and phones' HTTP libraries (OkHttp, NSURLSession) ask by default.
+DETAILS = ("full", "brief", "many", "full-gzip", "brief-gzip")
 
 
 @dataclass(frozen=True)
@@ -276,9 +280,32 @@ def bench_answers(ruleset: Ruleset, as_of: dt.date, mixed: list[Facts], repeats:
                          ("orjson (api/answers.py)", lambda e: answers.full(e, fragments))):
         rows.append(Row(f"writing the full answer only, {label}, mean",
                         us(best_per_profile(write, written, repeats))))
+    rows += bench_gzip({"full": [full(f) for f in mixed[:200]],
+                        "brief": [brief(f) for f in mixed[:1000]]}, repeats)
     sparse = len(brief({"age": 16}))
     rows.append(Row("brief answer for {age: 16}, bytes", f"{sparse:,}", "< 8,192",
                     verdict(sparse < 8192)))
+    return rows
+
+
+def bench_gzip(written: Mapping[str, Sequence[bytes]], repeats: int) -> list[Row]:
+    """What gzipping an answer costs, as the service's middleware does it (a stream of its
+    own, one body at once), at its level and at Starlette's default (9)."""
+    def gzip(level: int) -> Callable[[bytes], int]:
+        def compress(body: bytes) -> int:
+            stream = zlib.compressobj(level, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+            return len(stream.compress(body) + stream.flush())
+        return compress
+
+    rows = []
+    for label, bodies in written.items():
+        plain = statistics.fmean(map(len, bodies))
+        for level in sorted({GZIP_LEVEL, 9}):
+            size = statistics.fmean(map(gzip(level), bodies))
+            rows.append(Row(f"gzipping the {label} answer at level {level}"
+                            + (" (the service's)" if level == GZIP_LEVEL else "")
+                            + f", mean; {plain / 1024:,.1f} KB -> {size / 1024:,.1f} KB",
+                            us(best_per_profile(gzip(level), bodies, repeats))))
     return rows
 
 
@@ -338,12 +365,15 @@ def request_body(facts: Facts, as_of: dt.date, detail: str = "full") -> bytes:
                        "detail": detail}).encode()
 
 
-def http_request(body: bytes, port: int, address: str | None = None) -> bytes:
+def http_request(body: bytes, port: int, address: str | None = None,
+                 gzip: bool = False) -> bytes:
     """``address``: the client address the request says it comes from (X-Forwarded-For,
-    which uvicorn believes from 127.0.0.1)."""
+    which uvicorn believes from 127.0.0.1); ``gzip``: the answer asked for gzipped."""
     forwarded = f"X-Forwarded-For: {address}\r\n" if address else ""
+    encoding = "Accept-Encoding: gzip\r\n" if gzip else ""
     head = (f"POST /v1/eligibility HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{forwarded}"
-            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n")
+            f"{encoding}Content-Type: application/json\r\nContent-Length: {len(body)}"
+            "\r\n\r\n")
     return head.encode() + body
 
 
@@ -414,15 +444,16 @@ def bench_http(rules: Path, as_of: dt.date, mixed: list[Facts], sizes: Sizes,
 
 def serve_and_drive(app: str, rules: Path, as_of: dt.date, mixed: list[Facts], sizes: Sizes,
                     workers: int, detail: str, root: Path = ROOT) -> list[Row]:
-    """``detail``: full, brief, or many (brief answers, each request from an address of its
-    own)."""
+    """``detail``: full, brief, many (brief answers, each request from an address of its
+    own), full-gzip or brief-gzip (asked for gzipped)."""
     import httpx
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     many = detail == "many"
-    detail = "brief" if many else detail
-    requests = [http_request(request_body(f, as_of, detail), port, address(i) if many else None)
+    detail, _, gzip = ("brief" if many else detail).partition("-")
+    requests = [http_request(request_body(f, as_of, detail), port,
+                             address(i) if many else None, gzip=bool(gzip))
                 for i, f in enumerate(mixed)]
     rows = []
     with tempfile.NamedTemporaryFile("w+b", suffix=".log") as log:
@@ -431,10 +462,14 @@ def serve_and_drive(app: str, rules: Path, as_of: dt.date, mixed: list[Facts], s
             wait_ready(base, server, log.name)
             first = httpx.post(f"{base}/v1/eligibility",
                                content=request_body(mixed[0], as_of, detail),
-                               headers={"content-type": "application/json"}, timeout=10)
+                               headers={"content-type": "application/json",
+                                        "accept-encoding": "gzip" if gzip else "identity"},
+                               timeout=10)
             if first.status_code != 200:
                 raise RuntimeError(f"POST /v1/eligibility gave {first.status_code}: "
                                    f"{first.text[:500]}")
+            if gzip and app == SERVICE and first.headers.get("content-encoding") != "gzip":
+                raise RuntimeError("asked for gzip, the answer came without it")
             asyncio.run(drive(port, requests, sizes.warmup, 4))
             # Each run goes on where the last stopped: with many, no address comes twice.
             for turn, concurrency in enumerate(CONCURRENCY):
@@ -512,8 +547,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     parser.add_argument("--detail", choices=DETAILS, action="append",
                         help="the answer the HTTP requests ask for; many: brief answers, "
-                        "each request from a client address of its own (default: all three, "
-                        "in turn)")
+                        "each request from a client address of its own; full-gzip and "
+                        "brief-gzip: asked for gzipped (default: all five, in turn)")
     return parser.parse_args(argv)
 
 

@@ -91,6 +91,22 @@ def test_large_answers_are_gzipped(client: TestClient) -> None:
     assert "content-encoding" not in small.headers
 
 
+def test_an_answer_gzipped_is_the_same_answer_and_a_pdf_is_not_gzipped_again(
+        client: TestClient) -> None:
+    brief = {"profile": {"age": 16, "gender": "female", "trafficked": True}, "detail": "brief"}
+    plain = client.post("/v1/eligibility", json=brief, headers={"Accept-Encoding": "identity"})
+    zipped = client.post("/v1/eligibility", json=brief, headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in plain.headers
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert zipped.json() == plain.json()  # the client unzips it
+    assert int(zipped.headers["content-length"]) < len(plain.content) / 2
+    pdf = client.post("/v1/compensation-routes/brief",
+                      json={"profile": {"age": 15, "trafficked": True, "crime_victim": True}},
+                      headers={"Accept": "application/pdf", "Accept-Encoding": "gzip"})
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert "content-encoding" not in pdf.headers
+
+
 def test_the_catalogue_answers_304_to_a_phone_that_has_it(client: TestClient) -> None:
     for url in ("/v1/entitlements", "/v1/facts", "/v1/ruleset",
                 "/v1/entitlements/victim-compensation"):
