@@ -46,6 +46,7 @@ class Metrics:
                                    "entitlements evaluated, by entitlement and outcome",
                                    ["entitlement", "status"], registry=self.registry)
         self._children: dict[tuple[str, str], Any] = {}
+        self._answered: dict[tuple[str, str, int], tuple[Any, Any]] = {}
         self.state = StateCollector(holder, db, today)
         self.registry.register(self.state)
         # One worker: an answer's thirty counts are added to a tally under one lock, and the
@@ -64,6 +65,18 @@ class Metrics:
             return
         with self._lock:
             self._tally.update(keys)
+
+    def answered(self, method: str, route: str, status: int, seconds: float) -> None:
+        """One request answered: counted and timed under its method and route template."""
+        # The children kept, as in ``_child``: labels() checks and locks on every call, and
+        # these few keys (templates, methods, statuses) come again on every request.
+        children = self._answered.get((method, route, status))
+        if children is None:
+            children = self._answered[(method, route, status)] = (
+                self.requests.labels(method, route, str(status)),
+                self.latency.labels(method, route))
+        children[0].inc()
+        children[1].observe(seconds)
 
     def _child(self, key: tuple[str, str]) -> Any:
         # Each (entitlement, status) child kept: labels() checks and locks on every call.
@@ -147,8 +160,7 @@ class RequestMetrics:
         finally:
             route = getattr(scope.get("route"), "path", None) or UNMATCHED
             method = scope["method"] if scope["method"] in _METHODS else "OTHER"
-            self.metrics.requests.labels(method, route, str(status)).inc()
-            self.metrics.latency.labels(method, route).observe(time.perf_counter() - started)
+            self.metrics.answered(method, route, status, time.perf_counter() - started)
 
 
 _METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}

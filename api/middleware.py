@@ -106,18 +106,25 @@ class RulesetHeaders:
     def __init__(self, app: ASGIApp, current: Callable[[], tuple[str, str]]) -> None:
         self.app = app
         self.current = current
+        # The serving ruleset and its two headers, encoded once for every answer until a
+        # reload changes them.
+        self._encoded: tuple[tuple[str, str], list[tuple[bytes, bytes]]] = (("", ""), [])
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        version, digest = self.current()
+        serving = self.current()
+        seen, added = self._encoded
+        if serving != seen:
+            added = [(b"x-ruleset-version", serving[0].encode()),
+                     (b"x-ruleset-digest", serving[1].encode())]
+            self._encoded = serving, added
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                headers += [(b"x-ruleset-version", version.encode()),
-                            (b"x-ruleset-digest", digest.encode())]
+                headers += added
                 language = scope.get("state", {}).get("language")
                 if language:
                     headers += [(b"content-language", language.encode()),

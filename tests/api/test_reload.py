@@ -112,12 +112,15 @@ def test_a_new_amount_is_served_after_reload(rules: Path) -> None:
     with TestClient(create_app(settings(rules))) as client:
         before = client.get("/v1/ruleset").json()["digest"]
         assert sponsorship(client) == 4000
+        assert client.get("/livez").headers["x-ruleset-digest"] == before
         edit(rules, AMOUNT, "amount: 4500")
         edit(rules, "Sponsorship: 2000", "Sponsorship: 4500")  # the ICPS versions' examples too
         edit(rules, "Sponsorship: 4000", "Sponsorship: 4500")
         r = client.post("/v1/ruleset/reload", headers=AUTH)
         assert r.status_code == 200 and r.json()["digest"] != before
         assert sponsorship(client) == 4500
+        # Every answer names the rules it was worked out on, the new ones from now on.
+        assert client.get("/livez").headers["x-ruleset-digest"] == r.json()["digest"]
 
 
 @pytest.mark.parametrize(("old", "new", "code"), [
