@@ -17,6 +17,7 @@ from fastapi.routing import APIRoute
 from starlette.types import ASGIApp
 
 from api import contract, errors, idempotency, schemas
+from api.arenas import limit_arenas
 from api.audit import CASE_DATA, AuditTrail
 from api.auth import KeyCache, open_access
 from api.holder import RulesetHolder, settle_memory
@@ -92,6 +93,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        limit_arenas()  # before the worker's threads start
         # A database that does not answer leaves eligibility serving: /readyz says why.
         await anyio.to_thread.run_sync(db.open)
         settle_memory()
