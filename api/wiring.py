@@ -15,9 +15,9 @@ from api.settings import Settings
 from service.dates import india_today
 
 GZIP_FROM_BYTES = 1024  # smaller answers are not worth the phone's CPU
-# zlib's level 4, not Starlette's 9: a full answer (about 200 KB of JSON) took 5.3 ms to
-# compress at 9, five times the answer itself, for 41 KB; at 4, 1.9 ms for 44 KB. A brief
-# one (6 KB) 87 -> 68 µs for the same 2.1 KB. (bench/README.md)
+# zlib's level 4, not Starlette's 9: a full answer (about 200 KB of JSON) took 5.1 ms to
+# compress at 9, five times the answer itself, for 40 KB; at 4, 1.8 ms for 44 KB. A brief
+# one (6 KB): 72 -> 59 µs, for 2.0 KB rather than 1.9. (bench/README.md)
 GZIP_LEVEL = 4
 # What this service sends that is compressed already (the paralegal's PDF brief, the docs'
 # icon): not gzipped again. Starlette's default list names fourteen types, each tidied again
