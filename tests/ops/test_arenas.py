@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's arenas")
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Twelve threads allocating at once, then the arenas glibc reports (malloc_info's heaps).
@@ -39,9 +41,6 @@ def _arenas(mode: str, env: dict[str, str] | None = None) -> tuple[str, int]:
                           capture_output=True, text=True, check=True)
     limited, heaps = done.stdout.split()
     return limited, int(heaps)
-
-
-pytestmark = pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's arenas")
 
 
 def test_threads_share_two_arenas_once_limited() -> None:
