@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from annotated_types import Interval
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model
+from pydantic_core import PydanticCustomError
 
 from service.engine.result import OfficeRef, RulesetRef
 from service.rules import model
@@ -58,6 +59,23 @@ def _whole_number(value: Any) -> Any:
 
 
 WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
+
+_DIGITS = re.compile(r"-?(0|[1-9][0-9]*)")
+
+
+def _digits(value: Any) -> Any:
+    # A query string is text, and pydantic reads "0.0", "+3", " 3" and "07" as whole numbers;
+    # the contract's integer is written in digits, as JSON writes it (the range is checked
+    # after, so -1 is refused for being below it). The same error as pydantic's own.
+    if isinstance(value, str) and not _DIGITS.fullmatch(value):
+        raise PydanticCustomError(
+            "int_parsing", "Input should be a valid integer, unable to parse string as an integer")
+    return value
+
+
+DIGITS = BeforeValidator(_digits)
+"""For a whole number in a query string: ``Annotated[int, Query(...), DIGITS]`` (after the
+Query, whose range FastAPI would otherwise write into the contract under pydantic's names)."""
 
 
 def _distinct(values: list[Any]) -> list[Any]:

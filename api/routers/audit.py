@@ -13,6 +13,7 @@ from api.deps import SessionDep
 from api.errors import NotAllowed
 from api.instants import Instant
 from api.routers import INVALID, RECORDS
+from api.schemas import DIGITS
 from service.store import audit
 from service.store.keys import Principal
 
@@ -45,8 +46,9 @@ def read_audit_log(principal: Annotated[Principal, Depends(admin)], session: Ses
                                                     description="one organisation")] = None,
                    since: Annotated[Instant | None, Query(description="only entries from "
                                                           "this instant (ISO 8601)")] = None,
-                   limit: Annotated[int, Query(ge=1, le=500)] = 100,
-                   offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> AuditPublic:
+                   limit: Annotated[int, Query(ge=1, le=500), DIGITS] = 100,
+                   offset: Annotated[int, Query(ge=0, le=1_000_000), DIGITS] = 0,
+                   ) -> AuditPublic:
     """Every read and write of screenings and claims, newest first: key, organisation, route,
     record id, time and status; never case data."""
     rows, total = audit.entries(session, org=org, since=since, limit=limit, offset=offset)

@@ -15,7 +15,7 @@ from api.idempotency import OnceDep
 from api.instants import Instant
 from api.problems import Problem
 from api.routers import IDEMPOTENT, INVALID, RECORD, RECORDS
-from api.schemas import CaseRefFilter
+from api.schemas import DIGITS, CaseRefFilter
 from service.dates import india_today
 from service.rules.ruleset import Ruleset
 from service.store import claims
@@ -54,8 +54,8 @@ def list_claims(principal: RecordsDep, rules: RulesetDep, session: SessionDep,
                     description="only those changed after this instant (ISO 8601 with a "
                     "time zone), by the server's clock: pass the newest `updated_at` you hold "
                     "to sync a phone")] = None,
-                limit: Annotated[int, Query(ge=1, le=200)] = 50,
-                offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> ClaimsPublic:
+                limit: Annotated[int, Query(ge=1, le=200), DIGITS] = 50,
+                offset: Annotated[int, Query(ge=0, le=1_000_000), DIGITS] = 0) -> ClaimsPublic:
     """This organisation's claims, most recently changed first."""
     today = india_today()
     rows, total = claims.find(session, scope=principal.scope, today=today, case_ref=case_ref,

@@ -14,7 +14,7 @@ from api.idempotency import OnceDep
 from api.instants import Instant
 from api.problems import Problem
 from api.routers import IDEMPOTENT, INVALID, RECORD, RECORDS
-from api.schemas import CaseRefFilter
+from api.schemas import DIGITS, CaseRefFilter
 from api.screening_models import RerunPublic, ScreeningPublic, ScreeningsPublic, ScreeningSummary
 from api.screening_models import screening_json as as_json
 from service.dates import india_today
@@ -47,8 +47,8 @@ def build(request_model: Any) -> APIRouter:
     @router.get("", responses={**RECORDS, **INVALID})
     def list_screenings(principal: RecordsDep, session: SessionDep,
                         case_ref: Annotated[CaseRefFilter | None, Query()] = None,
-                        limit: Annotated[int, Query(ge=1, le=200)] = 50,
-                        offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+                        limit: Annotated[int, Query(ge=1, le=200), DIGITS] = 50,
+                        offset: Annotated[int, Query(ge=0, le=1_000_000), DIGITS] = 0,
                         updated_since: Annotated[Instant | None, Query(
                             description="only those made after this instant (ISO 8601), by "
                             "the server's clock; a screening never changes once made")] = None,

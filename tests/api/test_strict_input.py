@@ -71,3 +71,20 @@ def test_invented_field_names_and_ids_are_not_repeated(client: TestClient) -> No
         ("body", "profile", "<field>"), ("body", "<field>")}
     r = client.get("/v1/entitlements/priya-sharma-2026")
     assert r.status_code == 404 and "priya" not in r.text
+
+
+@pytest.mark.parametrize("path", ["/v1/screenings", "/v1/claims", "/v1/audit"])
+@pytest.mark.parametrize("written", ["0.0", "+3", " 3", "07", "1e1"])
+def test_a_page_number_is_written_in_digits(store_client: TestClient, keyring: Keyring,
+                                            path: str, written: str) -> None:
+    # pydantic alone reads each of these as a whole number; the contract's integer does not.
+    me = keyring(org="pages", role="admin")
+    r = store_client.get(path, headers=me, params={"offset": written})
+    assert r.status_code == 422
+    assert r.json()["errors"] == [{
+        "loc": ["query", "offset"], "type": "int_parsing",
+        "msg": "Input should be a valid integer, unable to parse string as an integer"}]
+    assert store_client.get(path, headers=me, params={"offset": "0", "limit": "10"}
+                            ).status_code == 200
+    below = store_client.get(path, headers=me, params={"offset": "-1"})
+    assert below.json()["errors"][0]["type"] == "greater_than_equal"  # its range, as before
