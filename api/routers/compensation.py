@@ -28,7 +28,6 @@ from service.compensation.answer import routes_for
 from service.compensation.brief import brief
 from service.compensation.result import RoutesAnswer
 from service.dates import india_today
-from service.engine.case import Case
 from service.rules.ruleset import Ruleset
 from service.text import Words
 
@@ -62,8 +61,7 @@ def build(request_model: Any) -> APIRouter:
         open (and on which event) or closed, with the deciding facts; who decides, pays and may
         apply; documents held or missing; interim and final amounts; time limits as dates;
         how the routes interact; and the next steps, with where to escalate."""
-        case = Case.read(rules, body.profile.model_dump(exclude_none=True),
-                         district=body.district, documents_held=body.documents_held)
+        case = schemas.case_of(rules, body)
         result = await evaluate(request, partial(routes_for, words=words), rules, case,
                                 body.as_of or india_today())
         return Response(answer.dump_json(result), media_type="application/json")
@@ -83,8 +81,7 @@ def build(request_model: Any) -> APIRouter:
         media = choose_media(accept)
         if media is None:
             raise Refused("not_acceptable", offered=", ".join(OFFERED))
-        case = Case.read(rules, body.profile.model_dump(exclude_none=True),
-                         district=body.district, documents_held=body.documents_held)
+        case = schemas.case_of(rules, body)
         result = routes_for(rules, case, body.as_of or india_today(), words=words)
         return Response(_laid_out(result, words, OFFERED[media]), media_type=media)
 

@@ -21,7 +21,7 @@ from api.metrics import Metrics
 from api.pool import evaluate
 from api.problems import Problem
 from api.routers import INVALID, NOT_FOUND, Responses
-from api.schemas import Strict
+from api.schemas import Strict, case_of
 from service.dates import india_today
 from service.engine.brief import BriefEvaluation, evaluate_brief
 from service.engine.case import Case
@@ -162,8 +162,7 @@ def brief_answer(metrics: Metrics, rules: Ruleset, standings: Standings[Standing
 
 def read_case(rules: Ruleset, body: Any, index: int | None = None) -> Case:
     try:
-        return Case.read(rules, body.profile.model_dump(exclude_none=True),
-                         district=body.district, documents_held=body.documents_held)
+        return case_of(rules, body)
     except InvalidProfile as exc:
         if index is None:
             raise

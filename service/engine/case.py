@@ -22,13 +22,16 @@ class Case:
 
     @classmethod
     def read(cls, ruleset: Ruleset, profile: Mapping[str, Any], *, district: str | None = None,
-             documents_held: Collection[str] | None = None, listed_only: bool = True) -> Case:
+             documents_held: Collection[str] | None = None, listed_only: bool = True,
+             checked: bool = False) -> Case:
         """Check ``profile`` against the rules' facts (``InvalidProfile`` names each bad fact)
         and ``district`` against the rules' list of the profile's State (``UnknownDistrict``);
         the State names the offices and picks the State's figures, the district as listed
         names the local offices. ``listed_only=False`` takes the district as given (one kept
-        before the list had it)."""
-        facts = coerce_profile(ruleset, profile)
+        before the list had it). ``checked``: ``profile`` is facts in the engine's form already
+        checked against these rules' facts (the API's request model: api/schemas.py), taken
+        as they are."""
+        facts = profile if checked else coerce_profile(ruleset, profile)
         state = facts.get("state")
         if listed_only:
             district = districts.settle(ruleset, district, state)
