@@ -14,6 +14,7 @@ from typing import Any
 import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.routing import APIRoute
+from fastapi.telemetry import TelemetryConfig
 from starlette.types import ASGIApp
 
 from api import contract, errors, idempotency, schemas
@@ -63,6 +64,14 @@ facts, never names, phone numbers, addresses or ID numbers.
 Screenings, claims and the funnel report keep a record of each case until the money or
 service is received; they need an API key (`Authorization: Bearer <key>` or `X-API-Key`),
 and show a caseworker only her organisation's records."""
+
+
+# FastAPI reports to OpenTelemetry as soon as anything in the process sets a global provider:
+# spans with client addresses and paths, and records of exceptions with their messages, sent
+# to a collector no one here has checked for case data. What the service reports is its own
+# metrics and JSON logs (docs/deploy.md), so this is off; looking for a provider also took
+# every request 5 µs.
+NO_OPENTELEMETRY: TelemetryConfig = {"tracing": False, "metrics": False, "logs": False}
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -115,7 +124,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # behind the key when the service requires one.
     app = App(title="adhikar", version="0.1.0", description=DESCRIPTION,
               generate_unique_id_function=_operation_id, openapi_tags=TAGS,
-              responses=EVERYWHERE, lifespan=lifespan,
+              responses=EVERYWHERE, lifespan=lifespan, telemetry=NO_OPENTELEMETRY,
               docs_url=None, redoc_url=None, openapi_url=None,
               dependencies=[Depends(single_query_values)])
     app.state.rules = holder
