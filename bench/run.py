@@ -355,13 +355,7 @@ def wait_ready(base: str, server: subprocess.Popen[bytes], log_path: str,
 
 
 def request_body(facts: Facts, as_of: dt.date, detail: str = "full") -> bytes:
-    def json_value(value: Any) -> Any:
-        if isinstance(value, frozenset):
-            return sorted(value)
-        return value.isoformat() if isinstance(value, dt.date) else value
-
-    profile = {k: json_value(v) for k, v in facts.items()}
-    return json.dumps({"profile": profile, "as_of": as_of.isoformat(),
+    return json.dumps({"profile": oracle.as_sent(facts), "as_of": as_of.isoformat(),
                        "detail": detail}).encode()
 
 

@@ -17,14 +17,7 @@ from api import schemas
 from service.engine.profile import coerce_profile
 from service.errors import InvalidProfile
 from service.rules.ruleset import Ruleset
-from tests.oracle.durable_oracle import random_profiles
-
-
-def _json(value: Any) -> Any:
-    """A fact's value as a request carries it."""
-    if isinstance(value, frozenset):
-        return sorted(value)
-    return value.isoformat() if isinstance(value, dt.date) else value
+from tests.oracle.durable_oracle import as_sent, random_profiles
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +30,7 @@ def test_a_checked_profile_reads_as_coerce_profile_reads_it(
     profiles = (random_profiles(ruleset, 200, 11) + random_profiles(ruleset, 200, 12, known=0.5)
                 + [{}])
     for facts in profiles:
-        raw = {name: _json(value) for name, value in facts.items()}
+        raw = as_sent(facts)
         checked = schemas.checked_facts(model.model_validate(raw), ruleset)
         assert checked == coerce_profile(ruleset, raw) == facts
         assert all(not isinstance(v, list) for v in checked.values())  # sets as frozensets

@@ -3,7 +3,6 @@ status, bytes and headers, for the requests it takes and for those it passes on.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +18,7 @@ from api.lane import BriefLane
 from api.settings import Settings
 from service.rules.ruleset import Ruleset
 from tests.api.test_eligibility import GIRL
-from tests.oracle.durable_oracle import random_profiles
+from tests.oracle.durable_oracle import as_sent, random_profiles
 
 AS_OF = "2026-11-28"
 _VARYING = {"x-request-id", "date"}
@@ -58,11 +57,6 @@ def _same(fast: Response, plain: Response) -> None:
             == {k: v for k, v in plain.headers.items() if k not in _VARYING})
 
 
-def _json(facts: dict[str, Any]) -> dict[str, Any]:
-    return {k: sorted(v) if isinstance(v, frozenset) else
-            v.isoformat() if isinstance(v, dt.date) else v for k, v in facts.items()}
-
-
 def test_the_lane_answers_brief_requests_as_the_route_does(
         pair: tuple[TestClient, TestClient, BriefLane], ruleset: Ruleset) -> None:
     fast, plain, lane = pair
@@ -70,7 +64,7 @@ def test_the_lane_answers_brief_requests_as_the_route_does(
     languages = [None, "hi", "bn-IN,bn;q=0.9", "fr"]
     asked = 0
     for i, facts in enumerate(random_profiles(ruleset, 40, 21, known=0.6)):
-        body: dict[str, Any] = {"profile": _json(facts), "detail": "brief", "as_of": AS_OF}
+        body: dict[str, Any] = {"profile": as_sent(facts), "detail": "brief", "as_of": AS_OF}
         if i % 3 == 0:
             body["documents_held"] = ["birth-certificate"]
         if i % 4 == 1:

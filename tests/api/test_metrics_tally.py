@@ -17,7 +17,7 @@ from service.engine.brief import evaluate_brief
 from service.engine.case import Case
 from service.engine.offices import Place
 from tests.api.conftest import store_settings
-from tests.oracle.durable_oracle import random_profiles
+from tests.oracle.durable_oracle import as_sent, random_profiles
 
 AS_OF = dt.date(2026, 11, 28)
 
@@ -42,9 +42,7 @@ def test_every_result_is_counted_by_the_next_scrape(tmp_path: Path) -> None:
             for detail, facts in zip(("brief", "full") * 5,
                                      random_profiles(ruleset, 10, 5 + round_, known=0.6),
                                      strict=True):
-                body = {"profile": {k: sorted(v) if isinstance(v, frozenset) else
-                                    v.isoformat() if isinstance(v, dt.date) else v
-                                    for k, v in facts.items()},
+                body = {"profile": as_sent(facts),
                         "as_of": AS_OF.isoformat(), "detail": detail}
                 answer = client.post("/v1/eligibility", json=body)
                 assert answer.status_code == 200

@@ -179,6 +179,14 @@ def random_profiles(ruleset: Ruleset, count: int, seed: int, known: float = 1.0)
             for _ in range(count)]
 
 
+def as_sent(facts: Mapping[str, Any]) -> dict[str, Any]:
+    """A profile in the engine's form as a request carries it in JSON: a set as a sorted
+    list, a date as YYYY-MM-DD."""
+    return {name: sorted(value) if isinstance(value, frozenset)
+            else value.isoformat() if isinstance(value, dt.date) else value
+            for name, value in facts.items()}
+
+
 def random_value(fact: FactDef, rng: random.Random, near: list[Any]) -> Any:
     """A value of the fact's declared type, often on or beside a literal the rules use."""
     if fact.kind == "bool":
