@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from pathlib import Path
+from typing import Any
 
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
@@ -116,8 +117,17 @@ def test_the_catalogue_answers_304_to_a_phone_that_has_it(client: TestClient) ->
         again = client.get(url, headers={"If-None-Match": tag})
         assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == tag
         stale = client.get(url, headers={"If-None-Match": 'W/"older"'})
-        assert stale.status_code == 200 and stale.json() == first.json()
+        assert stale.status_code == 200 and _unheard(stale.json()) == _unheard(first.json())
     assert "etag" not in client.post("/v1/eligibility", json={"profile": {}}).headers
+
+
+def _unheard(answer: Any) -> Any:
+    """The answer without when each worker was last heard from (/v1/ruleset): its follower
+    writes that every quarter second, so on a busy machine it moves between two requests."""
+    if not isinstance(answer, dict) or "workers" not in answer:
+        return answer
+    return {**answer, "workers": [{k: v for k, v in w.items() if k != "seen_at"}
+                                  for w in answer["workers"]]}
 
 
 def test_a_new_record_answers_with_its_location(store_client: TestClient,
