@@ -115,8 +115,8 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         settled = status is not UNKNOWN
         missing = dict.fromkeys(kept)
     words = book.words
-    key = (book.ruleset.digest, ent.id, version.valid_from, book.place, brief, words.language)
-    parts = (cache.get(key, lambda: static_parts(version, book, brief)) if cache
+    key = (book.place, brief, words.language)
+    parts = (cache.get(version, key, lambda: static_parts(version, book, brief)) if cache
              else static_parts(version, book, brief))
     benefits = [_benefit(b, i, facts, status, words, brief, parts)
                 for i, b in enumerate(version.benefits)]

@@ -39,16 +39,23 @@ class Parts:
 
 
 class PartsCache:
-    """A bounded store of ``Parts``; when full it starts again, which is cheap and safe."""
+    """A bounded store of ``Parts``, each for one version object (the version as read on some
+    days and in some State: ``Variant``) and a ``key`` of what else they depend on; when full
+    it starts again, which is cheap and safe.
+
+    By the object, not its dates: a version read on two days either side of a change in a
+    figure it names is two objects with the same ``valid_from``, and their benefits' amounts
+    differ. Each version is held with its parts, so its ``id`` is not reused while they live.
+    """
 
     def __init__(self, limit: int = 4096) -> None:
         self.limit = limit
-        self._parts: dict[Hashable, Parts] = {}
+        self._parts: dict[tuple[int, Hashable], tuple[object, Parts]] = {}
 
-    def get(self, key: Hashable, build: Callable[[], Parts]) -> Parts:
-        parts = self._parts.get(key)
-        if parts is None:
+    def get(self, version: object, key: Hashable, build: Callable[[], Parts]) -> Parts:
+        held = self._parts.get((id(version), key))
+        if held is None or held[0] is not version:
             if len(self._parts) >= self.limit:
                 self._parts = {}
-            parts = self._parts[key] = build()
-        return parts
+            held = self._parts[id(version), key] = (version, build())
+        return held[1]

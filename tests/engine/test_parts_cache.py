@@ -32,6 +32,23 @@ def test_shared_parts_change_nothing(ruleset: Ruleset) -> None:
         assert JSON.dump_json(shared) == JSON.dump_json(plain)
 
 
+def test_a_figure_that_changes_within_a_version_is_not_shared_across_the_change(
+        ruleset: Ruleset) -> None:
+    """A version whose figures change on a day (a wage rate notified each April) is read as
+    one object before and one after, both with the same ``valid_from``: answers either side
+    of the day share none of its parts."""
+    days = sorted({variant.start for ent in ruleset.entitlements.values()
+                   for variant in ent.variants
+                   if variant.state is None and variant.start > variant.version.valid_from})
+    assert len(days) > 3  # the bundled rules have such changes
+    cache = PartsCache()
+    profiles = random_profiles(ruleset, 40, 3, known=0.8)
+    for facts in profiles:
+        for day in days:
+            shared = evaluate(ruleset, facts, day, cache=cache)
+            assert JSON.dump_json(shared) == JSON.dump_json(evaluate(ruleset, facts, day))
+
+
 def test_what_does_not_depend_on_her_is_built_once(ruleset: Ruleset) -> None:
     cache = PartsCache()
     one, other = ({"age": 15, "state": "odisha", "was_trafficked": True},
@@ -64,6 +81,7 @@ def _version(ruleset: Ruleset, result: EntitlementResult) -> Version:
 
 def test_the_cache_is_bounded() -> None:
     cache = PartsCache(limit=3)
-    for key in range(10):
-        cache.get(key, lambda: object())  # type: ignore[arg-type, return-value]
+    versions = [object() for _ in range(10)]
+    for version in versions:
+        cache.get(version, "key", lambda: object())  # type: ignore[arg-type, return-value]
         assert len(cache._parts) <= 3
