@@ -2,8 +2,9 @@
 
 orjson writes the result dataclasses itself (from their dicts); the parts of an answer that do
 not depend on the profile (offices with their escalation, the version block, steps, time
-limits, and the documents asked for where she lists none held) are shared between answers
-(``PartsCache``), so each is written once and kept as a ready ``orjson.Fragment``. The bytes
+limits, and the documents asked for where she lists none held) and the benefits (kept by how
+their conditions fall) are shared between answers (``PartsCache``), so each is written once
+and kept as a ready ``orjson.Fragment``. The bytes
 are those pydantic writes for the same objects (a test holds them equal); pydantic still
 describes the answer for the published contract.
 
@@ -36,7 +37,7 @@ class Fragments:
     Parts built apart often write the same JSON (the version block and most steps read the
     same in every district), so equal JSON is kept once: a quarter of the bytes."""
 
-    def __init__(self, limit: int = 8192) -> None:
+    def __init__(self, limit: int = 16384) -> None:
         self.limit = limit
         self._made: dict[int, tuple[object, orjson.Fragment]] = {}
         self._written: dict[bytes, orjson.Fragment] = {}
@@ -108,6 +109,7 @@ def _full_line(r: EntitlementResult, fragments: Fragments) -> dict[str, Any]:
             line[name] = fragments.get(value)
     if _shared_documents(r.documents):
         line["documents"] = fragments.get(r.documents)
+    line["benefits"] = [fragments.get(b) for b in r.benefits]  # shared: see ``Parts``
     return line
 
 
@@ -127,6 +129,7 @@ def _result(result: EntitlementResult, names: tuple[str, ...],
         value = getattr(result, name)
         shared = ((name in _SHARED and value is not None)
                   or (name == "documents" and _shared_documents(value)))
-        out[name] = fragments.get(value) if shared else value
+        out[name] = (fragments.get(value) if shared
+                     else [fragments.get(b) for b in value] if name == "benefits" else value)
     return out
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from service.engine import figures
@@ -10,7 +10,7 @@ from service.engine.explain import clause_unknowns
 from service.engine.result import BenefitResult
 from service.expr import kleene
 from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
-from service.rules.ruleset import Benefit, Slab
+from service.rules.ruleset import Benefit, Clause, Slab
 from service.text.words import Words
 
 
@@ -64,6 +64,35 @@ def unconditional(benefit: Benefit) -> bool:
     none, and their answer reads of the profile only the entitlement's status and her State."""
     slabs = benefit.slabs
     return benefit.when is None and (not slabs or (len(slabs) == 1 and slabs[0].when is None))
+
+
+def reading(benefit: Benefit, facts: Mapping[str, Any]) -> tuple[Any, ...]:
+    """How the benefit's own conditions fall for ``facts``: whether its condition holds and
+    each slab's until the first that does, with the facts an undecided one waits for. With
+    the entitlement's status and her State, that is all of the profile its answer reads (no
+    value itself, nor a text that names one): equal readings, equal answers. () for one
+    without a condition of its own."""
+    if unconditional(benefit):
+        return ()
+    out: list[Any] = []
+    for clause in _deciding(benefit):
+        value = clause.fn(facts)
+        out.append(value.to_json())
+        if value is UNKNOWN:
+            out.append(clause_unknowns(clause, facts))
+        elif value is TRUE and clause is not benefit.when:
+            break  # the first slab that holds wins
+    return tuple(out)
+
+
+def _deciding(benefit: Benefit) -> Iterator[Clause]:
+    """The benefit's condition, then its slabs' in order (until one without any)."""
+    if benefit.when is not None:
+        yield benefit.when
+    for slab in benefit.slabs:
+        if slab.when is None:
+            return
+        yield slab.when
 
 
 def _unconditional(benefit: Benefit, status: Tri) -> BenefitResult:

@@ -118,12 +118,13 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
     key = (book.place, brief, words.language)
     parts = (cache.get(version, key, lambda: static_parts(version, book, brief)) if cache
              else static_parts(version, book, brief))
-    benefits = [_benefit(b, i, facts, status, words, brief, parts)
+    said = (brief, words.language)
+    memo = cache.memo(version, ("benefits", *said)) if cache else {}
+    benefits = [_benefit(b, i, facts, status, words, brief, memo)
                 for i, b in enumerate(version.benefits)]
-    reasons = explain.reasons(version.clauses, facts, status, words, settled=settled)
-    if brief:
-        for reason in reasons:
-            reason.cite = None
+    reasons = explain.reasons(version.clauses, facts, status, words, settled=settled,
+                              cite=not brief,
+                              memo=cache.memo(version, ("reasons", *said)) if cache else None)
     title = version.title or ent.title
     result = EntitlementResult(
         entitlement=ent.id, title=words.t(title), domain=ent.domain,
@@ -145,18 +146,18 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
 
 
 def _benefit(benefit: Benefit, index: int, facts: Mapping[str, Any], status: Tri,
-             words: Words, brief: bool, parts: Parts) -> BenefitResult:
-    """One benefit's answer (``index``: its place among the version's benefits). One without
-    a condition of its own reads of the profile only the status and her State, so it is kept
-    with the version's parts and shared between answers."""
-    if not amounts.unconditional(benefit):
-        return amounts.benefit_result(benefit, facts, status, words, brief=brief)
+             words: Words, brief: bool,
+             memo: dict[tuple[Any, ...], BenefitResult]) -> BenefitResult:
+    """One benefit's answer (``index``: its place among the version's benefits). It reads of
+    the profile only the status, her State where its figures differ by State, and how its own
+    conditions fall (``amounts.reading``): kept in ``memo`` and shared between answers that
+    read it alike."""
     # None and absent are one: a profile drops unknown facts
-    key = (index, status_word(status), facts.get("state"))
-    found = parts.benefits.get(key)
+    key = (index, status_word(status), facts.get("state") if benefit.by_state else None,
+           amounts.reading(benefit, facts))
+    found = memo.get(key)
     if found is None:
-        found = parts.benefits[key] = amounts.benefit_result(benefit, facts, status, words,
-                                                             brief=brief)
+        found = memo[key] = amounts.benefit_result(benefit, facts, status, words, brief=brief)
     return found
 
 

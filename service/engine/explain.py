@@ -29,22 +29,50 @@ def clause_unknowns(clause: Clause, facts: Mapping[str, Any]) -> tuple[str, ...]
     return tuple(found)
 
 
+# Reasons kept in a memo of one version's (``PartsCache.memo``): enough for the values its
+# facts take in a caseload, little beside the rest of a worker.
+MEMO_LIMIT = 1024
+
+
 def reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any], status: Tri, words: Words,
-            *, settled: bool = False) -> list[Reason]:
+            *, settled: bool = False, cite: bool = True,
+            memo: dict[Any, Reason] | None = None) -> list[Reason]:
     """The clauses that decided ``status``: all of them when it holds, else those that fail, or
     those still undecided. ``settled``: the status holds whatever the unknown facts are, so
-    the clauses still undecided on their own are part of the reason too."""
+    the clauses still undecided on their own are part of the reason too. ``cite``: False
+    leaves out the provisions (a brief answer).
+
+    ``memo`` (of these clauses, in ``words`` and with ``cite``): reasons met before, by the
+    clause and the values of the facts it reads, which are all a reason says of the profile.
+    What it gives is shared: read it, do not change it."""
     out = []
-    for clause in clauses:
+    for i, clause in enumerate(clauses):
         value = clause.fn(facts)
-        if value is status:
-            out.append(reason(clause, value, facts, words))
-        elif settled and value is UNKNOWN:
-            found = reason(clause, value, facts, words)
-            found.explanation += "; " + words.msg(
-                "reason.whatever", facts=words.every([words.label(f) for f in found.unknown]))
-            out.append(found)
+        whatever = settled and value is UNKNOWN
+        if value is not status and not whatever:
+            continue
+        if memo is None:
+            out.append(_reason(clause, value, facts, words, whatever, cite))
+            continue
+        key = (i, whatever, tuple([facts.get(name, _MISSING) for name in clause.facts]))
+        found = memo.get(key)
+        if found is None:
+            found = _reason(clause, value, facts, words, whatever, cite)
+            if len(memo) < MEMO_LIMIT:
+                memo[key] = found
+        out.append(found)
     return out
+
+
+def _reason(clause: Clause, value: Tri, facts: Mapping[str, Any], words: Words, whatever: bool,
+            cite: bool) -> Reason:
+    found = reason(clause, value, facts, words)
+    if whatever:
+        found.explanation += "; " + words.msg(
+            "reason.whatever", facts=words.every([words.label(f) for f in found.unknown]))
+    if not cite:
+        found.cite = None
+    return found
 
 
 def all_reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any],

@@ -1,22 +1,21 @@
 """The parts of an answer that depend only on the rule version, the place and `brief`:
 steps, time limits, the version block, the offices with their escalation, the documents asked
-for as a profile that lists no documents held sees them, and the answers of benefits without a
-condition of their own (for each status and State).
+for as a profile that lists no documents held sees them; and, for any place, memos of the
+answers of benefits and the reasons of conditions (``PartsCache.memo``).
 
 They are most of an answer's objects, and the same for every profile; a ``PartsCache``
 builds each once and lets answers share it. The caller owns the cache (the API keeps one per
 loaded ruleset), so the engine stays a function of its arguments. Shared parts are never
-changed after they are built; a ``Parts`` only gains the answers of its benefits as answers
-meet them.
+changed after they are built; memos only gain answers as answers meet them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
 
 from service.engine.result import (
-    BenefitResult,
     DocumentResult,
     OfficeResult,
     StepResult,
@@ -33,9 +32,6 @@ class Parts:
     office: OfficeResult
     pays: OfficeResult | None
     documents: list[DocumentResult]  # `held` unknown: she lists no documents
-    # The answers of benefits without a condition of their own, by the benefit's place among
-    # the version's, the status and her State: filled as answers meet them.
-    benefits: dict[tuple[int, str, str | None], BenefitResult] = field(default_factory=dict)
 
 
 class PartsCache:
@@ -50,12 +46,23 @@ class PartsCache:
 
     def __init__(self, limit: int = 4096) -> None:
         self.limit = limit
-        self._parts: dict[tuple[int, Hashable], tuple[object, Parts]] = {}
+        self._held: dict[tuple[int, Hashable], tuple[object, Any]] = {}
 
     def get(self, version: object, key: Hashable, build: Callable[[], Parts]) -> Parts:
-        held = self._parts.get((id(version), key))
+        parts: Parts = self._kept(version, key, build)
+        return parts
+
+    def memo(self, version: object, key: Hashable) -> dict[Any, Any]:
+        """A memo of the version's answers that do not depend on the place (its benefits', its
+        reasons'), for ``key`` (which, brief, language): filled by the caller as answers meet
+        them, and bounded by the caller."""
+        found: dict[Any, Any] = self._kept(version, key, dict)
+        return found
+
+    def _kept(self, version: object, key: Hashable, build: Callable[[], Any]) -> Any:
+        held = self._held.get((id(version), key))
         if held is None or held[0] is not version:
-            if len(self._parts) >= self.limit:
-                self._parts = {}
-            held = self._parts[id(version), key] = (version, build())
+            if len(self._held) >= self.limit:
+                self._held = {}
+            held = self._held[id(version), key] = (version, build())
         return held[1]

@@ -4,24 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from pydantic import TypeAdapter
 
-from service.engine.amounts import unconditional
+from service.engine import explain
+from service.engine.amounts import benefit_result, reading, unconditional
 from service.engine.evaluate import evaluate
 from service.engine.offices import Place
 from service.engine.parts import PartsCache
-from service.engine.result import EntitlementResult, Evaluation
+from service.engine.result import BenefitResult, EntitlementResult, Evaluation
 from service.rules.ruleset import Ruleset, Version
+from service.text.words import words_for
 from tests.oracle.durable_oracle import random_profiles
 
 JSON = TypeAdapter(Evaluation)
+BENEFIT = TypeAdapter(BenefitResult)
 PLACES = [Place(), Place(district="Purulia", state="west_bengal"), Place(district="Bargarh")]
 HELD = [None, ["birth-certificate"], []]
 AS_OF = dt.date(2026, 11, 28)
 
 
-def test_shared_parts_change_nothing(ruleset: Ruleset) -> None:
-    cache = PartsCache(limit=50)  # small, so that it also starts again on the way
+@pytest.mark.parametrize("reasons_kept", [explain.MEMO_LIMIT, 5])  # 5: a memo soon full
+def test_shared_parts_change_nothing(ruleset: Ruleset, reasons_kept: int,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(explain, "MEMO_LIMIT", reasons_kept)
+    cache = PartsCache(limit=300)  # a few answers' worth: it also starts again on the way
     for i, facts in enumerate(random_profiles(ruleset, 120, 7, known=0.6)):
         as_of = (dt.date(2020, 1, 1), dt.date(2026, 11, 28))[i % 2]
         place, brief = PLACES[i % 3], i % 4 == 0
@@ -68,11 +75,14 @@ def test_what_does_not_depend_on_her_is_built_once(ruleset: Ruleset) -> None:
                                       strict=True) if unconditional(benefit)]
     assert alike
     assert all(x is y for x, y in alike)
-    # one with a condition of its own is worked out for each profile
-    own = [x is not y for r, s in zip(first, second, strict=True)
+    # one with a condition of its own is shared where its conditions fall alike for both
+    # (and the status is the same), and worked out apart where they do not
+    own = [(x is y, reading(benefit, one) == reading(benefit, other))
+           for r, s in zip(first, second, strict=True) if r.status == s.status
            for x, y, benefit in zip(r.benefits, s.benefits, _version(ruleset, r).benefits,
                                     strict=True) if not unconditional(benefit)]
-    assert own and all(own)
+    assert {same for same, _ in own} == {True, False}  # both happen here
+    assert all(same == alike for same, alike in own)
 
 
 def _version(ruleset: Ruleset, result: EntitlementResult) -> Version:
@@ -84,4 +94,24 @@ def test_the_cache_is_bounded() -> None:
     versions = [object() for _ in range(10)]
     for version in versions:
         cache.get(version, "key", lambda: object())  # type: ignore[arg-type, return-value]
-        assert len(cache._parts) <= 3
+        assert len(cache._held) <= 3
+
+
+def test_a_benefit_answer_reads_no_more_than_its_reading(ruleset: Ruleset) -> None:
+    """What lets answers share a benefit's answer: profiles whose reading of it is the same
+    (with the status, and her State where its figures differ by State) get the same answer,
+    in English and in Hindi."""
+    words = [words_for(ruleset, language) for language in ("en", "hi")]
+    seen: dict[tuple[object, ...], bytes] = {}
+    recurring = 0  # answers of benefits with conditions of their own met again
+    for facts in random_profiles(ruleset, 300, 11, known=0.7):
+        for _, version in ruleset.in_force(AS_OF, facts.get("state")):
+            status = version.fn(facts)
+            for benefit in version.benefits:
+                for said in words:
+                    state = facts.get("state") if benefit.by_state else None
+                    key = (id(benefit), status, state, said.language, reading(benefit, facts))
+                    answer = BENEFIT.dump_json(benefit_result(benefit, facts, status, said))
+                    recurring += key in seen and not unconditional(benefit)
+                    assert seen.setdefault(key, answer) == answer
+    assert recurring > 100
