@@ -79,7 +79,8 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
         ruleset=ruleset_ref(ruleset), as_of=as_of, language=book.words.language,
         counts={s: counts.get(s, 0) for s in ("eligible", "not_eligible", "needs_info")},
         results=results,
-        questions=questions.next_questions(ruleset, results, in_force, facts, as_of, book.words))
+        questions=questions.next_questions(ruleset, results, in_force, facts, as_of, book.words,
+                                           cache.narrowings(ruleset) if cache else None))
 
 
 def evaluate_case(ruleset: Ruleset, case: Case, as_of: dt.date, *,

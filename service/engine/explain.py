@@ -31,7 +31,7 @@ def clause_unknowns(clause: Clause, facts: Mapping[str, Any]) -> tuple[str, ...]
 
 # Reasons kept in a memo of one version's (``PartsCache.memo``): enough for the values its
 # facts take in a caseload, little beside the rest of a worker.
-MEMO_LIMIT = 1024
+MEMO_LIMIT = 256
 
 
 def reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any], status: Tri, words: Words,

@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
+from service.engine.questions import Narrowings
 from service.engine.result import (
     DocumentResult,
     OfficeResult,
@@ -22,6 +23,7 @@ from service.engine.result import (
     TimeLimitResult,
     VersionRef,
 )
+from service.rules.ruleset import Ruleset
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,11 @@ class PartsCache:
         reasons'), for ``key`` (which, brief, language): filled by the caller as answers meet
         them, and bounded by the caller."""
         found: dict[Any, Any] = self._kept(version, key, dict)
+        return found
+
+    def narrowings(self, ruleset: Ruleset) -> Narrowings:
+        """The memo of what open amounts lose to each unknown fact, for ``ruleset``."""
+        found: Narrowings = self._kept(ruleset, "narrowings", lambda: Narrowings(ruleset))
         return found
 
     def _kept(self, version: object, key: Hashable, build: Callable[[], Any]) -> Any:

@@ -26,23 +26,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 from typing import Any, Protocol
 
 from service.engine import amounts
+from service.engine.regions import Regions, reads
 from service.engine.result import EntitlementResult, Question
 from service.expr.kleene import FALSE, Tri
 from service.rules import boundaries
-from service.rules.ruleset import Benefit, FactDef, InForce, Ruleset, Version
+from service.rules.ruleset import Benefit, Entitlement, FactDef, InForce, Ruleset, Version
 from service.text.words import Words
 
 
 def next_questions(ruleset: Ruleset, results: list[EntitlementResult], in_force: InForce,
-                   facts: Mapping[str, Any], as_of: dt.date, words: Words) -> list[Question]:
+                   facts: Mapping[str, Any], as_of: dt.date, words: Words,
+                   memo: Narrowings | None = None) -> list[Question]:
     """``in_force``: the entitlement and version each of ``results`` was read from, in the
-    same order."""
+    same order. ``memo``: one the caller keeps for this ruleset."""
     waiting, alone = _waiting(results)
-    narrows = narrowing(results, in_force, facts, as_of, ruleset.facts)
+    narrows = narrowing(results, in_force, facts, as_of, ruleset.facts, memo)
     order = {name: i for i, name in enumerate(ruleset.facts)}
     asked = [name for name in {**dict.fromkeys(waiting), **dict.fromkeys(narrows)}
              if name in order]
@@ -50,35 +53,92 @@ def next_questions(ruleset: Ruleset, results: list[EntitlementResult], in_force:
     return [_question(ruleset, name, words, waiting, alone, narrows[name]) for name in ranked]
 
 
+# What one version's open amounts lose to each unknown fact: (fact, a benefit's open range,
+# the range its answers leave on average), in the order they are added up.
+Narrowed = list[tuple[str, int, float]]
+
+
+class Narrowings:
+    """A memo of ``Narrowed`` for many answers with one ruleset.
+
+    What a version's open amounts lose reads of the profile only its status, its benefits'
+    answers, and the trials' statuses and amounts, all of which read the facts the version
+    reads through their regions (``Regions``); with the day and her State (which pick the
+    version a State is tried with), that is the key. Keeps at most ``per_version`` of a
+    version, and once full keeps what it has."""
+
+    def __init__(self, ruleset: Ruleset, per_version: int = 1_000) -> None:
+        self.ruleset = ruleset  # held: the regions and versions are its own
+        self.regions = Regions((variant.version for ent in ruleset.entitlements.values()
+                                for variant in ent.variants), ruleset.facts)
+        self.per_version = per_version
+        # by id() of a version (held, so that its id is not reused): the facts it reads and
+        # what is remembered of it
+        self._kept: dict[int, tuple[Version, tuple[str, ...], dict[tuple[Any, ...], Narrowed]]] = {}
+
+    def get(self, version: Version, seen: Callable[[str], Any], as_of: dt.date,
+            state: str | None, work: Callable[[], Narrowed]) -> Narrowed:
+        """``seen``: the regions of her facts, by name."""
+        held = self._kept.get(id(version))
+        if held is None or held[0] is not version:
+            held = self._kept[id(version)] = (version, reads(version), {})
+        _, names, known = held
+        key = (as_of, state, *map(seen, names))
+        found = known.get(key)
+        if found is None:
+            found = work()
+            if len(known) < self.per_version:
+                known[key] = found
+        return found
+
+
 def narrowing(results: Sequence[EntitlementResult], in_force: InForce,
               facts: Mapping[str, Any], as_of: dt.date,
-              fact_defs: Mapping[str, FactDef]) -> Counter[str]:
+              fact_defs: Mapping[str, FactDef], memo: Narrowings | None = None) -> Counter[str]:
     """For each unknown fact, the rupees of open amounts its answer takes away, on average
     over its answers (see above)."""
     taken: dict[str, float] = {}
+    seen: Callable[[str], Any] | None = None  # the regions, worked out when first wanted
     for result, (ent, version) in zip(results, in_force, strict=True):
         if result.status == "not_eligible":
             continue
-        open_ = _open_benefits(result)
-        for name in dict.fromkeys(n for _, _, deciders in open_ for n in deciders):
-            bearing = [(index, width) for index, width, deciders in open_ if name in deciders]
-            benefits = [version.benefits[index] for index, _ in bearing]
-            left = [0.0] * len(bearing)
-            tried = [0] * len(bearing)
-            for value in _answers(fact_defs.get(name), version, benefits):
-                # her State picks the State's own figures: read the version for it
-                read = (ent.version_on(as_of, value) or version) if name == "state" else version
-                trial = {**facts, name: value}
-                status = read.fn(trial)  # once for all the benefits it bears on
-                for k, (index, _) in enumerate(bearing):
-                    width = 0 if status is FALSE else _span(read, index, trial, status)
-                    if width is not None:
-                        left[k] += width
-                        tried[k] += 1
-            for k, (_, width) in enumerate(bearing):
-                if tried[k]:
-                    taken[name] = taken.get(name, 0.0) + width - left[k] / tried[k]
+        if memo is None:
+            lost = _narrowed(result, ent, version, facts, as_of, fact_defs)
+        else:
+            if seen is None:
+                seen = memo.regions.of(facts).get
+            lost = memo.get(version, seen, as_of, facts.get("state"),
+                            partial(_narrowed, result, ent, version, facts, as_of, fact_defs))
+        for name, width, left in lost:
+            taken[name] = taken.get(name, 0.0) + width - left
     return Counter({name: round(rupees) for name, rupees in taken.items() if rupees >= 0.5})
+
+
+def _narrowed(result: EntitlementResult, ent: Entitlement, version: Version,
+              facts: Mapping[str, Any], as_of: dt.date,
+              fact_defs: Mapping[str, FactDef]) -> Narrowed:
+    """What the version's open amounts lose to each unknown fact."""
+    out: Narrowed = []
+    open_ = _open_benefits(result)
+    for name in dict.fromkeys(n for _, _, deciders in open_ for n in deciders):
+        bearing = [(index, width) for index, width, deciders in open_ if name in deciders]
+        benefits = [version.benefits[index] for index, _ in bearing]
+        left = [0.0] * len(bearing)
+        tried = [0] * len(bearing)
+        for value in _answers(fact_defs.get(name), version, benefits):
+            # her State picks the State's own figures: read the version for it
+            read = (ent.version_on(as_of, value) or version) if name == "state" else version
+            trial = {**facts, name: value}
+            status = read.fn(trial)  # once for all the benefits it bears on
+            for k, (index, _) in enumerate(bearing):
+                width = 0 if status is FALSE else _span(read, index, trial, status)
+                if width is not None:
+                    left[k] += width
+                    tried[k] += 1
+        for k, (_, width) in enumerate(bearing):
+            if tried[k]:
+                out.append((name, width, left[k] / tried[k]))
+    return out
 
 
 def _open_benefits(result: EntitlementResult) -> list[tuple[int, int, dict[str, None]]]:

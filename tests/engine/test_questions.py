@@ -7,8 +7,10 @@ from typing import Any
 
 from service.engine.evaluate import evaluate
 from service.engine.profile import coerce_profile
+from service.engine.questions import Narrowings, narrowing
 from service.engine.result import Question
 from service.rules.ruleset import Ruleset
+from tests.oracle.durable_oracle import random_profiles
 
 ON = dt.date(2025, 6, 1)
 # A woman of 28, trafficked into a brothel; the FIR was registered but the trafficker was never
@@ -79,3 +81,24 @@ def test_nothing_is_narrowed_when_every_amount_is_fixed(ruleset: Ruleset) -> Non
     bearing = {f for r in answer.results for b in r.benefits for f in b.missing}
     bearing |= {f for r in answer.results if r.status == "needs_info" for f in r.missing}
     assert {q.fact for q in narrowing} <= bearing
+
+
+def test_narrowing_remembered_is_narrowing_worked_out(ruleset: Ruleset) -> None:
+    """The memo keys what open amounts lose by the regions of the facts a version reads (and
+    by the day and her State): remembered for one profile, it is right for the next."""
+    memo = Narrowings(ruleset)
+    days = [ON, *sorted({variant.start for ent in ruleset.entitlements.values()
+                         for variant in ent.variants if variant.start.year >= 2016})[-5:]]
+    untraced = [coerce_profile(ruleset, {**UNTRACED, "age_at_offence": age, "harms_suffered": h})
+                for age in (15, 28) for h in (["rape"], ["grievous_injury"], [])]
+    narrowed = 0
+    for facts in untraced + random_profiles(ruleset, 20, 5, known=0.6):
+        bare = {name: value for name, value in facts.items() if name != "state"}
+        for her in (bare, {**bare, "state": "odisha"}, {**bare, "state": "kerala"}, bare):
+            for day in days:
+                in_force = ruleset.in_force(day, her.get("state"))
+                results = evaluate(ruleset, her, day, what_if=False).results
+                worked = narrowing(results, in_force, her, day, ruleset.facts)
+                assert narrowing(results, in_force, her, day, ruleset.facts, memo) == worked
+                narrowed += bool(worked)
+    assert narrowed > 50

@@ -14,7 +14,8 @@ from service.engine.brief import BriefEvaluation, evaluate_brief, remembered
 from service.engine.case import Case
 from service.engine.evaluate import statuses
 from service.engine.offices import Place
-from service.engine.standings import Regions, Standings, reads, standing
+from service.engine.regions import Regions, reads
+from service.engine.standings import Standings, standing
 from service.rules.boundaries import candidates
 from service.rules.ruleset import FactDef, Ruleset
 from tests.oracle.durable_oracle import random_profiles
