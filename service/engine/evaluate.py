@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from service.engine import amounts, changes, explain, questions
@@ -30,6 +30,9 @@ from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
 from service.rules import model
 from service.rules.ruleset import Benefit, Entitlement, Ruleset, Version
 from service.text.words import Words
+
+# The memo of what would change answers, and the regions of her facts (``Regions.of``).
+Shared = tuple[changes.Remembered, Callable[[str], Any]]
 
 STATUS: dict[Tri, model.Status] = {TRUE: "eligible", FALSE: "not_eligible",
                                    UNKNOWN: "needs_info"}
@@ -68,11 +71,15 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     book = OfficeBook(ruleset, place or Place(state=facts.get("state")), words)
     what_if = not brief if what_if is None else what_if
     found = statuses(ruleset, facts, as_of)
+    # the regions of her facts, which the memos of what would change and what narrows read
+    seen = cache.regions(ruleset).of(facts).get if cache else None
+    remembered = (cache.what_if(ruleset), seen) if cache and seen else None
     in_force = tuple((ent, version) for ent, version in ruleset.in_force(as_of, facts.get("state"))
                      if (domains is None or ent.domain in domains)
                      and (entitlements is None or ent.id in entitlements))
     results = [entitlement_result(ent, version, facts, documents_held, book, brief=brief,
-                                  cache=cache, what_if=what_if, status=found[ent.id])
+                                  cache=cache, what_if=what_if, status=found[ent.id],
+                                  remembered=remembered)
                for ent, version in in_force]
     counts = Counter(r.status for r in results)
     return Evaluation(
@@ -80,7 +87,7 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
         counts={s: counts.get(s, 0) for s in ("eligible", "not_eligible", "needs_info")},
         results=results,
         questions=questions.next_questions(ruleset, results, in_force, facts, as_of, book.words,
-                                           cache.narrowings(ruleset) if cache else None))
+                                           cache.narrowings(ruleset) if cache else None, seen))
 
 
 def evaluate_case(ruleset: Ruleset, case: Case, as_of: dt.date, *,
@@ -103,8 +110,10 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
                        book: OfficeBook, *, brief: bool = False,
                        cache: PartsCache | None = None,
                        what_if: bool = False,
-                       status: Tri | None = None) -> EntitlementResult:
-    """``status``: the version's Kleene status when the caller has it already."""
+                       status: Tri | None = None,
+                       remembered: Shared | None = None) -> EntitlementResult:
+    """``status``: the version's Kleene status when the caller has it already;
+    ``remembered``: the memo of what would change answers, with the regions of her facts."""
     if status is None:
         status = version.fn(facts)
     missing: dict[str, None] = {}
@@ -142,7 +151,7 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         draft=words.is_draft(title),
     )
     if what_if:
-        _what_if(result, version, facts, status, book)
+        _what_if(result, version, facts, status, book, remembered)
     return result
 
 
@@ -163,17 +172,20 @@ def _benefit(benefit: Benefit, index: int, facts: Mapping[str, Any], status: Tri
 
 
 def _what_if(result: EntitlementResult, version: Version, facts: Mapping[str, Any],
-             status: Tri, book: OfficeBook) -> None:
+             status: Tri, book: OfficeBook, memo: Shared | None) -> None:
     """What would change the answer: the changes that make a not-eligible result eligible, or
     where each answer to the next question of one that needs information leads."""
     fact_defs = book.ruleset.facts
     if status is FALSE:
-        result.changes = changes.changes(version, facts, fact_defs, book.words)
+        result.changes = (changes.changes(version, facts, fact_defs, book.words) if memo is None
+                          else memo[0].changes(version, facts, memo[1], book.words))
     elif status is UNKNOWN and result.missing:
         name = result.missing[0]
         values = version.boundary_values.get(name)
         if values is not None and name in fact_defs:
-            result.outcomes = changes.outcomes(version, facts, fact_defs[name], values)
+            result.outcomes = (
+                changes.outcomes(version, facts, fact_defs[name], values) if memo is None
+                else memo[0].outcomes(version, facts, memo[1], fact_defs[name], values))
 
 
 def static_parts(version: Version, book: OfficeBook, brief: bool) -> Parts:

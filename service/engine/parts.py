@@ -15,7 +15,9 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
+from service.engine.changes import Remembered
 from service.engine.questions import Narrowings
+from service.engine.regions import Regions
 from service.engine.result import (
     DocumentResult,
     OfficeResult,
@@ -61,9 +63,21 @@ class PartsCache:
         found: dict[Any, Any] = self._kept(version, key, dict)
         return found
 
+    def regions(self, ruleset: Ruleset) -> Regions:
+        """The regions of facts for ``ruleset`` (``Regions.of_ruleset``)."""
+        found: Regions = self._kept(ruleset, "regions", lambda: Regions.of_ruleset(ruleset))
+        return found
+
     def narrowings(self, ruleset: Ruleset) -> Narrowings:
         """The memo of what open amounts lose to each unknown fact, for ``ruleset``."""
-        found: Narrowings = self._kept(ruleset, "narrowings", lambda: Narrowings(ruleset))
+        found: Narrowings = self._kept(ruleset, "narrowings",
+                                       lambda: Narrowings(self.regions(ruleset)))
+        return found
+
+    def what_if(self, ruleset: Ruleset) -> Remembered:
+        """The memo of what would change answers, for ``ruleset``."""
+        found: Remembered = self._kept(ruleset, "what_if",
+                                       lambda: Remembered(self.regions(ruleset), ruleset.facts))
         return found
 
     def _kept(self, version: object, key: Hashable, build: Callable[[], Any]) -> Any:

@@ -31,7 +31,7 @@ from functools import partial
 from typing import Any, Protocol
 
 from service.engine import amounts
-from service.engine.regions import Regions, reads
+from service.engine.regions import Regions
 from service.engine.result import EntitlementResult, Question
 from service.expr.kleene import FALSE, Tri
 from service.rules import boundaries
@@ -41,11 +41,13 @@ from service.text.words import Words
 
 def next_questions(ruleset: Ruleset, results: list[EntitlementResult], in_force: InForce,
                    facts: Mapping[str, Any], as_of: dt.date, words: Words,
-                   memo: Narrowings | None = None) -> list[Question]:
+                   memo: Narrowings | None = None,
+                   seen: Callable[[str], Any] | None = None) -> list[Question]:
     """``in_force``: the entitlement and version each of ``results`` was read from, in the
-    same order. ``memo``: one the caller keeps for this ruleset."""
+    same order. ``memo``: one the caller keeps for this ruleset; ``seen``: the regions of her
+    facts, when the caller has them."""
     waiting, alone = _waiting(results)
-    narrows = narrowing(results, in_force, facts, as_of, ruleset.facts, memo)
+    narrows = narrowing(results, in_force, facts, as_of, ruleset.facts, memo, seen)
     order = {name: i for i, name in enumerate(ruleset.facts)}
     asked = [name for name in {**dict.fromkeys(waiting), **dict.fromkeys(narrows)}
              if name in order]
@@ -67,23 +69,20 @@ class Narrowings:
     version a State is tried with), that is the key. Keeps at most ``per_version`` of a
     version, and once full keeps what it has."""
 
-    def __init__(self, ruleset: Ruleset, per_version: int = 1_000) -> None:
-        self.ruleset = ruleset  # held: the regions and versions are its own
-        self.regions = Regions((variant.version for ent in ruleset.entitlements.values()
-                                for variant in ent.variants), ruleset.facts)
+    def __init__(self, regions: Regions, per_version: int = 1_000) -> None:
+        self.regions = regions  # the ruleset's (``Regions.of_ruleset``)
         self.per_version = per_version
-        # by id() of a version (held, so that its id is not reused): the facts it reads and
-        # what is remembered of it
-        self._kept: dict[int, tuple[Version, tuple[str, ...], dict[tuple[Any, ...], Narrowed]]] = {}
+        # by id() of a version (held, so that its id is not reused)
+        self._kept: dict[int, tuple[Version, dict[tuple[Any, ...], Narrowed]]] = {}
 
     def get(self, version: Version, seen: Callable[[str], Any], as_of: dt.date,
             state: str | None, work: Callable[[], Narrowed]) -> Narrowed:
         """``seen``: the regions of her facts, by name."""
         held = self._kept.get(id(version))
         if held is None or held[0] is not version:
-            held = self._kept[id(version)] = (version, reads(version), {})
-        _, names, known = held
-        key = (as_of, state, *map(seen, names))
+            held = self._kept[id(version)] = (version, {})
+        known = held[1]
+        key = (as_of, state, *map(seen, self.regions.reads(version)))
         found = known.get(key)
         if found is None:
             found = work()
@@ -93,12 +92,13 @@ class Narrowings:
 
 
 def narrowing(results: Sequence[EntitlementResult], in_force: InForce,
-              facts: Mapping[str, Any], as_of: dt.date,
-              fact_defs: Mapping[str, FactDef], memo: Narrowings | None = None) -> Counter[str]:
+              facts: Mapping[str, Any], as_of: dt.date, fact_defs: Mapping[str, FactDef],
+              memo: Narrowings | None = None,
+              seen: Callable[[str], Any] | None = None) -> Counter[str]:
     """For each unknown fact, the rupees of open amounts its answer takes away, on average
-    over its answers (see above)."""
+    over its answers (see above). ``seen``: the regions of her facts, when the caller has
+    them."""
     taken: dict[str, float] = {}
-    seen: Callable[[str], Any] | None = None  # the regions, worked out when first wanted
     for result, (ent, version) in zip(results, in_force, strict=True):
         if result.status == "not_eligible":
             continue

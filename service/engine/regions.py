@@ -16,7 +16,7 @@ from typing import Any
 
 from service.expr import nodes
 from service.rules import boundaries
-from service.rules.ruleset import FactDef, Version
+from service.rules.ruleset import FactDef, Ruleset, Version
 
 
 def reads(version: Version) -> tuple[str, ...]:
@@ -63,6 +63,22 @@ class Regions:
         self.asked: dict[str, frozenset[Any]] = {
             name: frozenset(found) for name, found in literals.items()
             if name not in plain and facts[name].kind == "set"}
+        # by id() of a version (held, so that its id is not reused): the facts it reads
+        self._reads: dict[int, tuple[Version, tuple[str, ...]]] = {}
+
+    @classmethod
+    def of_ruleset(cls, ruleset: Ruleset) -> Regions:
+        """Cut at the literals of every version of the ruleset (each variant of each), so
+        that a key made of them means the same whichever version it is used with."""
+        return cls((variant.version for ent in ruleset.entitlements.values()
+                    for variant in ent.variants), ruleset.facts)
+
+    def reads(self, version: Version) -> tuple[str, ...]:
+        """``reads(version)``, worked out once per version."""
+        held = self._reads.get(id(version))
+        if held is None or held[0] is not version:
+            held = self._reads[id(version)] = (version, reads(version))
+        return held[1]
 
     def of(self, facts: Mapping[str, Any]) -> dict[str, Any]:
         """``facts`` with each number, date and set replaced by its region."""

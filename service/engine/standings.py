@@ -161,9 +161,7 @@ class Standings(Generic[T]):
         # the same whichever in-force list it is reached from.
         held = self._regions.get(id(ruleset))
         if held is None:
-            versions = (variant.version for ent in ruleset.entitlements.values()
-                        for variant in ent.variants)
-            held = self._regions[id(ruleset)] = (ruleset, Regions(versions, ruleset.facts))
+            held = self._regions[id(ruleset)] = (ruleset, Regions.of_ruleset(ruleset))
         return held[1]
 
     def _slot(self, ent_id: str, version: Version) -> _Slot[T]:
