@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from service.engine import explain
-from service.engine.regions import Regions
 from service.engine.result import Change, FactValue, Outcome
 from service.engine.settle import settle
 from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
@@ -157,60 +156,4 @@ def _ranges(version: Version, facts: Mapping[str, Any], fact: FactDef,
         high = fact.max if i == len(points) else points[i] - step
         yield Outcome(status=statuses[start], low=low, high=high)
         start = i
-
-
-class Remembered:
-    """What would change answers, remembered for many answers with one ruleset.
-
-    ``changes`` read the profile through the regions of the facts the version reads (the
-    trials' statuses) and the values of those she can act on (hers is left out of the values
-    to try, and the nearest are tried first); ``outcomes`` through the regions alone
-    (``Regions``). Kept by version, at most ``per_version`` of each, and once full it keeps
-    what it has. What it gives is shared: read it, do not change it."""
-
-    def __init__(self, regions: Regions, fact_defs: Mapping[str, FactDef],
-                 per_version: int = 1_000) -> None:
-        self.regions = regions  # the ruleset's (``Regions.of_ruleset``)
-        self.fact_defs = fact_defs
-        self.per_version = per_version
-        # by id() of a version (held, so that its id is not reused): the facts she can act
-        # on that it reads, and what is remembered of it
-        self._kept: dict[int, tuple[Version, tuple[str, ...], dict[tuple[Any, ...], Any]]] = {}
-
-    def changes(self, version: Version, facts: Mapping[str, Any], seen: Callable[[str], Any],
-                words: Words) -> list[Change]:
-        """``changes``; ``seen``: the regions of her facts, by name."""
-        _, acting, known = self._slot(version)
-        key = ("changes", words.language, *map(seen, self.regions.reads(version)),
-               *map(facts.get, acting))
-        found: list[Change] = self._get(
-            known, key, lambda: changes(version, facts, self.fact_defs, words))
-        return found
-
-    def outcomes(self, version: Version, facts: Mapping[str, Any], seen: Callable[[str], Any],
-                 fact: FactDef, candidates: tuple[Any, ...]) -> list[Outcome]:
-        """``outcomes``; ``seen``: the regions of her facts, by name."""
-        known = self._slot(version)[2]
-        key = ("outcomes", fact.name, *map(seen, self.regions.reads(version)))
-        found: list[Outcome] = self._get(
-            known, key, lambda: outcomes(version, facts, fact, candidates))
-        return found
-
-    def _get(self, known: dict[tuple[Any, ...], Any], key: tuple[Any, ...],
-             work: Callable[[], Any]) -> Any:
-        found = known.get(key)
-        if found is None:
-            found = work()
-            if len(known) < self.per_version:
-                known[key] = found
-        return found
-
-    def _slot(self, version: Version) -> tuple[Version, tuple[str, ...],
-                                               dict[tuple[Any, ...], Any]]:
-        held = self._kept.get(id(version))
-        if held is None or held[0] is not version:
-            acting = tuple(name for name in version.boundary_values
-                           if (d := self.fact_defs.get(name)) is not None and d.can_change)
-            held = self._kept[id(version)] = (version, acting, {})
-        return held
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
+from functools import partial
 from typing import Any
 
 from service.engine import amounts, changes, explain, questions
 from service.engine.case import Case
 from service.engine.offices import OfficeBook, Place
 from service.engine.parts import Parts, PartsCache
+from service.engine.remembered import Remembered
 from service.engine.result import (
     BenefitResult,
     DocumentName,
@@ -32,7 +34,7 @@ from service.rules.ruleset import Benefit, Entitlement, Ruleset, Version
 from service.text.words import Words
 
 # The memo of what would change answers, and the regions of her facts (``Regions.of``).
-Shared = tuple[changes.Remembered, Callable[[str], Any]]
+Shared = tuple[Remembered, Callable[[str], Any]]
 
 STATUS: dict[Tri, model.Status] = {TRUE: "eligible", FALSE: "not_eligible",
                                    UNKNOWN: "needs_info"}
@@ -119,9 +121,12 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
     missing: dict[str, None] = {}
     settled = False
     if status is UNKNOWN:
-        for clause in version.clauses:
-            missing.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
-        status, kept = settle(version, facts, list(missing))
+        if remembered is None:
+            status, kept = _settle(version, facts)
+        else:  # what is missing, and settling, read the regions of what the version reads
+            memo, seen = remembered
+            key = ("open", *map(seen, memo.regions.reads(version)))
+            status, kept = memo.kept(version, key, partial(_settle, version, facts))
         settled = status is not UNKNOWN
         missing = dict.fromkeys(kept)
     words = book.words
@@ -129,9 +134,8 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
     parts = (cache.get(version, key, lambda: static_parts(version, book, brief)) if cache
              else static_parts(version, book, brief))
     said = (brief, words.language)
-    memo = cache.memo(version, ("benefits", *said)) if cache else {}
-    benefits = [_benefit(b, i, facts, status, words, brief, memo)
-                for i, b in enumerate(version.benefits)]
+    benefits = _benefits(version, facts, status, words, brief,
+                         cache.memo(version, ("benefits", *said)) if cache else {}, remembered)
     reasons = explain.reasons(version.clauses, facts, status, words, settled=settled,
                               cite=not brief,
                               memo=cache.memo(version, ("reasons", *said)) if cache else None)
@@ -153,6 +157,33 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
     if what_if:
         _what_if(result, version, facts, status, book, remembered)
     return result
+
+
+def _settle(version: Version, facts: Mapping[str, Any]) -> tuple[Tri, list[str]]:
+    """(status, missing) of a version whose Kleene status is unknown."""
+    missing: dict[str, None] = {}
+    for clause in version.clauses:
+        missing.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
+    return settle(version, facts, list(missing))
+
+
+def _benefits(version: Version, facts: Mapping[str, Any], status: Tri, words: Words,
+              brief: bool, memo: dict[tuple[Any, ...], BenefitResult],
+              remembered: Shared | None) -> list[BenefitResult]:
+    """The answers of the version's benefits, each shared by the answers that read it alike
+    (``memo``); the list too, by the regions of the facts its amounts read (``remembered``),
+    with the status and, where a figure differs by State, her State."""
+    def each() -> list[BenefitResult]:
+        return [_benefit(b, i, facts, status, words, brief, memo)
+                for i, b in enumerate(version.benefits)]
+
+    if remembered is None:
+        return each()
+    kept, seen = remembered
+    key = ("benefits", brief, words.language, status_word(status),
+           facts.get("state") if any(b.by_state for b in version.benefits) else None,
+           *map(seen, kept.regions.money_reads(version)))
+    return kept.kept(version, key, each)
 
 
 def _benefit(benefit: Benefit, index: int, facts: Mapping[str, Any], status: Tri,

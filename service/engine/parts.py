@@ -15,9 +15,9 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
-from service.engine.changes import Remembered
 from service.engine.questions import Narrowings
 from service.engine.regions import Regions
+from service.engine.remembered import Remembered
 from service.engine.result import (
     DocumentResult,
     OfficeResult,

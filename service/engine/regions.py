@@ -63,8 +63,9 @@ class Regions:
         self.asked: dict[str, frozenset[Any]] = {
             name: frozenset(found) for name, found in literals.items()
             if name not in plain and facts[name].kind == "set"}
-        # by id() of a version (held, so that its id is not reused): the facts it reads
-        self._reads: dict[int, tuple[Version, tuple[str, ...]]] = {}
+        # by id() of a version (held, so that its id is not reused): the facts it reads, and
+        # those its amounts read
+        self._reads: dict[int, tuple[Version, tuple[str, ...], tuple[str, ...]]] = {}
 
     @classmethod
     def of_ruleset(cls, ruleset: Ruleset) -> Regions:
@@ -75,10 +76,17 @@ class Regions:
 
     def reads(self, version: Version) -> tuple[str, ...]:
         """``reads(version)``, worked out once per version."""
+        return self._read(version)[1]
+
+    def money_reads(self, version: Version) -> tuple[str, ...]:
+        """``money_reads(version)``, worked out once per version."""
+        return self._read(version)[2]
+
+    def _read(self, version: Version) -> tuple[Version, tuple[str, ...], tuple[str, ...]]:
         held = self._reads.get(id(version))
         if held is None or held[0] is not version:
-            held = self._reads[id(version)] = (version, reads(version))
-        return held[1]
+            held = self._reads[id(version)] = (version, reads(version), money_reads(version))
+        return held
 
     def of(self, facts: Mapping[str, Any]) -> dict[str, Any]:
         """``facts`` with each number, date and set replaced by its region."""
