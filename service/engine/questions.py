@@ -69,7 +69,7 @@ class Narrowings:
     version a State is tried with), that is the key. Keeps at most ``per_version`` of a
     version, and once full keeps what it has."""
 
-    def __init__(self, regions: Regions, per_version: int = 1_000) -> None:
+    def __init__(self, regions: Regions, per_version: int = 256) -> None:
         self.regions = regions  # the ruleset's (``Regions.of_ruleset``)
         self.per_version = per_version
         # by id() of a version (held, so that its id is not reused)

@@ -22,17 +22,18 @@ class Remembered:
     statuses) and the values of those she can act on (hers is left out of the values to try,
     and the nearest are tried first, within a bounded number of tries); ``outcomes`` through
     the regions alone; and ``kept`` remembers whatever else the caller keys by them. At most
-    ``per_version`` of each version, and once full it keeps what it has. What it gives is
-    shared: read it, do not change it."""
+    ``per_version`` of each kind for each version, and once full it keeps what it has. What
+    it gives is shared: read it, do not change it."""
 
     def __init__(self, regions: Regions, fact_defs: Mapping[str, FactDef],
-                 per_version: int = 1_000) -> None:
+                 per_version: int = 256) -> None:
         self.regions = regions  # the ruleset's (``Regions.of_ruleset``)
         self.fact_defs = fact_defs
         self.per_version = per_version
         # by id() of a version (held, so that its id is not reused): the facts she can act
         # on that it reads, and what is remembered of it
-        self._kept: dict[int, tuple[Version, tuple[str, ...], dict[tuple[Any, ...], Any]]] = {}
+        self._kept: dict[int, tuple[Version, tuple[str, ...],
+                                    dict[Any, dict[tuple[Any, ...], Any]]]] = {}
 
     def changes(self, version: Version, facts: Mapping[str, Any], seen: Callable[[str], Any],
                 words: Words) -> list[Change]:
@@ -54,26 +55,28 @@ class Remembered:
         return found
 
     def kept(self, version: Version, key: tuple[Any, ...], work: Callable[[], T]) -> T:
-        """What ``work`` gives for the version, remembered by ``key``: the caller's word that
-        nothing else of the profile bears on it."""
+        """What ``work`` gives for the version, remembered by ``key`` (its first item names
+        the kind of part): the caller's word that nothing else of the profile bears on it."""
         found: T = self._get(self._slot(version)[2], key, work)
         return found
 
-    def _get(self, known: dict[tuple[Any, ...], Any], key: tuple[Any, ...],
+    def _get(self, known: dict[Any, dict[tuple[Any, ...], Any]], key: tuple[Any, ...],
              work: Callable[[], Any]) -> Any:
-        found = known.get(key)
+        kind = known.get(key[0])  # each kind of part kept apart, up to per_version of each
+        if kind is None:
+            kind = known[key[0]] = {}
+        found = kind.get(key)
         if found is None:
             found = work()
-            if len(known) < self.per_version:
-                known[key] = found
+            if len(kind) < self.per_version:
+                kind[key] = found
         return found
 
     def _slot(self, version: Version) -> tuple[Version, tuple[str, ...],
-                                               dict[tuple[Any, ...], Any]]:
+                                               dict[Any, dict[tuple[Any, ...], Any]]]:
         held = self._kept.get(id(version))
         if held is None or held[0] is not version:
             acting = tuple(name for name in version.boundary_values
                            if (d := self.fact_defs.get(name)) is not None and d.can_change)
             held = self._kept[id(version)] = (version, acting, {})
         return held
-
