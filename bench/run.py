@@ -262,12 +262,17 @@ def bench_answers(ruleset: Ruleset, as_of: dt.date, mixed: list[Facts], repeats:
         return answers.brief(evaluate_brief(ruleset, Case(facts, place), as_of,
                                             standings=standings))
 
-    # The memo of standings remembers what it has seen: the first time through the profiles
-    # is what a stream of new profiles costs; the passes after it, a caseload seen before.
+    # The memos (of standings; of the parts of full answers that read regions of her facts)
+    # remember what they have seen: the first time through the profiles is what a stream of
+    # new profiles costs; the passes after it, a caseload seen before.
     cold = remembered()
+    cold_parts, cold_fragments = PartsCache(), answers.Fragments()
     rows = [Row("brief answer as JSON, each profile the first time, mean",
                 us(statistics.fmean(each_time(lambda facts: answers.brief(evaluate_brief(
-                    ruleset, Case(facts, place), as_of, standings=cold)), mixed))))]
+                    ruleset, Case(facts, place), as_of, standings=cold)), mixed)))),
+            Row("full answer as JSON, each profile the first time, mean",
+                us(statistics.fmean(each_time(lambda facts: answers.full(evaluate(
+                    ruleset, facts, as_of, cache=cold_parts), cold_fragments), mixed))))]
     for label, fn, limit in (("full", full, 300e-6), ("brief", brief, 100e-6)):
         mean = best_per_profile(fn, mixed, repeats)
         times = each_time(fn, mixed)
