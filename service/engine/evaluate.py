@@ -75,7 +75,7 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     found = statuses(ruleset, facts, as_of)
     # the regions of her facts, which the memos of what would change and what narrows read
     seen = cache.regions(ruleset).of(facts).get if cache else None
-    remembered = (cache.what_if(ruleset), seen) if cache and seen else None
+    remembered = (cache.remembered(ruleset), seen) if cache and seen else None
     in_force = tuple((ent, version) for ent, version in ruleset.in_force(as_of, facts.get("state"))
                      if (domains is None or ent.domain in domains)
                      and (entitlements is None or ent.id in entitlements))
@@ -89,7 +89,7 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
         counts={s: counts.get(s, 0) for s in ("eligible", "not_eligible", "needs_info")},
         results=results,
         questions=questions.next_questions(ruleset, results, in_force, facts, as_of, book.words,
-                                           cache.narrowings(ruleset) if cache else None, seen))
+                                           remembered[0] if remembered else None, seen))
 
 
 def evaluate_case(ruleset: Ruleset, case: Case, as_of: dt.date, *,

@@ -15,7 +15,6 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
-from service.engine.questions import Narrowings
 from service.engine.regions import Regions
 from service.engine.remembered import Remembered
 from service.engine.result import (
@@ -68,15 +67,10 @@ class PartsCache:
         found: Regions = self._kept(ruleset, "regions", lambda: Regions.of_ruleset(ruleset))
         return found
 
-    def narrowings(self, ruleset: Ruleset) -> Narrowings:
-        """The memo of what open amounts lose to each unknown fact, for ``ruleset``."""
-        found: Narrowings = self._kept(ruleset, "narrowings",
-                                       lambda: Narrowings(self.regions(ruleset)))
-        return found
-
-    def what_if(self, ruleset: Ruleset) -> Remembered:
-        """The memo of what would change answers, for ``ruleset``."""
-        found: Remembered = self._kept(ruleset, "what_if",
+    def remembered(self, ruleset: Ruleset) -> Remembered:
+        """The memo of the parts of answers that read the regions of her facts, for
+        ``ruleset``."""
+        found: Remembered = self._kept(ruleset, "remembered",
                                        lambda: Remembered(self.regions(ruleset), ruleset.facts))
         return found
 

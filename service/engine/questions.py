@@ -31,7 +31,7 @@ from functools import partial
 from typing import Any, Protocol
 
 from service.engine import amounts
-from service.engine.regions import Regions
+from service.engine.remembered import Remembered
 from service.engine.result import EntitlementResult, Question
 from service.expr.kleene import FALSE, Tri
 from service.rules import boundaries
@@ -41,7 +41,7 @@ from service.text.words import Words
 
 def next_questions(ruleset: Ruleset, results: list[EntitlementResult], in_force: InForce,
                    facts: Mapping[str, Any], as_of: dt.date, words: Words,
-                   memo: Narrowings | None = None,
+                   memo: Remembered | None = None,
                    seen: Callable[[str], Any] | None = None) -> list[Question]:
     """``in_force``: the entitlement and version each of ``results`` was read from, in the
     same order. ``memo``: one the caller keeps for this ruleset; ``seen``: the regions of her
@@ -60,44 +60,18 @@ def next_questions(ruleset: Ruleset, results: list[EntitlementResult], in_force:
 Narrowed = list[tuple[str, int, float]]
 
 
-class Narrowings:
-    """A memo of ``Narrowed`` for many answers with one ruleset.
+def narrowing(results: Sequence[EntitlementResult], in_force: InForce,
+              facts: Mapping[str, Any], as_of: dt.date, fact_defs: Mapping[str, FactDef],
+              memo: Remembered | None = None,
+              seen: Callable[[str], Any] | None = None) -> Counter[str]:
+    """For each unknown fact, the rupees of open amounts its answer takes away, on average
+    over its answers (see above). ``seen``: the regions of her facts, when the caller has
+    them.
 
     What a version's open amounts lose reads of the profile only its status, its benefits'
     answers, and the trials' statuses and amounts, all of which read the facts the version
     reads through their regions (``Regions``); with the day and her State (which pick the
-    version a State is tried with), that is the key. Keeps at most ``per_version`` of a
-    version, and once full keeps what it has."""
-
-    def __init__(self, regions: Regions, per_version: int = 256) -> None:
-        self.regions = regions  # the ruleset's (``Regions.of_ruleset``)
-        self.per_version = per_version
-        # by id() of a version (held, so that its id is not reused)
-        self._kept: dict[int, tuple[Version, dict[tuple[Any, ...], Narrowed]]] = {}
-
-    def get(self, version: Version, seen: Callable[[str], Any], as_of: dt.date,
-            state: str | None, work: Callable[[], Narrowed]) -> Narrowed:
-        """``seen``: the regions of her facts, by name."""
-        held = self._kept.get(id(version))
-        if held is None or held[0] is not version:
-            held = self._kept[id(version)] = (version, {})
-        known = held[1]
-        key = (as_of, state, *map(seen, self.regions.reads(version)))
-        found = known.get(key)
-        if found is None:
-            found = work()
-            if len(known) < self.per_version:
-                known[key] = found
-        return found
-
-
-def narrowing(results: Sequence[EntitlementResult], in_force: InForce,
-              facts: Mapping[str, Any], as_of: dt.date, fact_defs: Mapping[str, FactDef],
-              memo: Narrowings | None = None,
-              seen: Callable[[str], Any] | None = None) -> Counter[str]:
-    """For each unknown fact, the rupees of open amounts its answer takes away, on average
-    over its answers (see above). ``seen``: the regions of her facts, when the caller has
-    them."""
+    version a State is tried with), that is what ``memo`` keeps it by."""
     taken: dict[str, float] = {}
     for result, (ent, version) in zip(results, in_force, strict=True):
         if result.status == "not_eligible":
@@ -107,8 +81,10 @@ def narrowing(results: Sequence[EntitlementResult], in_force: InForce,
         else:
             if seen is None:
                 seen = memo.regions.of(facts).get
-            lost = memo.get(version, seen, as_of, facts.get("state"),
-                            partial(_narrowed, result, ent, version, facts, as_of, fact_defs))
+            key = ("narrowing", as_of, facts.get("state"),
+                   *map(seen, memo.regions.reads(version)))
+            lost = memo.kept(version, key,
+                             partial(_narrowed, result, ent, version, facts, as_of, fact_defs))
         for name, width, left in lost:
             taken[name] = taken.get(name, 0.0) + width - left
     return Counter({name: round(rupees) for name, rupees in taken.items() if rupees >= 0.5})

@@ -21,7 +21,8 @@ class Remembered:
     ``changes`` read it through the regions of the facts the version reads (the trials'
     statuses) and the values of those she can act on (hers is left out of the values to try,
     and the nearest are tried first, within a bounded number of tries); ``outcomes`` through
-    the regions alone; and ``kept`` remembers whatever else the caller keys by them. At most
+    the regions alone; and ``kept`` remembers whatever else the caller keys by them (settling
+    an open version, a version's benefit list, the questions' narrowing). At most
     ``per_version`` of each kind for each version, and once full it keeps what it has. What
     it gives is shared: read it, do not change it."""
 

@@ -7,8 +7,9 @@ from typing import Any
 
 from service.engine.evaluate import evaluate
 from service.engine.profile import coerce_profile
-from service.engine.questions import Narrowings, narrowing
+from service.engine.questions import narrowing
 from service.engine.regions import Regions
+from service.engine.remembered import Remembered
 from service.engine.result import Question
 from service.rules.ruleset import Ruleset
 from tests.oracle.durable_oracle import random_profiles
@@ -87,7 +88,7 @@ def test_nothing_is_narrowed_when_every_amount_is_fixed(ruleset: Ruleset) -> Non
 def test_narrowing_remembered_is_narrowing_worked_out(ruleset: Ruleset) -> None:
     """The memo keys what open amounts lose by the regions of the facts a version reads (and
     by the day and her State): remembered for one profile, it is right for the next."""
-    memo = Narrowings(Regions.of_ruleset(ruleset))
+    memo = Remembered(Regions.of_ruleset(ruleset), ruleset.facts)
     days = [ON, *sorted({variant.start for ent in ruleset.entitlements.values()
                          for variant in ent.variants if variant.start.year >= 2016})[-5:]]
     untraced = [coerce_profile(ruleset, {**UNTRACED, "age_at_offence": age, "harms_suffered": h})
