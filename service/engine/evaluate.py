@@ -33,7 +33,8 @@ from service.rules import model
 from service.rules.ruleset import Benefit, Entitlement, Ruleset, Version
 from service.text.words import Words
 
-# The memo of what would change answers, and the regions of her facts (``Regions.of``).
+# The memo of the parts of answers that read the regions of her facts, and those regions
+# (``Regions.of``).
 Shared = tuple[Remembered, Callable[[str], Any]]
 
 STATUS: dict[Tri, model.Status] = {TRUE: "eligible", FALSE: "not_eligible",
@@ -73,7 +74,7 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     book = OfficeBook(ruleset, place or Place(state=facts.get("state")), words)
     what_if = not brief if what_if is None else what_if
     found = statuses(ruleset, facts, as_of)
-    # the regions of her facts, which the memos of what would change and what narrows read
+    # the regions of her facts, by which the parts that read only them are remembered
     seen = cache.regions(ruleset).of(facts).get if cache else None
     remembered = (cache.remembered(ruleset), seen) if cache and seen else None
     in_force = tuple((ent, version) for ent, version in ruleset.in_force(as_of, facts.get("state"))
@@ -115,7 +116,7 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
                        status: Tri | None = None,
                        remembered: Shared | None = None) -> EntitlementResult:
     """``status``: the version's Kleene status when the caller has it already;
-    ``remembered``: the memo of what would change answers, with the regions of her facts."""
+    ``remembered``: the memo of parts that read the regions of her facts, with those regions."""
     if status is None:
         status = version.fn(facts)
     missing: dict[str, None] = {}
