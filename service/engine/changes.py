@@ -16,9 +16,8 @@ import itertools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from service.engine import explain
 from service.engine.result import Change, FactValue, Outcome
-from service.engine.settle import settle
+from service.engine.settle import settle_open
 from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
 from service.rules import model
 from service.rules.ruleset import FactDef, Version
@@ -39,10 +38,7 @@ def resolve(version: Version, facts: Mapping[str, Any]) -> tuple[Tri, list[str]]
     status = version.fn(facts)
     if status is not UNKNOWN:
         return status, []
-    missing: dict[str, None] = {}
-    for clause in version.clauses:
-        missing.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
-    return settle(version, facts, list(missing))
+    return settle_open(version, facts)
 
 
 def changes(version: Version, facts: Mapping[str, Any], fact_defs: Mapping[str, FactDef],
@@ -156,4 +152,3 @@ def _ranges(version: Version, facts: Mapping[str, Any], fact: FactDef,
         high = fact.max if i == len(points) else points[i] - step
         yield Outcome(status=statuses[start], low=low, high=high)
         start = i
-

@@ -27,7 +27,7 @@ from service.engine.result import (
     TimeLimitResult,
     VersionRef,
 )
-from service.engine.settle import settle
+from service.engine.settle import settle_open
 from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
 from service.rules import model
 from service.rules.ruleset import Benefit, Entitlement, Ruleset, Version
@@ -76,7 +76,7 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     found = statuses(ruleset, facts, as_of)
     # the regions of her facts, by which the parts that read only them are remembered
     seen = cache.regions(ruleset).of(facts).get if cache else None
-    remembered = (cache.remembered(ruleset), seen) if cache and seen else None
+    remembered = (cache.remembered(ruleset), seen) if cache and seen is not None else None
     in_force = tuple((ent, version) for ent, version in ruleset.in_force(as_of, facts.get("state"))
                      if (domains is None or ent.domain in domains)
                      and (entitlements is None or ent.id in entitlements))
@@ -123,23 +123,21 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
     settled = False
     if status is UNKNOWN:
         if remembered is None:
-            status, kept = _settle(version, facts)
+            status, kept = settle_open(version, facts)
         else:  # what is missing, and settling, read the regions of what the version reads
             memo, seen = remembered
             key = ("open", *map(seen, memo.regions.reads(version)))
-            status, kept = memo.kept(version, key, partial(_settle, version, facts))
+            status, kept = memo.kept(version, key, partial(settle_open, version, facts))
         settled = status is not UNKNOWN
         missing = dict.fromkeys(kept)
     words = book.words
     key = (book.place, brief, words.language)
     parts = (cache.get(version, key, lambda: static_parts(version, book, brief)) if cache
              else static_parts(version, book, brief))
-    said = (brief, words.language)
-    benefits = _benefits(version, facts, status, words, brief,
-                         cache.memo(version, ("benefits", *said)) if cache else {}, remembered)
-    reasons = explain.reasons(version.clauses, facts, status, words, settled=settled,
-                              cite=not brief,
-                              memo=cache.memo(version, ("reasons", *said)) if cache else None)
+    benefits = _benefits(version, facts, status, words, brief, cache, remembered)
+    reasons = explain.reasons(
+        version.clauses, facts, status, words, settled=settled, cite=not brief,
+        memo=cache.memo(version, ("reasons", brief, words.language)) if cache else None)
     title = version.title or ent.title
     result = EntitlementResult(
         entitlement=ent.id, title=words.t(title), domain=ent.domain,
@@ -160,21 +158,14 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
     return result
 
 
-def _settle(version: Version, facts: Mapping[str, Any]) -> tuple[Tri, list[str]]:
-    """(status, missing) of a version whose Kleene status is unknown."""
-    missing: dict[str, None] = {}
-    for clause in version.clauses:
-        missing.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
-    return settle(version, facts, list(missing))
-
-
 def _benefits(version: Version, facts: Mapping[str, Any], status: Tri, words: Words,
-              brief: bool, memo: dict[tuple[Any, ...], BenefitResult],
+              brief: bool, cache: PartsCache | None,
               remembered: Shared | None) -> list[BenefitResult]:
     """The answers of the version's benefits, each shared by the answers that read it alike
-    (``memo``); the list too, by the regions of the facts its amounts read (``remembered``),
-    with the status and, where a figure differs by State, her State."""
+    (in ``cache``); the list too, by the regions of the facts its amounts read
+    (``remembered``), with the status and, where a figure differs by State, her State."""
     def each() -> list[BenefitResult]:
+        memo = cache.memo(version, ("benefits", brief, words.language)) if cache else {}
         return [_benefit(b, i, facts, status, words, brief, memo)
                 for i, b in enumerate(version.benefits)]
 

@@ -13,10 +13,20 @@ import itertools
 from collections.abc import Mapping
 from typing import Any
 
+from service.engine import explain
 from service.expr.kleene import UNKNOWN, Tri
 from service.rules.ruleset import Version
 
 MAX_COMPLETIONS = 256
+
+
+def settle_open(version: Version, facts: Mapping[str, Any]) -> tuple[Tri, list[str]]:
+    """(status, missing) for a version whose Kleene status is unknown: the facts its clauses
+    wait for, then ``settle``."""
+    missing: dict[str, None] = {}
+    for clause in version.clauses:
+        missing.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
+    return settle(version, facts, list(missing))
 
 
 def settle(version: Version, facts: Mapping[str, Any],

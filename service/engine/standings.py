@@ -22,10 +22,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from service.engine import amounts, explain
+from service.engine import amounts
 from service.engine.evaluate import status_word, statuses
 from service.engine.regions import Regions, money_reads, reads
-from service.engine.settle import settle
+from service.engine.settle import settle_open
 from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
 from service.rules import model
 from service.rules.ruleset import Benefit, InForce, Ruleset, Version
@@ -51,10 +51,7 @@ def standing(version: Version, facts: Mapping[str, Any], status: Tri) -> Standin
     as the full answer settles it."""
     missing: list[str] = []
     if status is UNKNOWN:
-        found: dict[str, None] = {}
-        for clause in version.clauses:
-            found.update(dict.fromkeys(explain.clause_unknowns(clause, facts)))
-        status, missing = settle(version, facts, list(found))
+        status, missing = settle_open(version, facts)
     low, high = first_year(version, facts, status)
     return Standing(status_word(status), low, high, missing, pays(version))
 
