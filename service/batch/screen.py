@@ -46,7 +46,7 @@ def screen(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date,
 
 def row(entitlement: str, where: Standing) -> Row:
     return Row(entitlement, where.status, where.amount_min, where.amount_max,
-               tuple(where.missing))
+               where.missing)
 
 
 def memo() -> Standings[Row]:

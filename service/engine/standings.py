@@ -42,7 +42,9 @@ class Standing:
     status: model.Status
     amount_min: int  # rupees she surely gets in the first year; 0 when none
     amount_max: int | None  # rupees she may get; None when no upper bound is set
-    missing: list[str]
+    # A tuple of names, not a list: the collector stops watching a tuple of strings, and a
+    # memo holds thousands of standings for as long as the process lives.
+    missing: tuple[str, ...]
     pays: bool  # whether the version pays rupees at all (else the amounts are 0)
 
 
@@ -53,7 +55,7 @@ def standing(version: Version, facts: Mapping[str, Any], status: Tri) -> Standin
     if status is UNKNOWN:
         status, missing = settle_open(version, facts)
     low, high = first_year(version, facts, status)
-    return Standing(status_word(status), low, high, missing, pays(version))
+    return Standing(status_word(status), low, high, tuple(missing), pays(version))
 
 
 def pays(version: Version) -> bool:
@@ -166,7 +168,7 @@ class Standings(Generic[T]):
         if slot is None:
             slot = self._slots[id(version)] = _Slot(
                 ent_id, version, reads(version), money_reads(version),
-                self.make(ent_id, Standing("not_eligible", 0, 0, [], pays(version))), {}, {})
+                self.make(ent_id, Standing("not_eligible", 0, 0, (), pays(version))), {}, {})
         return slot
 
 

@@ -65,6 +65,20 @@ def test_the_memo_is_bounded(ruleset: Ruleset) -> None:
     assert memo._size == 40  # full, and kept full rather than emptied
 
 
+def test_the_collector_stops_watching_what_a_standing_is_missing(ruleset: Ruleset) -> None:
+    # A service holds thousands of standings for as long as it lives, and every full
+    # collection walks what it still watches: names of facts in a tuple need no watching.
+    import gc
+
+    memo = remembered()
+    kept = [where for facts in random_profiles(ruleset, 40, 14, known=0.5)
+            for where in memo.each(ruleset, facts, DATES[1])]
+    waiting = [where.missing for where in kept if where.missing]
+    assert waiting  # partial profiles leave some entitlements waiting on facts
+    gc.collect()
+    assert not any(map(gc.is_tracked, waiting))
+
+
 def test_brief_answers_with_remembered_standings_are_the_same(ruleset: Ruleset) -> None:
     memo, adapter = remembered(), TypeAdapter(BriefEvaluation)
     profiles = random_profiles(ruleset, 100, 14, known=0.6)
