@@ -23,6 +23,9 @@ from service.rules.ruleset import Ruleset
 
 log = logging.getLogger("adhikar.rules")
 
+# Collections of the middle generation between full ones (Python's default: 10).
+FULL_EVERY = 100
+
 
 @dataclass(frozen=True, slots=True)
 class LoadFailure:
@@ -96,10 +99,19 @@ def settle_memory() -> None:
     often the collector would walk the hundreds of thousands that live as long as the
     process: measured, that walk was most of the slowest answers (p99 of brief answers at
     32 clients, 231 -> 57 ms; CPU per answer down by a quarter). After a reload the old
-    rules are let go first: unfreeze, collect them, freeze what is left."""
+    rules are let go first: unfreeze, collect them, freeze what is left.
+
+    What the memos learn while serving (standings, shared parts, each State's compiled
+    statuses) is still walked by every full collection: about 60,000 objects after 10,000
+    brief answers, 10 to 14 ms during which no request moves, every second or two at 2,000
+    answers a second. Objects of answers in flight when a younger generation is collected
+    count towards the next full collection, and die soon after; so a full collection is
+    considered a tenth as often as by default (``FULL_EVERY``)."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_EVERY)
 
 
 def check_replacement(old: Ruleset, new: Ruleset) -> None:

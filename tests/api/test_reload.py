@@ -16,6 +16,7 @@ import uvicorn
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.holder import FULL_EVERY
 from api.settings import Settings
 from tests.conftest import RULES
 
@@ -260,8 +261,10 @@ def test_what_is_loaded_is_frozen_and_a_reload_lets_the_old_rules_go(rules: Path
     import gc
     import weakref
 
+    gc.set_threshold(700, 10, 10)  # Python's defaults, as a fresh process has them
     with TestClient(create_app(settings(rules))) as client:
         assert gc.get_freeze_count() > 10_000  # the rules and the app, out of the walk
+        assert gc.get_threshold()[2] == FULL_EVERY  # full collections, a tenth as often
         holder = client.app.state.rules  # type: ignore[attr-defined]
         old = _Cycle()
         holder.standings.held = old  # held by the old rules' memo alone, then frozen with it
