@@ -103,10 +103,11 @@ def settle_memory() -> None:
 
     What the memos learn while serving (standings, shared parts, each State's compiled
     statuses) is still walked by every full collection: about 60,000 objects after 10,000
-    brief answers, 10 to 14 ms during which no request moves, every second or two at 2,000
-    answers a second. Objects of answers in flight when a younger generation is collected
-    count towards the next full collection, and die soon after; so a full collection is
-    considered a tenth as often as by default (``FULL_EVERY``)."""
+    brief answers, 10 to 23 ms during which no request moves (over 100 ms after full
+    answers), every second or two at 2,000 answers a second (``bench/pauses.py``). Objects
+    of answers in flight when a younger generation is collected count towards the next full
+    collection, and die soon after; so a full collection is considered a tenth as often as
+    by default (``FULL_EVERY``)."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()
