@@ -21,7 +21,7 @@ from api import contract, errors, idempotency, schemas
 from api.arenas import limit_arenas
 from api.audit import CASE_DATA, AuditTrail
 from api.auth import KeyCache, open_access
-from api.holder import RulesetHolder, settle_memory
+from api.holder import RulesetHolder
 from api.lane import BriefLane
 from api.logs import hide_query_strings
 from api.metrics import Metrics
@@ -54,6 +54,7 @@ from api.throttle import Throttle
 from api.watch import watch_rules
 from api.web import install as install_web
 from api.wiring import add_operations
+from service import memory
 from service.dates import india_today
 from service.store.database import Database
 
@@ -105,7 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         limit_arenas()  # before the worker's threads start
         # A database that does not answer leaves eligibility serving: /readyz says why.
         await anyio.to_thread.run_sync(db.open)
-        settle_memory()
+        memory.settle()
         stop = asyncio.Event()
         task = (asyncio.create_task(watch_rules(holder, stop, settings.watch_debounce_ms))
                 if settings.watch_rules else None)

@@ -8,12 +8,12 @@ never a mix). On any failure the old rules keep serving and ``last_failure`` say
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from service import memory
 from service.engine.brief import remembered
 from service.engine.examples import run_examples
 from service.engine.parts import PartsCache
@@ -22,9 +22,6 @@ from service.rules.load import load_ruleset
 from service.rules.ruleset import Ruleset
 
 log = logging.getLogger("adhikar.rules")
-
-# Collections of the middle generation between full ones (Python's default: 10).
-FULL_EVERY = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,30 +86,8 @@ class RulesetHolder:
         self.parts = PartsCache()  # the old rules' parts can go
         self.standings = remembered()
         self.reloads += 1
-        settle_memory()
+        memory.settle()  # the old rules' memos and parts can go
         log.info("rules reloaded: version %s, %s", fresh.version, fresh.digest)
-
-
-def settle_memory() -> None:
-    """Set what is loaded now (the rules, the app, the libraries) outside the cyclic garbage
-    collector's reach. Each answer makes thousands of short-lived objects, and every so
-    often the collector would walk the hundreds of thousands that live as long as the
-    process: measured, that walk was most of the slowest answers (p99 of brief answers at
-    32 clients, 231 -> 57 ms; CPU per answer down by a quarter). After a reload the old
-    rules are let go first: unfreeze, collect them, freeze what is left.
-
-    What the memos learn while serving (standings, shared parts, each State's compiled
-    statuses) is still walked by every full collection: about 60,000 objects after 10,000
-    brief answers, 10 to 23 ms during which no request moves (over 100 ms after full
-    answers), every second or two at 2,000 answers a second (``bench/pauses.py``). Objects
-    of answers in flight when a younger generation is collected count towards the next full
-    collection, and die soon after; so a full collection is considered a tenth as often as
-    by default (``FULL_EVERY``)."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
-    young, middle, _ = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_EVERY)
 
 
 def check_replacement(old: Ruleset, new: Ruleset) -> None:

@@ -8,9 +8,9 @@ includes the digest, so a worker never screens with rules other than the batch's
 from __future__ import annotations
 
 import functools
-import gc
 from pathlib import Path
 
+from service import memory
 from service.batch.screen import Row, memo
 from service.engine.standings import Standings
 from service.errors import RulesetMismatch
@@ -25,8 +25,7 @@ def ruleset_at(rules_dir: str, digest: str) -> Ruleset:
         raise RulesetMismatch(rules_dir, digest, ruleset.digest)
     # The rules live as long as the worker: keep the garbage collector from walking them
     # again and again while rows are made by the million.
-    gc.collect()
-    gc.freeze()
+    memory.settle()
     return ruleset
 
 

@@ -16,8 +16,8 @@ import uvicorn
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.holder import FULL_EVERY
 from api.settings import Settings
+from service.memory import FULL_EVERY
 from tests.conftest import RULES
 
 TOKEN = "test-admin-token"

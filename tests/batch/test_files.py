@@ -17,6 +17,8 @@ from service.batch.rules import ruleset_at
 from service.batch.run import screen_file
 from service.cli import main
 from service.errors import RulesetMismatch
+from service.memory import FULL_EVERY
+from service.rules.load import load_ruleset
 from tests.batch.conftest import write_jsonl
 from tests.conftest import RULES
 
@@ -108,6 +110,17 @@ def test_two_processes_write_the_same_rows_in_order(tmp_path: Path, profiles: Pr
 def test_a_worker_refuses_rules_whose_digest_differs() -> None:
     with pytest.raises(RulesetMismatch, match="not sha256:0000"):
         ruleset_at(str(RULES), "sha256:" + "0" * 64)
+
+
+def test_a_worker_keeps_its_rules_out_of_the_collectors_walk() -> None:
+    import gc
+
+    gc.set_threshold(700, 10, 10)  # Python's defaults, as a fresh worker has them
+    gc.unfreeze()
+    ruleset_at.cache_clear()
+    ruleset_at(str(RULES), load_ruleset(RULES).digest)
+    assert gc.get_freeze_count() > 10_000  # the rules, out of the walk
+    assert gc.get_threshold()[2] == FULL_EVERY  # and full collections a tenth as often
 
 
 def test_the_command_writes_a_wide_table(tmp_path: Path, profiles: Profiles,
