@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT))
 
 from bench import run  # noqa: E402
 from service.rules.load import load_ruleset  # noqa: E402
-from tests.oracle import durable_oracle as oracle  # noqa: E402
 
 
 def main() -> int:
@@ -36,9 +35,7 @@ def main() -> int:
     rules = ROOT / "rules"
     ruleset = load_ruleset(rules)
     as_of = dt.date(2026, 11, 28)
-    full = oracle.random_profiles(ruleset, run.FULL.profiles, args.seed)
-    partial = oracle.random_profiles(ruleset, run.FULL.profiles, args.seed + 1, known=0.6)
-    mixed = [p for pair in zip(full, partial, strict=True) for p in pair]
+    _, _, mixed = run.drawn(ruleset, run.FULL.profiles, args.seed)
     # Named by their place in the command too, so that a checkout against itself (how much
     # the machine alone moves the figures) is two columns.
     checkouts = {f"{label} {path}": path for label, path in zip(("before", "after"),

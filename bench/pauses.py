@@ -1,7 +1,7 @@
 """The garbage collector's pauses in a serving worker, by hand:
 
     .venv/bin/python bench/pauses.py                      # 10,000 brief answers at 32 clients
-    .venv/bin/python bench/pauses.py --detail full --requests 3000
+    .venv/bin/python bench/pauses.py --detail full --requests 4000
 
 Starts the service as ``bench/run.py`` does, but through ``create_app`` below, which times
 each collection in the worker (``gc.callbacks``) and writes them out when sent SIGUSR1.
@@ -68,15 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     # here, not at the top: the worker imports this module too
     from bench import run
     from service.rules.load import load_ruleset
-    from tests.oracle.durable_oracle import random_profiles
 
     rules = ROOT / "rules"
-    ruleset = load_ruleset(rules)
-    half = (args.requests + 1_000) // 2  # a new profile for each request, warm-up included
-    mixed = [p for pair in zip(random_profiles(ruleset, half, args.seed),
-                               random_profiles(ruleset, half, args.seed + 1, known=0.6),
-                               strict=True)
-             for p in pair]
+    # a new profile for each request, warm-up included
+    _, _, mixed = run.drawn(load_ruleset(rules), (args.requests + 1_000) // 2, args.seed)
     port = run.free_port()
     requests = [run.http_request(run.request_body(f, args.as_of, args.detail), port)
                 for f in mixed]

@@ -551,13 +551,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def drawn(ruleset: Ruleset, n: int,
+          seed: int) -> tuple[list[Facts], list[Facts], list[Facts]]:
+    """N fully-known profiles, N partial ones (each fact present with probability 0.6), and
+    the two taken in turns: what the figures here are measured on."""
+    full = oracle.random_profiles(ruleset, n, seed)
+    partial = oracle.random_profiles(ruleset, n, seed + 1, known=0.6)
+    return full, partial, [p for pair in zip(full, partial, strict=True) for p in pair]
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     sizes = QUICK if args.quick else FULL
     ruleset = load_ruleset(args.rules)
-    full = oracle.random_profiles(ruleset, sizes.profiles, args.seed)
-    partial = oracle.random_profiles(ruleset, sizes.profiles, args.seed + 1, known=0.6)
-    mixed = [p for pair in zip(full, partial, strict=True) for p in pair]
+    full, partial, mixed = drawn(ruleset, sizes.profiles, args.seed)
     print(f"rules {ruleset.name} {ruleset.version} ({ruleset.digest[:19]}), as of {args.as_of}, "
           f"{sizes.profiles} fully-known + {sizes.profiles} partial profiles, "
           f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs", flush=True)
