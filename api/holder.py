@@ -86,7 +86,7 @@ class RulesetHolder:
         self.parts = PartsCache()  # the old rules' parts can go
         self.standings = remembered()
         self.reloads += 1
-        memory.settle()  # the old rules' memos and parts can go
+        memory.settle()  # collect the old rules, freeze the new
         log.info("rules reloaded: version %s, %s", fresh.version, fresh.digest)
 
 
