@@ -66,9 +66,11 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     steps, time limits, notes and citations (GET /v1/entitlements/{id} has them). A caseworker's
     list of thirty entitlements shrinks from about 180 KB to less than half of that.
     ``cache`` (one per ruleset, owned by the caller) shares the parts of answers that do not
-    depend on the profile. ``what_if`` adds what would change each answer (``changes``: the
-    changes that make a not-eligible result eligible; the outcomes of the next question of one
-    that needs information); by default in a full answer and not in a brief one.
+    depend on the profile, and each entitlement's whole result between profiles that agree on
+    every fact it reads (``PartsCache.shared_result``). ``what_if`` adds what would change
+    each answer (``changes``: the changes that make a not-eligible result eligible; the
+    outcomes of the next question of one that needs information); by default in a full answer
+    and not in a brief one.
     ``entitlements``: only these (by id), like ``domains``.
     """
     book = OfficeBook(ruleset, place or Place(state=facts.get("state")), words)
@@ -80,10 +82,24 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     in_force = tuple((ent, version) for ent, version in ruleset.in_force(as_of, facts.get("state"))
                      if (domains is None or ent.domain in domains)
                      and (entitlements is None or ent.id in entitlements))
-    results = [entitlement_result(ent, version, facts, documents_held, book, brief=brief,
+    def result(ent: Entitlement, version: Version) -> EntitlementResult:
+        return entitlement_result(ent, version, facts, documents_held, book, brief=brief,
                                   cache=cache, what_if=what_if, status=found[ent.id],
                                   remembered=remembered)
-               for ent, version in in_force]
+
+    if cache is None:
+        results = [result(ent, version) for ent, version in in_force]
+    else:  # a result is shared with the answers that read alike all it reads
+        regions = cache.regions(ruleset)
+        asked = (brief, book.words.language, what_if, book.place,
+                 None if documents_held is None else frozenset(documents_held))
+
+        def key(version: Version) -> tuple[Any, ...]:
+            return (*asked, *map(facts.get, regions.result_reads(version)))
+
+        results = [cache.shared_result(version, partial(key, version),
+                                      partial(result, ent, version))
+                   for ent, version in in_force]
     counts = Counter(r.status for r in results)
     return Evaluation(
         ruleset=ruleset_ref(ruleset), as_of=as_of, language=book.words.language,

@@ -1,7 +1,8 @@
 """The parts of an answer that depend only on the rule version, the place and `brief`:
 steps, time limits, the version block, the offices with their escalation, the documents asked
-for as a profile that lists no documents held sees them; and, for any place, memos of the
-answers of benefits and the reasons of conditions (``PartsCache.memo``).
+for as a profile that lists no documents held sees them; for any place, memos of the
+answers of benefits and the reasons of conditions (``PartsCache.memo``); and whole results,
+by everything they read (``PartsCache.shared_result``).
 
 They are most of an answer's objects, and the same for every profile; a ``PartsCache``
 builds each once and lets answers share it. The caller owns the cache (the API keeps one per
@@ -12,8 +13,8 @@ changed after they are built; memos only gain answers as answers meet them.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from service.engine.regions import Regions
 from service.engine.remembered import Remembered
@@ -26,6 +27,8 @@ from service.engine.result import (
 )
 from service.rules.ruleset import Ruleset
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True, slots=True)
 class Parts:
@@ -35,6 +38,16 @@ class Parts:
     office: OfficeResult
     pays: OfficeResult | None
     documents: list[DocumentResult]  # `held` unknown: she lists no documents
+
+
+@dataclass(slots=True)
+class _Lines:
+    """One version's whole results, kept for ``PartsCache.shared_result``."""
+
+    version: object  # held, so that its id is not reused
+    kept: dict[Hashable, Any] = field(default_factory=dict)
+    asked_again: int = 0  # results of this round given again
+    resting: int = 0  # answers to let pass before keeping results again
 
 
 class PartsCache:
@@ -47,9 +60,46 @@ class PartsCache:
     differ. Each version is held with its parts, so its ``id`` is not reused while they live.
     """
 
-    def __init__(self, limit: int = 4096) -> None:
+    def __init__(self, limit: int = 4096, lines: int = 256) -> None:
         self.limit = limit
+        self.lines = lines
         self._held: dict[tuple[int, Hashable], tuple[object, Any]] = {}
+        self._lines: dict[int, _Lines] = {}
+
+    def shared_result(self, version: object, key: Callable[[], Hashable],
+                      build: Callable[[], T]) -> T:
+        """The version's whole result for ``key()`` (what the request asked, and the value of
+        every fact the result reads: ``regions.result_reads``): the caller's word that
+        nothing else bears on it. A version that reads few facts gives the same result to
+        many profiles; and a caseworker's screener asks again after each answer, which
+        changes the results of the versions that read that fact only.
+
+        Kept in rounds of ``lines`` results for each version, each round starting afresh
+        (what is kept is what was asked lately). Keeping results nobody asks for again costs
+        more than it saves (they crowd the processor's caches): when fewer than a quarter of
+        a round were asked again, the version's results are not kept for the next eight
+        rounds' worth of answers."""
+        slot = self._lines.get(id(version))
+        if slot is None or slot.version is not version:
+            if len(self._lines) >= self.limit:
+                self._lines = {}
+            slot = self._lines[id(version)] = _Lines(version)
+        if slot.resting:
+            slot.resting -= 1
+            return build()
+        asked = key()
+        found: T | None = slot.kept.get(asked)
+        if found is not None:
+            slot.asked_again += 1
+            return found
+        if len(slot.kept) >= self.lines:  # the end of a round
+            if slot.asked_again * 4 < self.lines:
+                slot.resting = self.lines * 8
+            slot.kept, slot.asked_again = {}, 0
+            if slot.resting:
+                return build()
+        found = slot.kept[asked] = build()
+        return found
 
     def get(self, version: object, key: Hashable, build: Callable[[], Parts]) -> Parts:
         parts: Parts = self._kept(version, key, build)

@@ -32,6 +32,14 @@ def money_reads(version: Version) -> tuple[str, ...]:
                          for name in clause.facts}))
 
 
+def result_reads(version: Version) -> tuple[str, ...]:
+    """Every fact of her profile that the version's result reads, by value: its conditions'
+    (status, settling, reasons, amounts, what would change it), those of the conditions to
+    keep, and her State (figures that differ by State; her offices when no place is given)."""
+    keep = (name for clause in version.keep for name in clause.facts)
+    return tuple(sorted({*reads(version), *keep, "state"}))
+
+
 _ORDERED = ("==", "!=", "<", "<=", ">", ">=", "in", "not in")
 _HOLDS = ("contains", "not contains")
 
@@ -63,9 +71,10 @@ class Regions:
         self.asked: dict[str, frozenset[Any]] = {
             name: frozenset(found) for name, found in literals.items()
             if name not in plain and facts[name].kind == "set"}
-        # by id() of a version (held, so that its id is not reused): the facts it reads, and
-        # those its amounts read
-        self._reads: dict[int, tuple[Version, tuple[str, ...], tuple[str, ...]]] = {}
+        # by id() of a version (held, so that its id is not reused): the facts it reads,
+        # those its amounts read, and those its result reads
+        self._reads: dict[int, tuple[Version, tuple[str, ...], tuple[str, ...],
+                                     tuple[str, ...]]] = {}
 
     @classmethod
     def of_ruleset(cls, ruleset: Ruleset) -> Regions:
@@ -82,10 +91,16 @@ class Regions:
         """``money_reads(version)``, worked out once per version."""
         return self._read(version)[2]
 
-    def _read(self, version: Version) -> tuple[Version, tuple[str, ...], tuple[str, ...]]:
+    def result_reads(self, version: Version) -> tuple[str, ...]:
+        """``result_reads(version)``, worked out once per version."""
+        return self._read(version)[3]
+
+    def _read(self, version: Version) -> tuple[Version, tuple[str, ...], tuple[str, ...],
+                                               tuple[str, ...]]:
         held = self._reads.get(id(version))
         if held is None or held[0] is not version:
-            held = self._reads[id(version)] = (version, reads(version), money_reads(version))
+            held = self._reads[id(version)] = (version, reads(version), money_reads(version),
+                                               result_reads(version))
         return held
 
     def of(self, facts: Mapping[str, Any]) -> dict[str, Any]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+from typing import Any
 
 import pytest
 from pydantic import TypeAdapter
@@ -15,7 +17,7 @@ from service.engine.parts import PartsCache
 from service.engine.result import BenefitResult, EntitlementResult, Evaluation
 from service.rules.ruleset import Ruleset, Version
 from service.text.words import words_for
-from tests.oracle.durable_oracle import random_profiles
+from tests.oracle.durable_oracle import condition_literals, random_profiles, random_value
 
 JSON = TypeAdapter(Evaluation)
 BENEFIT = TypeAdapter(BenefitResult)
@@ -115,3 +117,78 @@ def test_a_benefit_answer_reads_no_more_than_its_reading(ruleset: Ruleset) -> No
                     recurring += key in seen and not unconditional(benefit)
                     assert seen.setdefault(key, answer) == answer
     assert recurring > 100
+
+
+@pytest.mark.parametrize("lines", [256, 3])  # 3: rounds end often, and versions rest
+def test_a_shared_result_is_the_result_worked_out_afresh(ruleset: Ruleset, lines: int) -> None:
+    """As a screener asks: each fact of a profile changed or forgotten in turn, answered with
+    the results other answers left behind; every answer is the one worked out without them,
+    whatever the place, language, detail, documents held and what-ifs asked (each profile
+    asked twice, in two ways)."""
+    rng = random.Random(5)
+    cache = PartsCache(lines=lines)
+    literals = condition_literals(ruleset)
+    hindi = words_for(ruleset, "hi")
+    ways: list[dict[str, Any]] = [
+        dict(place=place, documents_held=held, brief=brief, words=words, what_if=what_if)
+        for place in PLACES for held in HELD for brief in (False, True)
+        for words in (None, hindi) for what_if in (None, True)]
+    for i, facts in enumerate(random_profiles(ruleset, 4, 21, known=0.5)):
+        for j, (name, fact) in enumerate(ruleset.facts.items()):
+            facts = dict(facts)
+            if name in facts and rng.random() < 0.3:
+                del facts[name]
+            else:
+                facts[name] = random_value(fact, rng, literals.get(name, []))
+            # the second way differs from the first in one of them: what-ifs, language,
+            # detail, documents held or place
+            k = i + j
+            for way in (ways[k % len(ways)], ways[(k + (1, 2, 4, 8, 24)[j % 5]) % len(ways)]):
+                shared = evaluate(ruleset, facts, AS_OF, cache=cache, **way)
+                plain = evaluate(ruleset, facts, AS_OF, **way)
+                assert JSON.dump_json(shared) == JSON.dump_json(plain), (name, way)
+
+
+def test_a_result_is_shared_by_profiles_that_agree_on_what_it_reads(ruleset: Ruleset) -> None:
+    cache = PartsCache()
+    regions = cache.regions(ruleset)
+    versions = {ent.id: version for ent, version in ruleset.in_force(AS_OF, "odisha")}
+    one = {"age": 16, "state": "odisha", "was_trafficked": True}
+    for name, value in (("gender", "female"), ("age", 17), ("released_from_bonded_labour", True)):
+        assert name in ruleset.facts
+        other = {**one, name: value}
+        before, after = (evaluate(ruleset, f, AS_OF, cache=cache).results for f in (one, other))
+        shared = [(a is b, name in regions.result_reads(versions[a.entitlement]))
+                  for a, b in zip(before, after, strict=True)]
+        assert {read for _, read in shared} == {True, False}  # some read it, some do not
+        assert all(same != read for same, read in shared), name
+    # her State: every result reads it (her offices, figures that differ by State)
+    before, after = (evaluate(ruleset, {**one, "state": state}, AS_OF, cache=cache).results
+                     for state in ("odisha", "bihar"))
+    assert not any(a is b for a, b in zip(before, after, strict=True))
+
+
+def test_a_version_whose_results_are_not_asked_again_rests_a_while() -> None:
+    cache = PartsCache(lines=4)
+    rare, common = object(), object()
+    built: list[object] = []
+
+    def build() -> object:
+        built.append(made := object())
+        return made
+
+    def ask(version: object, key: int) -> object:
+        return cache.shared_result(version, lambda: key, build)
+
+    assert ask(common, 1) is ask(common, 1)  # kept
+    for key in range(5):  # a round of results nobody asks for again, and one more
+        ask(rare, key)
+    for _ in range(4 * 8 // 2):  # for eight rounds' worth: none kept, each worked out
+        count = len(built)
+        assert ask(rare, 0) is not ask(rare, 0)
+        assert len(built) == count + 2
+    kept = ask(rare, 0)  # and then kept again
+    assert ask(rare, 0) is kept
+    for key in range(2, 40):  # a version asked again as often as not never rests
+        assert ask(common, key // 2) is ask(common, key // 2)
+    assert all(len(slot.kept) <= 4 for slot in cache._lines.values())  # bounded
