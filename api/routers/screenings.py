@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from api.auth import RecordsDep
-from api.deps import RulesetDep, SessionDep
+from api.deps import HolderDep, SessionDep
 from api.idempotency import OnceDep
 from api.instants import Instant
 from api.problems import Problem
@@ -29,7 +29,7 @@ def build(request_model: Any) -> APIRouter:
 
     @router.post("", status_code=201, response_model=ScreeningPublic,
                  responses={**RECORDS, **INVALID, **IDEMPOTENT})
-    def create_screening(body: request_model, principal: RecordsDep, rules: RulesetDep,
+    def create_screening(body: request_model, principal: RecordsDep, holder: HolderDep,
                          session: SessionDep, request: Request, once: OnceDep) -> Response:
         """Evaluate like POST /v1/eligibility, and keep the profile and the answer under
         the case reference, with the ruleset's version and digest."""
@@ -37,7 +37,7 @@ def build(request_model: Any) -> APIRouter:
             profile=body.profile.model_dump(mode="json", exclude_none=True),
             as_of=body.as_of or india_today(), documents_held=body.documents_held,
             domains=body.domains, district=body.district)
-        evaluation, asked = screenings.run(rules, asked)
+        evaluation, asked = screenings.run(holder.current, asked, cache=holder.parts)
         request.app.state.metrics.count(evaluation)
         row = screenings.save(session, evaluation, asked, case_ref=body.case_ref,
                               org=principal.org, key_id=principal.key_id, now=_now())
@@ -70,13 +70,13 @@ def build(request_model: Any) -> APIRouter:
     @router.post("/{screening_id}/rerun", status_code=201, responses={
         **RECORD, **INVALID, 409: {"model": Problem, "description": "the stored profile "
                                    "no longer fits the facts of the rules now serving"}})
-    def rerun_screening(screening_id: ScreeningId, principal: RecordsDep, rules: RulesetDep,
+    def rerun_screening(screening_id: ScreeningId, principal: RecordsDep, holder: HolderDep,
                         session: SessionDep) -> RerunPublic:
         """Evaluate the stored profile again with the rules now serving and the same
         `as_of`; keep it as a new screening linked to the old, and say what changed."""
-        new, old, changes = screenings.rerun(session, rules, screening_id,
+        new, old, changes = screenings.rerun(session, holder.current, screening_id,
                                              scope=principal.scope, key_id=principal.key_id,
-                                             now=_now())
+                                             now=_now(), cache=holder.parts)
         return RerunPublic.of(new, old, changes)
 
     return router

@@ -133,7 +133,7 @@ def rerun(screening_id: Id, page: PageDep, form: FormDep) -> Response:
         try:
             new, _, _ = screenings.rerun(session, page.rules, screening_id,
                                          scope=principal.scope, key_id=principal.key_id,
-                                         now=_now())
+                                         now=_now(), cache=page.parts)
         except AdhikarError as exc:
             return _refused(page, session, principal, screening_id, exc)
         new_id = new.id
@@ -180,7 +180,8 @@ def _evaluation(page: Page, row: Screening) -> Evaluation | None:
         return _answer().validate_json(row.results)
     except ValidationError:
         try:
-            return screenings.run(page.rules, screenings.asked(row), listed_only=False)[0]
+            return screenings.run(page.rules, screenings.asked(row), listed_only=False,
+                                  cache=page.parts)[0]
         except AdhikarError:
             return None
 

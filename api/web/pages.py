@@ -12,8 +12,10 @@ import jinja2
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from api.deps import get_ruleset
+from api.deps import get_holder
+from api.holder import RulesetHolder
 from api.web import language, session, shown
+from service.engine.parts import PartsCache
 from service.rules.ruleset import Ruleset
 from service.store import privacy
 from service.store.keys import Principal
@@ -45,6 +47,7 @@ class Page:
 
     request: Request
     rules: Ruleset
+    parts: PartsCache  # the answer parts the service shares (``RulesetHolder.parts``)
     words: Words
     lang: str  # the language asked for (the switcher's mark); words.language is the one used
     web: session.WebSession
@@ -74,13 +77,14 @@ class Page:
         return self.render("error.html", status=status, message=message)
 
 
-def get_page(request: Request, rules: Annotated[Ruleset, Depends(get_ruleset)]) -> Page:
+def get_page(request: Request, holder: Annotated[RulesetHolder, Depends(get_holder)]) -> Page:
     if (request.method == "GET" and session.COOKIE not in request.cookies
             and request.headers.get("sec-fetch-site") == "cross-site"):
         raise CrossSiteArrival
     web = session.read(request)
+    rules = holder.current
     lang = language.chosen(request, rules)
-    return Page(request, rules, words_for(rules, lang), lang, web,
+    return Page(request, rules, holder.parts, words_for(rules, lang), lang, web,
                 session.principal(request, web))
 
 

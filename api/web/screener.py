@@ -55,7 +55,7 @@ def save(page: PageDep, form: FormDep) -> Response:
         return _show(page, given, district_problem=shape, status=422)
     asked = screenings.Asked(profile=dict(given.facts), as_of=india_today(), district=district)
     try:
-        evaluation, asked = screenings.run(page.rules, asked)
+        evaluation, asked = screenings.run(page.rules, asked, cache=page.parts)
     except InvalidProfile:
         return _show(page, given, status=422)
     except UnknownDistrict as exc:
@@ -77,7 +77,7 @@ def _valid_case_ref(case_ref: str) -> bool:
 def _evaluate(page: Page, given: answers.Answers) -> Evaluation:
     """The answer so far, in the page's language (a saved screening keeps the English)."""
     case = Case.read(page.rules, given.facts)
-    return evaluate_case(page.rules, case, india_today(), words=page.words)
+    return evaluate_case(page.rules, case, india_today(), words=page.words, cache=page.parts)
 
 
 def _show(page: Page, given: answers.Answers, *, save_problem: str | None = None,

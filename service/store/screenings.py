@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from service.engine.case import Case
 from service.engine.evaluate import evaluate_case
+from service.engine.parts import PartsCache
 from service.engine.result import Evaluation
 from service.errors import Conflict, InvalidProfile, NotFound
 from service.rules.ruleset import Ruleset
@@ -44,14 +45,15 @@ class Asked:
 
 
 def run(ruleset: Ruleset, asked: Asked, *, listed_only: bool = True,
-        ) -> tuple[Evaluation, Asked]:
+        cache: PartsCache | None = None) -> tuple[Evaluation, Asked]:
     """Evaluate a profile (``InvalidProfile`` when it does not fit facts.yaml,
     ``UnknownDistrict`` when its district is not in the rules' list of its State). ``asked``
     comes back with the district as the list writes it: what is kept."""
     case = Case.read(ruleset, asked.profile, district=asked.district,
                      documents_held=asked.documents_held, listed_only=listed_only)
     settled = dataclasses.replace(asked, district=case.place.district)
-    return evaluate_case(ruleset, case, asked.as_of, domains=asked.domains), settled
+    return evaluate_case(ruleset, case, asked.as_of, domains=asked.domains,
+                         cache=cache), settled
 
 
 def save(session: Session, evaluation: Evaluation, asked: Asked, *, case_ref: str, org: str,
@@ -99,14 +101,14 @@ def asked(row: Screening) -> Asked:
 
 
 def rerun(session: Session, ruleset: Ruleset, screening_id: str, *, scope: str | None,
-          key_id: str | None, now: dt.datetime,
+          key_id: str | None, now: dt.datetime, cache: PartsCache | None = None,
           ) -> tuple[Screening, Screening, list[EntitlementChange]]:
     """Evaluate a stored screening's profile again, with ``ruleset`` and the same ``as_of``;
     keep the answer as a new screening linked to the old; say what changed."""
     old = get(session, screening_id, scope=scope)
     try:
         # A district kept before the list had it (or since dropped from it) stays as kept.
-        evaluation, again = run(ruleset, asked(old), listed_only=False)
+        evaluation, again = run(ruleset, asked(old), listed_only=False, cache=cache)
     except InvalidProfile as exc:
         raise Conflict("profile_no_longer_fits",
                        "the stored profile no longer fits the facts of the rules now serving: "

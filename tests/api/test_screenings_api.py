@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from api.app import create_app
+from service.engine.parts import PartsCache
 from tests.api.conftest import Keyring, store_settings
 from tests.store.conftest import RULES
 
@@ -32,6 +33,16 @@ def test_a_screening_is_stored_and_read_back_as_answered(store_client: TestClien
     assert made["evaluation"] == eligibility
     again = store_client.get(f"/v1/screenings/{made['id']}", headers=me)
     assert again.status_code == 200 and again.json() == made
+
+
+def test_a_screening_shares_the_results_the_service_keeps(
+        store_client: TestClient, keyring: Keyring, monkeypatch: pytest.MonkeyPatch) -> None:
+    holder = store_client.app.state.rules  # type: ignore[attr-defined]
+    monkeypatch.setattr(holder, "parts", PartsCache())
+    r = store_client.post("/v1/screenings", json=BODY | {"case_ref": "2026-0077"},
+                          headers=keyring())
+    assert r.status_code == 201
+    assert holder.parts._lines  # worked out once, for the answers after it too
 
 
 def test_a_case_lists_its_screenings(store_client: TestClient, keyring: Keyring) -> None:

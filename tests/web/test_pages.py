@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from service.engine.parts import PartsCache
 from tests.web.conftest import csrf_of, make_key, sign_in
 
 PAGES = ["/", "/rules", "/rules/victim-compensation", "/sign-in"]
@@ -159,6 +160,15 @@ def test_the_screener_works_with_plain_form_posts(web: TestClient) -> None:
     again = _post(web, page, forget=second)
     assert ("skip", second) not in _hidden(again)
     assert second not in [v for k, v in _hidden(again) if k == "skip"]
+
+
+def test_the_screener_shares_the_results_the_service_keeps(
+        web_app: FastAPI, web: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    # it asks again after every answer: the results that answer does not change are kept
+    holder = web_app.state.rules
+    monkeypatch.setattr(holder, "parts", PartsCache())
+    assert web.get("/").status_code == 200
+    assert holder.parts._lines
 
 
 def test_answers_travel_in_the_form_never_in_the_url(web: TestClient) -> None:
