@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import math
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -273,6 +274,12 @@ def bench_answers(ruleset: Ruleset, as_of: dt.date, mixed: list[Facts], repeats:
             Row("full answer as JSON, each profile the first time, mean",
                 us(statistics.fmean(each_time(lambda facts: answers.full(evaluate(
                     ruleset, facts, as_of, cache=cold_parts), cold_fragments), mixed))))]
+    # As the screener asks: each survivor's profile once more after each answer, every
+    # profile new, from memos that start empty
+    asked, fresh, written = screener_steps(ruleset, as_of, mixed), PartsCache(), answers.Fragments()
+    rows.append(Row(f"full answer as JSON, as a screener asks ({len(asked):,} answers), mean",
+                    us(statistics.fmean(each_time(lambda facts: answers.full(evaluate(
+                        ruleset, facts, as_of, cache=fresh), written), asked)))))
     for label, fn, limit in (("full", full, 300e-6), ("brief", brief, 100e-6)):
         mean = best_per_profile(fn, mixed, repeats)
         times = each_time(fn, mixed)
@@ -291,6 +298,28 @@ def bench_answers(ruleset: Ruleset, as_of: dt.date, mixed: list[Facts], repeats:
     rows.append(Row("brief answer for {age: 16}, bytes", f"{sparse:,}", "< 8,192",
                     verdict(sparse < 8192)))
     return rows
+
+
+def screener_steps(ruleset: Ruleset, as_of: dt.date, profiles: Sequence[Facts],
+                   survivors: int = 200, questions: int = 15) -> list[Facts]:
+    """The profiles a screener sends for ``survivors`` caseworkers' cases at once, in turns:
+    each starts from nothing and gains one fact after each answer, the one the answer asks
+    first (or, when her profile does not have it, her next fact), for ``questions`` answers.
+    Worked out beforehand, with memos of their own."""
+    cases = [dict(p) for p in profiles[:survivors]]
+    known: list[Facts] = [{} for _ in cases]
+    cache, shuffle, out = PartsCache(), random.Random(0).shuffle, []
+    for _ in range(questions):
+        turns = list(range(len(cases)))
+        shuffle(turns)
+        for i in turns:
+            out.append(dict(known[i]))
+            asks = [q.fact for q in evaluate(ruleset, known[i], as_of, cache=cache).questions]
+            name = next((f for f in [*asks, *cases[i]] if f in cases[i] and f not in known[i]),
+                        None)
+            if name is not None:
+                known[i][name] = cases[i][name]
+    return out
 
 
 def bench_gzip(written: Mapping[str, Sequence[bytes]], repeats: int) -> list[Row]:
