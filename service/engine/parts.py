@@ -44,7 +44,6 @@ class Parts:
 class _Lines:
     """One version's whole results, kept for ``PartsCache.shared_result``."""
 
-    version: object  # held, so that its id is not reused
     kept: dict[Hashable, Any] = field(default_factory=dict)
     asked_again: int = 0  # results of this round given again
     resting: int = 0  # answers to let pass before keeping results again
@@ -64,7 +63,6 @@ class PartsCache:
         self.limit = limit
         self.lines = lines
         self._held: dict[tuple[int, Hashable], tuple[object, Any]] = {}
-        self._lines: dict[int, _Lines] = {}
 
     def shared_result(self, version: object, key: Callable[[], Hashable],
                       build: Callable[[], T]) -> T:
@@ -79,11 +77,7 @@ class PartsCache:
         more than it saves (they crowd the processor's caches): when fewer than a quarter of
         a round were asked again, the version's results are not kept for the next eight
         rounds' worth of answers."""
-        slot = self._lines.get(id(version))
-        if slot is None or slot.version is not version:
-            if len(self._lines) >= self.limit:
-                self._lines = {}
-            slot = self._lines[id(version)] = _Lines(version)
+        slot: _Lines = self._kept(version, "results", _Lines)
         if slot.resting:
             slot.resting -= 1
             return build()
@@ -100,6 +94,11 @@ class PartsCache:
                 return build()
         found = slot.kept[asked] = build()
         return found
+
+    def results_kept(self, version: object | None = None) -> int:
+        """How many whole results are kept now: of ``version``, or of every version."""
+        return sum(len(slot.kept) for (_, key), (held, slot) in self._held.items()
+                   if key == "results" and (version is None or held is version))
 
     def get(self, version: object, key: Hashable, build: Callable[[], Parts]) -> Parts:
         parts: Parts = self._kept(version, key, build)

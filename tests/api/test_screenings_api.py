@@ -42,7 +42,7 @@ def test_a_screening_shares_the_results_the_service_keeps(
     r = store_client.post("/v1/screenings", json=BODY | {"case_ref": "2026-0077"},
                           headers=keyring())
     assert r.status_code == 201
-    assert holder.parts._lines  # worked out once, for the answers after it too
+    assert holder.parts.results_kept()  # worked out once, for the answers after it too
 
 
 def test_a_case_lists_its_screenings(store_client: TestClient, keyring: Keyring) -> None:

@@ -191,4 +191,4 @@ def test_a_version_whose_results_are_not_asked_again_rests_a_while() -> None:
     assert ask(rare, 0) is kept
     for key in range(2, 40):  # a version asked again as often as not never rests
         assert ask(common, key // 2) is ask(common, key // 2)
-    assert all(len(slot.kept) <= 4 for slot in cache._lines.values())  # bounded
+    assert all(cache.results_kept(v) <= 4 for v in (rare, common))  # bounded

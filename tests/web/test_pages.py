@@ -168,7 +168,7 @@ def test_the_screener_shares_the_results_the_service_keeps(
     holder = web_app.state.rules
     monkeypatch.setattr(holder, "parts", PartsCache())
     assert web.get("/").status_code == 200
-    assert holder.parts._lines
+    assert holder.parts.results_kept()
 
 
 def test_answers_travel_in_the_form_never_in_the_url(web: TestClient) -> None:
