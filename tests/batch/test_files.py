@@ -4,6 +4,7 @@ change nothing but speed, and workers refuse rules other than the batch's."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -113,14 +114,16 @@ def test_a_worker_refuses_rules_whose_digest_differs() -> None:
 
 
 def test_a_worker_keeps_its_rules_out_of_the_collectors_walk() -> None:
-    import gc
-
+    before = gc.get_threshold()
     gc.set_threshold(700, 10, 10)  # Python's defaults, as a fresh worker has them
     gc.unfreeze()
     ruleset_at.cache_clear()
-    ruleset_at(str(RULES), load_ruleset(RULES).digest)
-    assert gc.get_freeze_count() > 10_000  # the rules, out of the walk
-    assert gc.get_threshold()[2] == FULL_EVERY  # and full collections a tenth as often
+    try:
+        ruleset_at(str(RULES), load_ruleset(RULES).digest)
+        assert gc.get_freeze_count() > 10_000  # the rules, out of the walk
+        assert gc.get_threshold()[2] == FULL_EVERY  # and full collections a tenth as often
+    finally:
+        gc.set_threshold(*before)  # the tests after this one run as they did
 
 
 def test_the_command_writes_a_wide_table(tmp_path: Path, profiles: Profiles,
