@@ -85,27 +85,56 @@ def test_every_answer_carries_a_request_id(store_client: TestClient) -> None:
         "x-request-id"] != CANARY
 
 
-def test_large_answers_are_gzipped(client: TestClient) -> None:
-    big = client.get("/v1/entitlements", headers={"Accept-Encoding": "gzip"})
+# What clients send: Chrome (since 123, over HTTPS), Safari, and HTTP libraries such as OkHttp.
+CHROME, SAFARI, OKHTTP = "gzip, deflate, br, zstd", "gzip, deflate, br", "gzip"
+FULL = {"profile": {"age": 16, "gender": "female", "trafficked": True}}
+
+
+def test_large_answers_are_compressed_and_small_ones_are_not(client: TestClient) -> None:
+    big = client.get("/v1/entitlements", headers={"Accept-Encoding": OKHTTP})
     assert big.headers["content-encoding"] == "gzip" and len(big.json()) > 0
-    small = client.get("/livez", headers={"Accept-Encoding": "gzip"})
+    assert "accept-encoding" in big.headers["vary"].lower()  # a cache keeps each apart
+    small = client.get("/livez", headers={"Accept-Encoding": CHROME})
     assert "content-encoding" not in small.headers
 
 
-def test_an_answer_gzipped_is_the_same_answer_and_a_pdf_is_not_gzipped_again(
+def test_each_client_gets_the_cheapest_coding_it_accepts_and_the_same_answer(
         client: TestClient) -> None:
-    brief = {"profile": {"age": 16, "gender": "female", "trafficked": True}, "detail": "brief"}
-    plain = client.post("/v1/eligibility", json=brief, headers={"Accept-Encoding": "identity"})
-    zipped = client.post("/v1/eligibility", json=brief, headers={"Accept-Encoding": "gzip"})
-    assert "content-encoding" not in plain.headers
-    assert zipped.headers["content-encoding"] == "gzip"
-    assert zipped.json() == plain.json()  # the client unzips it
-    assert int(zipped.headers["content-length"]) < len(plain.content) / 2
+    plain = client.post("/v1/eligibility", json=FULL, headers={"Accept-Encoding": "identity"})
+    assert plain.status_code == 200 and "content-encoding" not in plain.headers
+    for accepted, coding in ((CHROME, "zstd"), (SAFARI, "br"), (OKHTTP, "gzip"),
+                             ("zstd;q=0, gzip", "gzip"), ("br, zstd;q=0.1", "zstd")):
+        answer = client.post("/v1/eligibility", json=FULL,
+                             headers={"Accept-Encoding": accepted})
+        assert answer.headers["content-encoding"] == coding, accepted
+        assert answer.content == plain.content  # the client decodes it to the same bytes
+        assert int(answer.headers["content-length"]) < len(plain.content) / 3
+
+
+def test_a_pdf_is_not_compressed_again(client: TestClient) -> None:
     pdf = client.post("/v1/compensation-routes/brief",
                       json={"profile": {"age": 15, "trafficked": True, "crime_victim": True}},
-                      headers={"Accept": "application/pdf", "Accept-Encoding": "gzip"})
+                      headers={"Accept": "application/pdf", "Accept-Encoding": CHROME})
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert "content-encoding" not in pdf.headers
+
+
+def test_problems_and_batch_lines_are_compressed_too(client: TestClient) -> None:
+    # A batch wrong in every item: a problem document of several KB.
+    wrong = {"items": [{"profile": {"age": "forty", "gender": "x"}}] * 30}
+    for accepted in (CHROME, "identity"):
+        problem = client.post("/v1/eligibility/batch", json=wrong,
+                              headers={"Accept-Encoding": accepted})
+        assert problem.status_code == 422 and len(problem.content) > 4096
+        assert problem.headers["content-type"].startswith("application/problem+json")
+        assert problem.headers.get("content-encoding") == ("zstd" if accepted == CHROME else None)
+    one = {"profile": FULL["profile"], "as_of": "2026-11-28"}
+    lines = {accepted: client.post("/v1/eligibility/batch", json={"items": [one] * 20},
+                                   headers={"Accept-Encoding": accepted})
+             for accepted in (SAFARI, "identity")}
+    assert lines[SAFARI].headers["content-encoding"] == "br"
+    assert lines[SAFARI].content == lines["identity"].content
+    assert len(lines["identity"].content.splitlines()) == 20
 
 
 def test_the_catalogue_answers_304_to_a_phone_that_has_it(client: TestClient) -> None:
