@@ -6,8 +6,9 @@ whose speed moves from one minute to the next.
 Each round serves the minimal FastAPI floor, then each checkout (its own code, its own
 `uvicorn api.app:create_app`), and drives each with `bench/run.py`'s client at concurrency 32
 on the same profiles. Prints every round, then the medians: requests per second, p99, the
-share of the floor taken in the same round, and the service worker's memory after the
-requests.
+share of the floor taken in the same round, the server's CPU a request (every thread of it:
+what a request costs whatever the client takes from the same cores), and the service
+worker's memory after the requests.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def main() -> int:
     names = ["floor", *checkouts]
     seen: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
     rss: dict[str, list[float]] = {name: [] for name in names}  # the service's worker only
+    cpu: dict[str, list[float]] = {name: [] for name in names}  # µs of server CPU a request
     for round_ in range(1, args.rounds + 1):
         for name in names:
             if name == "floor":
@@ -53,8 +55,11 @@ def main() -> int:
             seen[name].append((run.per_second(rows), float(p99.split()[0].replace(",", ""))))
             rss[name] += [float(r.value) for r in rows
                           if r.measure.startswith("service worker RSS")]
+            cpu[name] += [float(r.value.split()[0].replace(",", "")) for r in rows
+                          if r.measure.endswith("32: server CPU a request")]
         print(f"round {round_}: " + ", ".join(
             f"{name} {seen[name][-1][0]:,.0f}/s p99 {seen[name][-1][1]:.1f} ms"
+            + (f" CPU {cpu[name][-1]:,.0f} µs" if cpu[name] else "")
             + (f" RSS {rss[name][-1]:.0f} MB" if rss[name] else "")
             for name in names), flush=True)
     floors = [rps for rps, _ in seen["floor"]]
@@ -64,6 +69,8 @@ def main() -> int:
         print(f"{name}: median {statistics.median(rates):,.0f}/s (from {min(rates):,.0f} to "
               f"{max(rates):,.0f}), p99 {statistics.median(p for _, p in seen[name]):.1f} ms, "
               f"share of the floor {statistics.median(shares):.2f}"
+              + (f", server CPU {statistics.median(cpu[name]):,.0f} µs a request"
+                 if cpu[name] else "")
               + (f", worker RSS {statistics.median(rss[name]):.0f} MB" if rss[name] else ""))
     return 0
 

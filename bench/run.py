@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import functools
 import json
 import math
 import os
@@ -29,13 +30,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import brotli
+import zstandard
 from pydantic import TypeAdapter
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: service, api and tests live one level up
 
 from api import answers  # noqa: E402
-from api.wiring import GZIP_LEVEL  # noqa: E402
+from api.wiring import BROTLI_QUALITY, GZIP_LEVEL, ZSTD_LEVEL  # noqa: E402
 from service.engine.brief import evaluate_brief, remembered  # noqa: E402
 from service.engine.case import Case  # noqa: E402
 from service.engine.evaluate import evaluate, statuses  # noqa: E402
@@ -65,9 +68,12 @@ CONCURRENCY = (1, 32)
 # full and brief answers from one client address; many: brief answers, each request from an
 # address of its own, as phones that each send now and then (every request then takes its
 # rate-limit permit from the database rather than from a lease the worker holds);
-# full-gzip and brief-gzip: the same answers asked for with Accept-Encoding: gzip, as
-# browsers and phones' HTTP libraries (OkHttp, NSURLSession) ask by default.
-DETAILS = ("full", "brief", "many", "full-gzip", "brief-gzip")
+# full-gzip and brief-gzip: the same answers asked for with Accept-Encoding: gzip, as phones'
+# HTTP libraries (OkHttp, NSURLSession) ask by default; full-chrome and brief-chrome: with
+# the Accept-Encoding Chrome sends over HTTPS since version 123, which the service answers
+# with zstd.
+ACCEPT = {"gzip": "gzip", "chrome": "gzip, deflate, br, zstd"}
+DETAILS = ("full", "brief", "many", "full-gzip", "brief-gzip", "full-chrome", "brief-chrome")
 
 
 @dataclass(frozen=True)
@@ -292,8 +298,8 @@ def bench_answers(ruleset: Ruleset, as_of: dt.date, mixed: list[Facts], repeats:
                          ("orjson (api/answers.py)", lambda e: answers.full(e, fragments))):
         rows.append(Row(f"writing the full answer only, {label}, mean",
                         us(best_per_profile(write, written, repeats))))
-    rows += bench_gzip({"full": [full(f) for f in mixed[:200]],
-                        "brief": [brief(f) for f in mixed[:1000]]}, repeats)
+    rows += bench_compression({"full": [full(f) for f in mixed[:200]],
+                               "brief": [brief(f) for f in mixed[:1000]]}, repeats)
     sparse = len(brief({"age": 16}))
     rows.append(Row("brief answer for {age: 16}, bytes", f"{sparse:,}", "< 8,192",
                     verdict(sparse < 8192)))
@@ -322,24 +328,30 @@ def screener_steps(ruleset: Ruleset, as_of: dt.date, profiles: Sequence[Facts],
     return out
 
 
-def bench_gzip(written: Mapping[str, Sequence[bytes]], repeats: int) -> list[Row]:
-    """What gzipping an answer costs, as the service's middleware does it (a stream of its
-    own, one body at once), at its level and at Starlette's default (9)."""
-    def gzip(level: int) -> Callable[[bytes], int]:
-        def compress(body: bytes) -> int:
+def bench_compression(written: Mapping[str, Sequence[bytes]], repeats: int) -> list[Row]:
+    """What compressing an answer costs, one body at once as the service's middleware does it:
+    gzip at its level and at Starlette's default (9), zstd and brotli at its levels."""
+    def gzip(level: int) -> Callable[[bytes], bytes]:
+        def compress(body: bytes) -> bytes:
             stream = zlib.compressobj(level, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
-            return len(stream.compress(body) + stream.flush())
+            return stream.compress(body) + stream.flush()
         return compress
 
+    codings = [(f"gzipping the {{}} answer at level {level}"
+                + (" (the service's)" if level == GZIP_LEVEL else ""), gzip(level))
+               for level in sorted({GZIP_LEVEL, 9})]
+    codings += [(f"zstd for the {{}} answer at level {ZSTD_LEVEL} (the service's)",
+                 zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress),
+                (f"brotli for the {{}} answer at quality {BROTLI_QUALITY} (the service's)",
+                 functools.partial(brotli.compress, quality=BROTLI_QUALITY))]
     rows = []
     for label, bodies in written.items():
         plain = statistics.fmean(map(len, bodies))
-        for level in sorted({GZIP_LEVEL, 9}):
-            size = statistics.fmean(map(gzip(level), bodies))
-            rows.append(Row(f"gzipping the {label} answer at level {level}"
-                            + (" (the service's)" if level == GZIP_LEVEL else "")
+        for name, compress in codings:
+            size = statistics.fmean(len(compress(b)) for b in bodies)
+            rows.append(Row(name.format(label)
                             + f", mean; {plain / 1024:,.1f} KB -> {size / 1024:,.1f} KB",
-                            us(best_per_profile(gzip(level), bodies, repeats))))
+                            us(best_per_profile(compress, bodies, repeats))))
     return rows
 
 
@@ -394,11 +406,11 @@ def request_body(facts: Facts, as_of: dt.date, detail: str = "full") -> bytes:
 
 
 def http_request(body: bytes, port: int, address: str | None = None,
-                 gzip: bool = False) -> bytes:
+                 accept: str | None = None) -> bytes:
     """``address``: the client address the request says it comes from (X-Forwarded-For,
-    which uvicorn believes from 127.0.0.1); ``gzip``: the answer asked for gzipped."""
+    which uvicorn believes from 127.0.0.1); ``accept``: the Accept-Encoding it sends."""
     forwarded = f"X-Forwarded-For: {address}\r\n" if address else ""
-    encoding = "Accept-Encoding: gzip\r\n" if gzip else ""
+    encoding = f"Accept-Encoding: {accept}\r\n" if accept else ""
     head = (f"POST /v1/eligibility HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{forwarded}"
             f"{encoding}Content-Type: application/json\r\nContent-Length: {len(body)}"
             "\r\n\r\n")
@@ -473,15 +485,17 @@ def bench_http(rules: Path, as_of: dt.date, mixed: list[Facts], sizes: Sizes,
 def serve_and_drive(app: str, rules: Path, as_of: dt.date, mixed: list[Facts], sizes: Sizes,
                     workers: int, detail: str, root: Path = ROOT) -> list[Row]:
     """``detail``: full, brief, many (brief answers, each request from an address of its
-    own), full-gzip or brief-gzip (asked for gzipped)."""
+    own), or full or brief asked compressed as a client asks (``ACCEPT``): full-gzip,
+    brief-gzip, full-chrome, brief-chrome."""
     import httpx
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     many = detail == "many"
-    detail, _, gzip = ("brief" if many else detail).partition("-")
+    detail, _, client = ("brief" if many else detail).partition("-")
+    accept = ACCEPT.get(client)
     requests = [http_request(request_body(f, as_of, detail), port,
-                             address(i) if many else None, gzip=bool(gzip))
+                             address(i) if many else None, accept)
                 for i, f in enumerate(mixed)]
     rows = []
     with tempfile.NamedTemporaryFile("w+b", suffix=".log") as log:
@@ -491,19 +505,24 @@ def serve_and_drive(app: str, rules: Path, as_of: dt.date, mixed: list[Facts], s
             first = httpx.post(f"{base}/v1/eligibility",
                                content=request_body(mixed[0], as_of, detail),
                                headers={"content-type": "application/json",
-                                        "accept-encoding": "gzip" if gzip else "identity"},
+                                        "accept-encoding": accept or "identity"},
                                timeout=10)
             if first.status_code != 200:
                 raise RuntimeError(f"POST /v1/eligibility gave {first.status_code}: "
                                    f"{first.text[:500]}")
-            if gzip and app == SERVICE and first.headers.get("content-encoding") != "gzip":
-                raise RuntimeError("asked for gzip, the answer came without it")
+            coding = first.headers.get("content-encoding")
+            if accept and app == SERVICE and coding not in accept.split(", "):
+                raise RuntimeError(f"asked for {accept}, the answer came as {coding}")
             asyncio.run(drive(port, requests, sizes.warmup, 4))
             # Each run goes on where the last stopped: with many, no address comes twice.
             for turn, concurrency in enumerate(CONCURRENCY):
+                used = server_cpu_seconds(server.pid)
                 rows += http_rows(concurrency, *asyncio.run(drive(
                     port, requests, sizes.requests, concurrency,
                     start=sizes.warmup + turn * sizes.requests)))
+                if used is not None and (now := server_cpu_seconds(server.pid)) is not None:
+                    rows.append(Row(f"HTTP concurrency {concurrency}: server CPU a request",
+                                    us((now - used) / sizes.requests)))
             rss = worker_rss_mb(server.pid)
             if rss is not None and app == SERVICE:
                 rows.append(Row("service worker RSS after the requests, MB", f"{rss:,.0f}",
@@ -530,6 +549,21 @@ def worker_rss_mb(pid: int) -> float | None:
     try:
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
         return max(rss(one) for one in [pid, *map(int, children)])
+    except OSError:
+        return None
+
+
+def server_cpu_seconds(pid: int) -> float | None:
+    """CPU seconds the server's processes have used (user and system, every thread: a
+    compression handed to a thread counts too), from /proc: what a request costs whatever
+    the client takes from the same cores. None where there is no /proc."""
+    def used(one: int) -> float:
+        fields = Path(f"/proc/{one}/stat").read_text().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        return sum(used(one) for one in [pid, *map(int, children)])
     except OSError:
         return None
 
@@ -576,7 +610,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--detail", choices=DETAILS, action="append",
                         help="the answer the HTTP requests ask for; many: brief answers, "
                         "each request from a client address of its own; full-gzip and "
-                        "brief-gzip: asked for gzipped (default: all five, in turn)")
+                        "brief-gzip: asked for gzipped; full-chrome and brief-chrome: asked "
+                        "as Chrome asks (default: all seven, in turn)")
     return parser.parse_args(argv)
 
 
