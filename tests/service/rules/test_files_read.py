@@ -1,15 +1,17 @@
-"""A loaded ruleset keeps its files' texts, not every value's position: it reads a file again
-when a position is asked for, and finds it where the load found it."""
+"""A loaded ruleset keeps its files' texts, compressed, not every value's position: it reads a
+file again when a position is asked for, and finds it where the load found it."""
 
 from __future__ import annotations
 
 import gc
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from service.rules import marks
 from service.rules.load import FilesRead, load_ruleset, read_file
+from tests.conftest import RULES
 
 
 def test_no_file_as_read_outlives_the_load(rules: Path) -> None:
@@ -44,6 +46,22 @@ def test_only_the_last_few_files_asked_for_are_kept() -> None:
     with pytest.raises(KeyError):
         files["missing.yaml"]
     assert len(files) == 6 and files.get("missing.yaml") is None
+
+
+def test_the_texts_are_kept_in_a_fraction_of_their_size() -> None:
+    files = sorted(RULES.rglob("*.yaml"))
+    size = sum(p.stat().st_size for p in files)  # bytes of UTF-8
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        # the texts made here, held by nothing but what is kept of them
+        kept = FilesRead({str(p.relative_to(RULES)): p.read_text() for p in files})
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert held < size / 3
+    name = "social/after-care.yaml"
+    assert kept[name] == read_file(name, (RULES / name).read_text(), [])
 
 
 def _documents() -> int:
