@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: service, api and tests live one level up
 
 from api import answers  # noqa: E402
-from api.wiring import BROTLI_QUALITY, GZIP_LEVEL, ZSTD_LEVEL  # noqa: E402
+from api.compression import BROTLI_QUALITY, GZIP_LEVEL, ZSTD_LEVEL  # noqa: E402
 from service.engine.brief import evaluate_brief, remembered  # noqa: E402
 from service.engine.case import Case  # noqa: E402
 from service.engine.evaluate import evaluate, statuses  # noqa: E402

@@ -102,6 +102,7 @@ def test_each_client_gets_the_cheapest_coding_it_accepts_and_the_same_answer(
         client: TestClient) -> None:
     plain = client.post("/v1/eligibility", json=FULL, headers={"Accept-Encoding": "identity"})
     assert plain.status_code == 200 and "content-encoding" not in plain.headers
+    answers = [plain]
     for accepted, coding in ((CHROME, "zstd"), (SAFARI, "br"), (OKHTTP, "gzip"),
                              ("zstd;q=0, gzip", "gzip"), ("br, zstd;q=0.1", "zstd")):
         answer = client.post("/v1/eligibility", json=FULL,
@@ -109,6 +110,10 @@ def test_each_client_gets_the_cheapest_coding_it_accepts_and_the_same_answer(
         assert answer.headers["content-encoding"] == coding, accepted
         assert answer.content == plain.content  # the client decodes it to the same bytes
         assert int(answer.headers["content-length"]) < len(plain.content) / 3
+        answers.append(answer)
+    for answer in answers:  # a cache keeps each coding apart; said once
+        varies = [v.strip().lower() for v in answer.headers["vary"].split(",")]
+        assert varies.count("accept-encoding") == 1, answer.headers["vary"]
 
 
 def test_a_pdf_is_not_compressed_again(client: TestClient) -> None:
