@@ -32,6 +32,7 @@ GZIP_NOT = ("application/pdf", "image/*")
 
 class Compression:
     def __init__(self, app: ASGIApp) -> None:
+        self.app = app  # what every middleware names the app it wraps
         for media_type in COMPRESSED_TOO:
             add_compress_type(media_type)  # the library's list is its own, kept across apps
         self.newer = CompressMiddleware(app, minimum_size=FROM_BYTES, zstd_level=ZSTD_LEVEL,
