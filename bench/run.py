@@ -546,11 +546,7 @@ def worker_rss_mb(pid: int) -> float | None:
                 return int(line.split()[1]) / 1024
         return 0.0
 
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        return max(rss(one) for one in [pid, *map(int, children)])
-    except OSError:
-        return None
+    return _over_server(pid, rss, max)
 
 
 def server_cpu_seconds(pid: int) -> float | None:
@@ -561,9 +557,16 @@ def server_cpu_seconds(pid: int) -> float | None:
         fields = Path(f"/proc/{one}/stat").read_text().rpartition(")")[2].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
 
+    return _over_server(pid, used, sum)
+
+
+def _over_server(pid: int, read: Callable[[int], float],
+                 combine: Callable[[Iterator[float]], float]) -> float | None:
+    """``combine`` of ``read`` over the server's process and its children (the workers),
+    from /proc: None where there is none."""
     try:
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        return sum(used(one) for one in [pid, *map(int, children)])
+        return combine(read(one) for one in [pid, *map(int, children)])
     except OSError:
         return None
 
