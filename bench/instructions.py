@@ -1,0 +1,115 @@
+"""Instructions a request costs the server, counted by valgrind's callgrind, by hand:
+
+    .venv/bin/python bench/instructions.py                            # 1,000 brief answers
+    .venv/bin/python bench/instructions.py --detail full --requests 200
+    .venv/bin/python bench/instructions.py --root ../before           # another checkout
+    .venv/bin/python bench/instructions.py --app bench.floor:create_app   # the floor
+
+Starts the server as ``bench/run.py`` does (uvicorn, one worker, on 127.0.0.1), but under
+``valgrind --tool=callgrind`` with counting off; warms it up; counts while the same requests
+as ``bench/run.py``'s are answered at 32 clients; prints the server's instructions a request.
+On a machine shared with other work the rate moves from minute to minute and the count does
+not: the same code, rules and requests give the same count within a few parts in a thousand,
+whatever else runs. It counts the process's own instructions (the interpreter, the
+libraries, every thread): not the kernel's work for its reads and writes, nor the client's.
+Under callgrind the server runs about fifty times slower: a thousand brief requests take a
+minute or two.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
+
+import run  # noqa: E402  (bench/run.py: the profiles, requests and client)
+
+from service.rules.load import load_ruleset  # noqa: E402
+
+WARMUP = 300  # requests before counting: the imports done, the memos filling
+CONCURRENCY = 32
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="the checkout whose code the server runs (default: this one)")
+    parser.add_argument("--app", default=run.SERVICE, help="the ASGI app factory")
+    parser.add_argument("--detail", choices=("brief", "full"), default="brief")
+    parser.add_argument("--requests", type=int, default=1000, help="requests counted")
+    parser.add_argument("--rules", type=Path, default=ROOT / "rules", help="rules directory")
+    parser.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date(2026, 11, 28))
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args(argv)
+    if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
+        print("valgrind is not installed (Debian: apt-get install valgrind)", file=sys.stderr)
+        return 2
+    ruleset = load_ruleset(args.rules)
+    n = (WARMUP + args.requests) // 2 + 1
+    mixed = run.drawn(ruleset, n, args.seed)[2]
+    count = instructions(args.root.resolve(), args.app, args.rules.resolve(), args.as_of,
+                         mixed, args.detail, args.requests)
+    print(f"{args.app} in {args.root}, {args.detail} answers, {args.requests:,} requests at "
+          f"{CONCURRENCY} clients: {count / args.requests:,.0f} instructions a request")
+    return 0
+
+
+def instructions(root: Path, app: str, rules: Path, as_of: dt.date, mixed: list[run.Facts],
+                 detail: str, requests: int) -> int:
+    """The server's instructions while it answers ``requests`` of ``mixed`` (after a
+    warm-up of the first ``WARMUP``)."""
+    port = run.free_port()
+    sent = [run.http_request(run.request_body(f, as_of, detail), port, None, None)
+            for f in mixed]
+    with tempfile.TemporaryDirectory() as out:
+        dumps = Path(out) / "callgrind"
+        log_path = Path(out) / "log"
+        command = ["valgrind", "--tool=callgrind", "--instr-atstart=no",
+                   f"--callgrind-out-file={dumps}.%p", sys.executable, "-m", "uvicorn", app,
+                   "--factory", "--host", "127.0.0.1", "--port", str(port),
+                   "--log-level", "warning", "--no-access-log"]
+        env = {**os.environ, "ADHIKAR_RULES_DIR": str(rules),
+               "ADHIKAR_RATE_PER_CLIENT": "100000000"}
+        with log_path.open("w+b") as log:
+            server = subprocess.Popen(command, cwd=root, env=env, stdout=log,
+                                      stderr=subprocess.STDOUT)
+            try:
+                run.wait_ready(f"http://127.0.0.1:{port}", server, str(log_path),
+                               timeout=900)
+                asyncio.run(run.drive(port, sent, WARMUP, 8))
+                control = ["callgrind_control"]
+                subprocess.run([*control, "--instr=on", str(server.pid)], check=True,
+                               capture_output=True)
+                asyncio.run(run.drive(port, sent, requests, CONCURRENCY, start=WARMUP))
+                subprocess.run([*control, "--dump", str(server.pid)], check=True,
+                               capture_output=True)
+            finally:
+                server.terminate()
+                server.wait(120)
+        return _counted(Path(out))
+
+
+def _counted(out: Path) -> int:
+    """The instructions of the dump taken after the counted requests (``callgrind.PID.1``;
+    the file written at exit holds what came after it)."""
+    found = sorted(out.glob("callgrind.*.1"))
+    if not found:
+        raise RuntimeError("callgrind wrote no dump: " + (out / "log").read_text()[-2000:])
+    for line in found[0].read_text().splitlines():
+        if line.startswith("totals:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no totals in {found[0]}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
