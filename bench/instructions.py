@@ -8,9 +8,10 @@
 Starts the server as ``bench/run.py`` does (uvicorn, one worker, on 127.0.0.1), but under
 ``valgrind --tool=callgrind`` with counting off; warms it up; counts while the same requests
 as ``bench/run.py``'s are answered at 32 clients; prints the server's instructions a request.
-On a machine shared with other work the rate moves from minute to minute and the count does
-not: the same code, rules and requests give the same count within a few parts in a thousand,
-whatever else runs. It counts the process's own instructions (the interpreter, the
+On a machine shared with other work the rate moves from minute to minute and the count
+much less: the same code, rules and requests gave counts 3% apart at most (how many requests
+the server finds waiting at each turn of its loop still depends on the machine's load; the
+floor's held within 0.3%). It counts the process's own instructions (the interpreter, the
 libraries, every thread): not the kernel's work for its reads and writes, nor the client's.
 Under callgrind the server runs about fifty times slower: a thousand brief requests take a
 minute or two.
@@ -21,7 +22,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import os
 import shutil
 import subprocess
 import sys
@@ -72,27 +72,20 @@ def instructions(root: Path, app: str, rules: Path, as_of: dt.date, mixed: list[
     sent = [run.http_request(run.request_body(f, as_of, detail), port, None, None)
             for f in mixed]
     with tempfile.TemporaryDirectory() as out:
-        dumps = Path(out) / "callgrind"
         log_path = Path(out) / "log"
-        command = ["valgrind", "--tool=callgrind", "--instr-atstart=no",
-                   f"--callgrind-out-file={dumps}.%p", sys.executable, "-m", "uvicorn", app,
-                   "--factory", "--host", "127.0.0.1", "--port", str(port),
-                   "--log-level", "warning", "--no-access-log"]
-        env = {**os.environ, "ADHIKAR_RULES_DIR": str(rules),
-               "ADHIKAR_RATE_PER_CLIENT": "100000000"}
+        wrap = ("valgrind", "--tool=callgrind", "--instr-atstart=no",
+                f"--callgrind-out-file={out}/callgrind.%p")
         with log_path.open("w+b") as log:
-            server = subprocess.Popen(command, cwd=root, env=env, stdout=log,
-                                      stderr=subprocess.STDOUT)
+            server = run.start_server(port, rules, log, app=app, root=root, wrap=wrap)
             try:
                 run.wait_ready(f"http://127.0.0.1:{port}", server, str(log_path),
                                timeout=900)
                 asyncio.run(run.drive(port, sent, WARMUP, 8))
-                control = ["callgrind_control"]
-                subprocess.run([*control, "--instr=on", str(server.pid)], check=True,
-                               capture_output=True)
+                subprocess.run(["callgrind_control", "--instr=on", str(server.pid)],
+                               check=True, capture_output=True)
                 asyncio.run(run.drive(port, sent, requests, CONCURRENCY, start=WARMUP))
-                subprocess.run([*control, "--dump", str(server.pid)], check=True,
-                               capture_output=True)
+                subprocess.run(["callgrind_control", "--dump", str(server.pid)],
+                               check=True, capture_output=True)
             finally:
                 server.terminate()
                 server.wait(120)

@@ -369,10 +369,12 @@ FLOOR = "bench.floor:create_app"  # the minimal FastAPI app: the most the framew
 
 
 def start_server(port: int, rules: Path, log: Any, workers: int = 1,
-                 app: str = SERVICE, root: Path = ROOT) -> subprocess.Popen[bytes]:
-    """``root``: the checkout the server runs in, whose code it serves."""
+                 app: str = SERVICE, root: Path = ROOT,
+                 wrap: Sequence[str] = ()) -> subprocess.Popen[bytes]:
+    """``root``: the checkout the server runs in, whose code it serves; ``wrap``: a command
+    the server runs under (valgrind's, in ``bench/instructions.py``)."""
     # No access log: one line per request would measure the terminal, not the service.
-    command = [sys.executable, "-m", "uvicorn", app, "--factory",
+    command = [*wrap, sys.executable, "-m", "uvicorn", app, "--factory",
                "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
                "--no-access-log", "--workers", str(workers)]
     # The rate limits stay on (their cost is part of every request) but far above what one
