@@ -32,7 +32,9 @@ _ANY = TypeAdapter(Any)
 
 class Fragments:
     """Each shared part of an answer as JSON, written once. Keyed by the object itself (by
-    identity, the object kept alive with its JSON); when full it starts again.
+    identity, the object kept alive with its JSON); when full it starts again. Keep one per
+    ruleset, as the parts are (api/holder.py): else it holds the old rules' parts after a
+    reload.
 
     Parts built apart often write the same JSON (the version block and most steps read the
     same in every district), so equal JSON is kept once: a quarter of the bytes."""

@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from api.answers import Fragments
 from service import memory
 from service.engine.brief import remembered
 from service.engine.examples import run_examples
@@ -42,6 +43,9 @@ class RulesetHolder:
         # Brief standings by the facts each version reads (service/engine/standings.py);
         # keyed by the rules' own objects, so never mixed across a reload either.
         self.standings = remembered()
+        # Those parts as JSON (api/answers.py), held by the parts themselves: kept with the
+        # rules they came from, so that a reload lets them go too.
+        self.fragments = Fragments()
         self.loaded_at = dt.datetime.now(dt.UTC)
         self.last_failure: LoadFailure | None = None
         self.reloads = self.failed_reloads = 0  # for the metrics
@@ -85,6 +89,7 @@ class RulesetHolder:
         self.current, self.loaded_at, self.last_failure = fresh, dt.datetime.now(dt.UTC), None
         self.parts = PartsCache()  # the old rules' parts can go
         self.standings = remembered()
+        self.fragments = Fragments()
         self.reloads += 1
         memory.settle()  # collect the old rules, freeze the new
         log.info("rules reloaded: version %s, %s", fresh.version, fresh.digest)

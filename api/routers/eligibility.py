@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, create_model
 from api import answers
 from api.deps import HolderDep
 from api.errors import ErrorItem, Refused
+from api.holder import RulesetHolder
 from api.language import WordsDep
 from api.metrics import Metrics
 from api.pool import evaluate
@@ -35,7 +36,8 @@ from service.text import Words
 
 PATH = "/v1/eligibility"
 BATCH_PATH = "/v1/eligibility/batch"
-Shared = tuple[PartsCache, Standings[Standing]]  # what answers share, kept by the holder
+# what answers share, kept by the holder with the rules they came from
+Shared = tuple[PartsCache, Standings[Standing], answers.Fragments]
 MAX_ITEMS = 1000
 NDJSON = "application/x-ndjson"
 FIELD_NAMES = tuple(dict.fromkeys(answers.FULL_FIELDS + answers.BRIEF_FIELDS))
@@ -76,12 +78,10 @@ def build(request_model: Any) -> APIRouter:
         items=(list[request_model], Field(
             description=f"up to {MAX_ITEMS} eligibility requests, each as POST /v1/eligibility "
             "takes it; more is a 413")))
-    fragments = answers.Fragments()  # the shared parts of full answers, each written once
-
     def one(request: Request, rules: Ruleset, shared: Shared, body: Any, case: Case,
             fields: list[str] | None, words: Words, only: str | None = None) -> bytes:
         as_of = body.as_of or india_today()
-        parts, standings = shared
+        parts, standings, fragments = shared
         if body.detail == "brief":
             return brief_answer(request.app.state.metrics, rules, standings, body, case, fields,
                                 words, as_of, only)
@@ -100,8 +100,7 @@ def build(request_model: Any) -> APIRouter:
         """Every entitlement in force on `as_of` (today by default) for this profile: status,
         reasons, amounts, documents, offices, steps; and the next questions worth asking.
         `detail: brief` gives what a list on a phone needs; `fields`, only the parts named."""
-        # the parts' keys name the rules' digest, the standings' the rules' own objects
-        rules, shared = holder.current, (holder.parts, holder.standings)
+        rules, shared = serving(holder)
         if entitlement is not None and entitlement not in rules.entitlements:
             raise UnknownEntitlement(entitlement)
         case = read_case(rules, body)
@@ -125,7 +124,7 @@ def build(request_model: Any) -> APIRouter:
             item = ErrorItem(loc=["body", "items"], type="too_many_items",
                              msg=f"at most {MAX_ITEMS} items in one request")
             raise Refused("too_many_items", errors=[item], limit=MAX_ITEMS)
-        rules, shared = holder.current, (holder.parts, holder.standings)  # one for the batch
+        rules, shared = serving(holder)  # one for the batch
         cases = [read_case(rules, item, index) for index, item in enumerate(items)]
         names = _names(fields)
 
@@ -146,6 +145,13 @@ def route_of(router: APIRouter) -> APIRoute:
 
 def _names(fields: str | None) -> list[str] | None:
     return None if fields is None else fields.split(",")
+
+
+def serving(holder: RulesetHolder) -> tuple[Ruleset, Shared]:
+    """The rules serving now and what their answers share. Read apart from each other
+    during a reload, they may be of two rulesets for a moment: harmless, as every part is
+    kept by the rules' own objects, never mixed up with another ruleset's."""
+    return holder.current, (holder.parts, holder.standings, holder.fragments)
 
 
 def brief_answer(metrics: Metrics, rules: Ruleset, standings: Standings[Standing], body: Any,

@@ -278,3 +278,30 @@ def test_what_is_loaded_is_frozen_and_a_reload_lets_the_old_rules_go(rules: Path
         assert client.post("/v1/ruleset/reload", headers=AUTH).status_code == 200
         assert gone() is None
         assert gc.get_freeze_count() > 10_000
+
+
+def _parts_alive() -> list[object]:
+    """The shared parts of full answers (offices, steps, versions) alive now, frozen or not."""
+    import gc
+
+    from service.engine.result import OfficeResult, StepResult, VersionRef
+
+    gc.unfreeze()
+    try:
+        gc.collect()
+        shared = OfficeResult | StepResult | VersionRef
+        return [o for o in gc.get_objects() if isinstance(o, shared)]
+    finally:
+        gc.freeze()
+
+
+def test_a_reload_lets_the_parts_of_the_old_rules_answers_go(rules: Path) -> None:
+    # Full answers share their offices, steps and version blocks, each written to JSON once;
+    # those of the rules before a reload were once kept until 16,384 had gathered.
+    with TestClient(create_app(settings(rules))) as client:
+        for state in ("delhi", "west_bengal", "maharashtra"):
+            r = client.post("/v1/eligibility", json={"profile": GIRL | {"state": state}})
+            assert r.status_code == 200
+        assert len(_parts_alive()) > 50  # what the answers share is kept, for the next ones
+        assert client.post("/v1/ruleset/reload", headers=AUTH).status_code == 200
+        assert _parts_alive() == []
