@@ -31,6 +31,8 @@ TOKEN = "bench-admin-token"
 
 
 def rss_mb() -> float:
+    # Not bench/run.py's reader: importing it loads this checkout's service before --root
+    # puts the other checkout first on the path.
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
