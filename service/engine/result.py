@@ -7,7 +7,8 @@ below become the API documentation. Treat them as read-only.
 
 Not slotted: orjson writes a dataclass with a ``__dict__`` from the dict itself, and one with
 slots by looking up each field's name, five times slower (a full answer writes about 1,500
-fields).
+fields). Each one's ``__dict__`` is made when the object is (``_Written``), not when orjson first
+asks for it: see there.
 """
 
 from __future__ import annotations
@@ -24,15 +25,33 @@ from service.rules import model
 FactValue = bool | int | str | dt.date | list[str]
 
 
+class _Written:
+    """Makes the instance's ``__dict__`` at once, while only the thread building it sees it.
+
+    CPython 3.11 keeps an instance's attributes without a dict until something asks for
+    ``__dict__`` (orjson does, to write it). Making that dict allocates, which can start a
+    collection, whose finalisers run Python code and so can let another thread run; if that
+    thread asks for the same object's ``__dict__`` (a shared part of two answers being written
+    at once), both threads make a dict over the one array of values. Freeing the object then
+    frees the array under the dict left over, and the next collection that walks it crashes
+    the process (``tests/engine/test_result_dicts.py`` shows it in one thread).
+    """
+
+    __slots__ = ()
+
+    def __post_init__(self) -> None:
+        self.__dict__  # noqa: B018  (asked for its side effect: the dict is made now)
+
+
 @dataclass
-class RulesetRef:
+class RulesetRef(_Written):
     name: str
     version: str
     digest: Annotated[str, Field(description="sha256 of every rule file; reproduces any answer")]
 
 
 @dataclass
-class Reason:
+class Reason(_Written):
     clause: Annotated[str, Field(description="the condition as written in the rule file")]
     cite: Annotated[str | None, Field(description="the provision the condition comes from")]
     value: Annotated[
@@ -46,7 +65,7 @@ class Reason:
 
 
 @dataclass
-class FigureResult:
+class FigureResult(_Written):
     """Where an amount came from: a parameter's value, whose it is and its instrument."""
 
     parameter: Annotated[str, Field(description="the parameter's name in the rule files")]
@@ -67,7 +86,7 @@ class FigureResult:
 
 
 @dataclass
-class BenefitResult:
+class BenefitResult(_Written):
     label: str
     kind: model.BenefitKind
     unit: model.Unit
@@ -105,7 +124,7 @@ class BenefitResult:
 
 
 @dataclass
-class OfficeName:
+class OfficeName(_Written):
     """An office named in passing (who issues a document, who acts in a step); the answer's
     `office` and `pays` carry the full entry, and GET /v1/entitlements/{id} every office."""
 
@@ -114,7 +133,7 @@ class OfficeName:
 
 
 @dataclass
-class OfficeRef:
+class OfficeRef(_Written):
     id: str
     name: Annotated[str, Field(description="named for the profile's district or state when given")]
     level: str
@@ -130,7 +149,7 @@ class OfficeResult(OfficeRef):
 
 
 @dataclass
-class DocumentName:
+class DocumentName(_Written):
     """A document named in passing: one that can stand in for another."""
 
     id: str
@@ -138,7 +157,7 @@ class DocumentName:
 
 
 @dataclass
-class DocumentResult:
+class DocumentResult(_Written):
     id: str
     name: str
     issued_by: OfficeName
@@ -155,13 +174,13 @@ class DocumentResult:
 
 
 @dataclass
-class StepResult:
+class StepResult(_Written):
     action: str
     office: OfficeName | None
 
 
 @dataclass
-class TimeLimitResult:
+class TimeLimitResult(_Written):
     label: str
     days: int | None
     months: int | None
@@ -171,7 +190,7 @@ class TimeLimitResult:
 
 
 @dataclass
-class VersionRef:
+class VersionRef(_Written):
     valid_from: dt.date
     valid_until: dt.date | None
     title: str | None
@@ -181,7 +200,7 @@ class VersionRef:
 
 
 @dataclass
-class Change:
+class Change(_Written):
     """One way to become eligible: a few facts she can act on, changed together."""
 
     facts: Annotated[dict[str, FactValue], Field(
@@ -191,7 +210,7 @@ class Change:
 
 
 @dataclass
-class Outcome:
+class Outcome(_Written):
     """Where some answers to the next question lead."""
 
     status: model.Status
@@ -208,7 +227,7 @@ class Outcome:
 
 
 @dataclass
-class EntitlementResult:
+class EntitlementResult(_Written):
     entitlement: str
     title: str
     domain: model.Domain
@@ -251,7 +270,7 @@ class EntitlementResult:
 
 
 @dataclass
-class Question:
+class Question(_Written):
     fact: str
     question: str
     type: str
@@ -266,7 +285,7 @@ class Question:
 
 
 @dataclass
-class Evaluation:
+class Evaluation(_Written):
     ruleset: RulesetRef
     as_of: dt.date
     language: Annotated[str, Field(description="the language the answer's texts are in (en, "
