@@ -19,13 +19,15 @@ from dataclasses import dataclass
 
 from service.compensation.result import DueDate, RouteResult, RoutesAnswer
 from service.compensation.wording import amounts, figure, within
-from service.engine.result import StepResult
+from service.engine.result import BenefitResult, StepResult
 from service.text.words import Words
 
 # A page holds this many actions, and this many things to do across them.
 ACTIONS = 4
 STEPS = 4
 QUESTIONS = 2
+# Benefits of one route waiting on the same question share a row from this many.
+GROUPED = 3
 # A time limit in months, as days, to order actions by how soon they are due; a clock this
 # short (or shorter) puts its office first.
 _MONTH = 30
@@ -169,12 +171,36 @@ def _due_day(t: DueDate) -> dt.date:
 
 
 def _expected(r: RouteResult, words: Words) -> Iterable[Expected]:
+    """One row for each benefit she gets or may get; those that wait on the same unanswered
+    question (each harm of a schedule while her harms are not known) share one row, named
+    by what they wait on, so that the schedule does not push the page onto a second one."""
     under = r.version.title or r.title
     for kind, benefits in (("interim", r.interim), ("final", r.final)):
-        for b in benefits:
-            if b.applies is not False:
+        rows = [b for b in benefits if b.applies is not False]
+        waiting: dict[tuple[str, ...], list[BenefitResult]] = {}
+        for b in rows:
+            if b.applies is None and b.missing:
+                waiting.setdefault(tuple(b.missing), []).append(b)
+        grouped = {id(b) for same in waiting.values() if len(same) >= GROUPED for b in same}
+        for b in rows:
+            if id(b) not in grouped:
                 yield Expected(amount=amounts([b], words), kind=words.msg(f"brief.{kind}"),
                                under=under)
+        for missing, same in waiting.items():
+            if len(same) >= GROUPED:
+                yield Expected(amount=_by(missing, same, words),
+                               kind=words.msg(f"brief.{kind}"), under=under)
+
+
+def _by(missing: tuple[str, ...], benefits: list[BenefitResult], words: Words) -> str:
+    """``By the harms she suffered, each if it applies: Rape: ₹6,00,000 to ₹10,50,000; ...``;
+    said unverified once, before the list, when every figure is."""
+    unverified = not any(b.verified for b in benefits)
+    each = "; ".join(words.msg("memo.benefit", label=b.label,
+                               amount=figure(b, words, marked=not unverified))
+                     for b in benefits)
+    return words.msg("brief.by_unverified" if unverified else "brief.by",
+                     facts=", ".join(words.label(f) for f in missing), amounts=each)
 
 
 def _awaited(r: RouteResult, words: Words) -> str:

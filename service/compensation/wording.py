@@ -10,15 +10,15 @@ from service.engine.result import BenefitResult, FactValue
 from service.text.words import Words
 
 
-def figure(b: BenefitResult, words: Words) -> str:
+def figure(b: BenefitResult, words: Words, *, marked: bool = True) -> str:
     """``₹4,00,000 to ₹7,00,000``, ``at least ₹1,00,000 a month``, ``set case by case``;
-    marked when unverified."""
+    marked when unverified (unless the caller marks a list of them once)."""
     text = span(b.amount_min, b.amount_max, b.unit, words)
     if text is None:
         text = words.msg("route.case_by_case")
     elif b.period and b.period != "once":
         text = f"{text} {words.msg('period.' + b.period)}"
-    return text if b.verified else words.msg("route.unverified", text=text)
+    return text if b.verified or not marked else words.msg("route.unverified", text=text)
 
 
 def span(low: int | None, high: int | None, unit: str, words: Words) -> str | None:

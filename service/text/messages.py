@@ -158,6 +158,8 @@ MESSAGES: dict[str, str] = {
     "brief.expect": "What she can expect",
     "brief.interim": "interim",
     "brief.final": "final",
+    "brief.by": "By {facts}, each if it applies: {amounts}",
+    "brief.by_unverified": "By {facts}, each if it applies (figures unverified): {amounts}",
     "brief.not_yet_open": "Not yet open",
     "brief.opens_on": "{route}: opens on {events}.",
     "brief.questions": "Ask next: these change the amount most",

@@ -20,9 +20,10 @@ from fastapi.testclient import TestClient
 from service.cli import main
 from service.compensation import render
 from service.compensation.answer import routes
-from service.compensation.brief import Brief, brief
+from service.compensation.brief import GROUPED, Brief, brief
 from service.compensation.memo import memo
 from service.compensation.result import RoutesAnswer
+from service.compensation.wording import figure
 from service.engine.profile import coerce_profile
 from service.rules.ruleset import Ruleset
 from service.text.words import words_for
@@ -72,6 +73,48 @@ def ids_in(ruleset: Ruleset, text: str) -> list[str]:
 def test_the_brief_prints_on_one_a4_page(ruleset: Ruleset, case: str, language: str) -> None:
     page = render.html(brief_of(ruleset, case, language))
     assert len(render.document(page).pages) == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("case", [c for c in CASES if "harms_suffered" in CASES[c][0]])
+def test_the_brief_prints_on_one_page_before_her_harms_are_known(
+        ruleset: Ruleset, case: str, language: str) -> None:
+    # A caseworker often has not asked yet: every row of the NALSA schedule may apply.
+    made = brief(harms_unknown(ruleset, case, language), words_for(ruleset, language))
+    assert len(render.document(render.html(made)).pages) == 1
+
+
+def harms_unknown(ruleset: Ruleset, case: str, language: str = "en") -> RoutesAnswer:
+    profile, as_of, held = CASES[case]
+    without = {k: v for k, v in profile.items() if k != "harms_suffered"}
+    return routes(ruleset, coerce_profile(ruleset, without), dt.date.fromisoformat(as_of),
+                  documents_held=held, words=words_for(ruleset, language))
+
+
+def test_a_schedule_waiting_on_her_harms_is_one_row_naming_each_harm(
+        ruleset: Ruleset) -> None:
+    words = words_for(ruleset)
+    answer = harms_unknown(ruleset, "1-child-trial-pending")
+    schedule = next(r for r in answer.routes
+                    if r.id == "women-victims-compensation/final-compensation")
+    waiting = [b for b in schedule.final if b.applies is None]
+    assert len(waiting) >= GROUPED and all(b.missing == ["harms_suffered"] for b in waiting)
+    under = schedule.version.title or schedule.title
+    rows = [e for e in brief(answer, words).expected
+            if e.under == under and e.kind == words.msg("brief.final")]
+    assert len(rows) == 1
+    row = rows[0].amount
+    label = words.label("harms_suffered")
+    if all(not b.verified for b in waiting):  # said once, not after each figure
+        assert row.startswith(f"By {label}, each if it applies (figures unverified): ")
+        assert "(unverified)" not in row
+    else:
+        assert row.startswith(f"By {label}, each if it applies: ")
+    for b in waiting:
+        assert f"{b.label}: {figure(b, words, marked=False)}" in row
+    # Her harm known, her own row stands alone and no list is made.
+    known = brief_of(ruleset, "1-child-trial-pending", "en")
+    assert not any(e.amount.startswith("By ") for e in known.expected)
 
 
 @pytest.mark.parametrize(("language", "font"), [("hi", b"Noto-Sans-Devanagari"),
