@@ -1,8 +1,9 @@
 """The one mutable object: which ruleset is serving now. A reload swaps it whole.
 
 A reload loads and checks the whole directory, runs every embedded example, and only then
-replaces ``current`` (one attribute assignment, so a request sees the old rules or the new,
-never a mix). On any failure the old rules keep serving and ``last_failure`` says why.
+replaces ``serving``, the rules with the stores of answer parts made from them (one attribute
+assignment, so a request that reads it once sees the old rules or the new, never a mix). On
+any failure the old rules keep serving and ``last_failure`` says why.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from api.answers import Fragments
@@ -18,6 +19,7 @@ from service import memory
 from service.engine.brief import remembered
 from service.engine.examples import run_examples
 from service.engine.parts import PartsCache
+from service.engine.standings import Standing, Standings
 from service.errors import RuleError, RulesetInvalid
 from service.rules.load import load_ruleset
 from service.rules.ruleset import Ruleset
@@ -31,25 +33,36 @@ class LoadFailure:
     errors: tuple[RuleError, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Serving:
+    """One ruleset and what its answers share across requests, made new for each ruleset so
+    that a reload lets the old rules' parts go with them."""
+
+    rules: Ruleset
+    # Parts of answers (offices, steps, reasons) that do not depend on the profile.
+    parts: PartsCache = field(default_factory=PartsCache)
+    # Brief standings by the facts each version reads (service/engine/standings.py).
+    standings: Standings[Standing] = field(default_factory=remembered)
+    # The parts as JSON (api/answers.py), held by the parts themselves.
+    fragments: Fragments = field(default_factory=Fragments)
+
+
 class RulesetHolder:
     def __init__(self, rules_dir: Path) -> None:
         self.rules_dir = rules_dir
         current = load_ruleset(rules_dir)  # an invalid ruleset stops start-up
         check_replacement(current, current)  # and so does an example that fails
-        self.current: Ruleset = current
-        # Answer parts shared across requests; its keys carry the ruleset digest, so parts
-        # of the rules before a reload are never served with the rules after it.
-        self.parts = PartsCache()
-        # Brief standings by the facts each version reads (service/engine/standings.py);
-        # keyed by the rules' own objects, so never mixed across a reload either.
-        self.standings = remembered()
-        # Those parts as JSON (api/answers.py), held by the parts themselves: kept with the
-        # rules they came from, so that a reload lets them go too.
-        self.fragments = Fragments()
+        self.serving = Serving(current)
         self.loaded_at = dt.datetime.now(dt.UTC)
         self.last_failure: LoadFailure | None = None
         self.reloads = self.failed_reloads = 0  # for the metrics
         self._lock = threading.RLock()  # prepare() inside reload() takes it too
+
+    @property
+    def current(self) -> Ruleset:
+        """The rules serving now (a reader that also needs their stores reads ``serving``
+        once, for both)."""
+        return self.serving.rules
 
     def reload(self) -> LoadFailure | None:
         """Load the directory again; swap only if all of it is valid. Thread-safe."""
@@ -86,10 +99,8 @@ class RulesetHolder:
 
     def install(self, fresh: Ruleset) -> None:
         """Serve ``fresh`` (already checked by ``prepare``) from now on."""
-        self.current, self.loaded_at, self.last_failure = fresh, dt.datetime.now(dt.UTC), None
-        self.parts = PartsCache()  # the old rules' parts can go
-        self.standings = remembered()
-        self.fragments = Fragments()
+        self.serving = Serving(fresh)  # the old rules' parts can go with them
+        self.loaded_at, self.last_failure = dt.datetime.now(dt.UTC), None
         self.reloads += 1
         memory.settle()  # collect the old rules, freeze the new
         log.info("rules reloaded: version %s, %s", fresh.version, fresh.digest)

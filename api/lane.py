@@ -24,7 +24,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.holder import RulesetHolder
+from api.holder import RulesetHolder, Serving
 from api.metrics import Metrics
 from api.middleware import replaying, whole
 from api.pool import EvaluationPool
@@ -33,7 +33,6 @@ from api.settings import Settings
 from service.dates import india_today
 from service.engine.case import Case
 from service.errors import InvalidProfile, UnknownDistrict
-from service.rules.ruleset import Ruleset
 from service.text import Words, choose_language, words_for
 
 _JSON = (b"application/json", b"application/json; charset=utf-8")
@@ -65,26 +64,27 @@ class BriefLane:
             await self.app(scope, replaying(whole(body) if rest is None else rest, receive),
                            send)
             return
-        rules, request, case, words = read
+        serving, request, case, words = read
         scope.setdefault("state", {})["language"] = words.language  # for Content-Language
         written = await self.pool.run(
-            eligibility.brief_answer, self.metrics, rules, self.holder.standings, request,
+            eligibility.brief_answer, self.metrics, serving.rules, serving.standings, request,
             case, None, words, request.as_of or india_today(), inline=True)
         self.served += 1
         scope["route"] = self.route
         await Response(written, media_type="application/json")(scope, receive, send)
 
     def _read(self, headers: dict[bytes, bytes],
-              body: bytes) -> tuple[Ruleset, Any, Case, Words] | None:
-        """The rules, the request, its case and its words; None when the route should
-        answer."""
+              body: bytes) -> tuple[Serving, Any, Case, Words] | None:
+        """The rules serving now with their stores, the request, its case and its words;
+        None when the route should answer."""
         try:
             request: Any = self.request_model.model_validate(orjson.loads(body))
         except (orjson.JSONDecodeError, ValidationError):
             return None
         if request.detail != "brief":
             return None
-        rules = self.holder.current
+        serving = self.holder.serving
+        rules = serving.rules
         try:
             case = eligibility.read_case(rules, request)
         except (InvalidProfile, UnknownDistrict):
@@ -92,7 +92,7 @@ class BriefLane:
         accept = headers.get(b"accept-language")
         code = choose_language(rules.catalogues, None,
                                None if accept is None else accept.decode("latin-1"))
-        return rules, request, case, words_for(rules, code)
+        return serving, request, case, words_for(rules, code)
 
 
 async def _whole_body(receive: Receive) -> tuple[bytes, Message | None]:

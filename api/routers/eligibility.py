@@ -148,10 +148,9 @@ def _names(fields: str | None) -> list[str] | None:
 
 
 def serving(holder: RulesetHolder) -> tuple[Ruleset, Shared]:
-    """The rules serving now and what their answers share. Read apart from each other
-    during a reload, they may be of two rulesets for a moment: harmless, as every part is
-    kept by the rules' own objects, never mixed up with another ruleset's."""
-    return holder.current, (holder.parts, holder.standings, holder.fragments)
+    """The rules serving now and what their answers share, read together."""
+    now = holder.serving
+    return now.rules, (now.parts, now.standings, now.fragments)
 
 
 def brief_answer(metrics: Metrics, rules: Ruleset, standings: Standings[Standing], body: Any,

@@ -37,7 +37,8 @@ def build(request_model: Any) -> APIRouter:
             profile=body.profile.model_dump(mode="json", exclude_none=True),
             as_of=body.as_of or india_today(), documents_held=body.documents_held,
             domains=body.domains, district=body.district)
-        evaluation, asked = screenings.run(holder.current, asked, cache=holder.parts)
+        now = holder.serving
+        evaluation, asked = screenings.run(now.rules, asked, cache=now.parts)
         request.app.state.metrics.count(evaluation)
         row = screenings.save(session, evaluation, asked, case_ref=body.case_ref,
                               org=principal.org, key_id=principal.key_id, now=_now())
@@ -74,9 +75,10 @@ def build(request_model: Any) -> APIRouter:
                         session: SessionDep) -> RerunPublic:
         """Evaluate the stored profile again with the rules now serving and the same
         `as_of`; keep it as a new screening linked to the old, and say what changed."""
-        new, old, changes = screenings.rerun(session, holder.current, screening_id,
+        serving = holder.serving
+        new, old, changes = screenings.rerun(session, serving.rules, screening_id,
                                              scope=principal.scope, key_id=principal.key_id,
-                                             now=_now(), cache=holder.parts)
+                                             now=_now(), cache=serving.parts)
         return RerunPublic.of(new, old, changes)
 
     return router

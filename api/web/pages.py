@@ -47,7 +47,7 @@ class Page:
 
     request: Request
     rules: Ruleset
-    parts: PartsCache  # the answer parts the service shares (``RulesetHolder.parts``)
+    parts: PartsCache  # the answer parts the service shares (``Serving.parts``)
     words: Words
     lang: str  # the language asked for (the switcher's mark); words.language is the one used
     web: session.WebSession
@@ -82,9 +82,10 @@ def get_page(request: Request, holder: Annotated[RulesetHolder, Depends(get_hold
             and request.headers.get("sec-fetch-site") == "cross-site"):
         raise CrossSiteArrival
     web = session.read(request)
-    rules = holder.current
+    serving = holder.serving
+    rules = serving.rules
     lang = language.chosen(request, rules)
-    return Page(request, rules, holder.parts, words_for(rules, lang), lang, web,
+    return Page(request, rules, serving.parts, words_for(rules, lang), lang, web,
                 session.principal(request, web))
 
 

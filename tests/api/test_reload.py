@@ -267,7 +267,7 @@ def test_what_is_loaded_is_frozen_and_a_reload_lets_the_old_rules_go(rules: Path
         assert gc.get_threshold()[2] == FULL_EVERY  # full collections, a tenth as often
         holder = client.app.state.rules  # type: ignore[attr-defined]
         old = _Cycle()
-        holder.standings.held = old  # held by the old rules' memo alone, then frozen with it
+        holder.serving.standings.held = old  # held by the old rules' memo alone, then frozen
         gone = weakref.ref(old)
         del old
         gc.unfreeze()

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from api.app import create_app
-from service.engine.parts import PartsCache
+from api.holder import Serving
 from tests.api.conftest import Keyring, store_settings
 from tests.store.conftest import RULES
 
@@ -38,11 +38,11 @@ def test_a_screening_is_stored_and_read_back_as_answered(store_client: TestClien
 def test_a_screening_shares_the_results_the_service_keeps(
         store_client: TestClient, keyring: Keyring, monkeypatch: pytest.MonkeyPatch) -> None:
     holder = store_client.app.state.rules  # type: ignore[attr-defined]
-    monkeypatch.setattr(holder, "parts", PartsCache())
+    monkeypatch.setattr(holder, "serving", Serving(holder.current))  # stores empty
     r = store_client.post("/v1/screenings", json=BODY | {"case_ref": "2026-0077"},
                           headers=keyring())
     assert r.status_code == 201
-    assert holder.parts.results_kept()  # worked out once, for the answers after it too
+    assert holder.serving.parts.results_kept()  # worked out once, for the answers after it too
 
 
 def test_a_case_lists_its_screenings(store_client: TestClient, keyring: Keyring) -> None:

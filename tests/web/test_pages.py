@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.engine.parts import PartsCache
+from api.holder import Serving
 from tests.web.conftest import csrf_of, make_key, sign_in
 
 PAGES = ["/", "/rules", "/rules/victim-compensation", "/sign-in"]
@@ -166,9 +166,9 @@ def test_the_screener_shares_the_results_the_service_keeps(
         web_app: FastAPI, web: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     # it asks again after every answer: the results that answer does not change are kept
     holder = web_app.state.rules
-    monkeypatch.setattr(holder, "parts", PartsCache())
+    monkeypatch.setattr(holder, "serving", Serving(holder.current))  # stores empty
     assert web.get("/").status_code == 200
-    assert holder.parts.results_kept()
+    assert holder.serving.parts.results_kept()
 
 
 def test_answers_travel_in_the_form_never_in_the_url(web: TestClient) -> None:
