@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, create_model
 from api import answers
 from api.deps import HolderDep
 from api.errors import ErrorItem, Refused
-from api.holder import RulesetHolder
+from api.holder import Serving
 from api.language import WordsDep
 from api.metrics import Metrics
 from api.pool import evaluate
@@ -27,7 +27,6 @@ from service.dates import india_today
 from service.engine.brief import BriefEvaluation, evaluate_brief
 from service.engine.case import Case
 from service.engine.evaluate import evaluate_case
-from service.engine.parts import PartsCache
 from service.engine.result import Evaluation, Question, RulesetRef
 from service.engine.standings import Standing, Standings
 from service.errors import InvalidInput, InvalidProfile, UnknownDistrict, UnknownEntitlement
@@ -36,8 +35,6 @@ from service.text import Words
 
 PATH = "/v1/eligibility"
 BATCH_PATH = "/v1/eligibility/batch"
-# what answers share, kept by the holder with the rules they came from
-Shared = tuple[PartsCache, Standings[Standing], answers.Fragments]
 MAX_ITEMS = 1000
 NDJSON = "application/x-ndjson"
 FIELD_NAMES = tuple(dict.fromkeys(answers.FULL_FIELDS + answers.BRIEF_FIELDS))
@@ -78,18 +75,17 @@ def build(request_model: Any) -> APIRouter:
         items=(list[request_model], Field(
             description=f"up to {MAX_ITEMS} eligibility requests, each as POST /v1/eligibility "
             "takes it; more is a 413")))
-    def one(request: Request, rules: Ruleset, shared: Shared, body: Any, case: Case,
-            fields: list[str] | None, words: Words, only: str | None = None) -> bytes:
+    def one(request: Request, now: Serving, body: Any, case: Case, fields: list[str] | None,
+            words: Words, only: str | None = None) -> bytes:
         as_of = body.as_of or india_today()
-        parts, standings, fragments = shared
         if body.detail == "brief":
-            return brief_answer(request.app.state.metrics, rules, standings, body, case, fields,
-                                words, as_of, only)
+            return brief_answer(request.app.state.metrics, now.rules, now.standings, body, case,
+                                fields, words, as_of, only)
         chosen = None if only is None else (only,)
-        result = evaluate_case(rules, case, as_of, domains=body.domains, cache=parts,
+        result = evaluate_case(now.rules, case, as_of, domains=body.domains, cache=now.parts,
                                entitlements=chosen, words=words)
         request.app.state.metrics.count(result)
-        return answers.full(result, fragments, fields)
+        return answers.full(result, now.fragments, fields)
 
     # The evaluation runs on the app's evaluation pool (api/pool.py), off the event loop;
     # the answer is written straight to JSON by orjson (api/answers.py).
@@ -100,12 +96,12 @@ def build(request_model: Any) -> APIRouter:
         """Every entitlement in force on `as_of` (today by default) for this profile: status,
         reasons, amounts, documents, offices, steps; and the next questions worth asking.
         `detail: brief` gives what a list on a phone needs; `fields`, only the parts named."""
-        rules, shared = serving(holder)
-        if entitlement is not None and entitlement not in rules.entitlements:
+        now = holder.serving  # the rules with their stores, read once
+        if entitlement is not None and entitlement not in now.rules.entitlements:
             raise UnknownEntitlement(entitlement)
-        case = read_case(rules, body)
-        written = await evaluate(request, one, request, rules, shared, body, case, _names(fields),
-                                 words, entitlement, inline=body.detail == "brief")
+        case = read_case(now.rules, body)
+        written = await evaluate(request, one, request, now, body, case, _names(fields), words,
+                                 entitlement, inline=body.detail == "brief")
         return Response(written, media_type="application/json")
 
     # Response, not the default JSON: the answer is NDJSON only, as `responses` says.
@@ -124,13 +120,13 @@ def build(request_model: Any) -> APIRouter:
             item = ErrorItem(loc=["body", "items"], type="too_many_items",
                              msg=f"at most {MAX_ITEMS} items in one request")
             raise Refused("too_many_items", errors=[item], limit=MAX_ITEMS)
-        rules, shared = serving(holder)  # one for the batch
-        cases = [read_case(rules, item, index) for index, item in enumerate(items)]
+        now = holder.serving  # one for the batch
+        cases = [read_case(now.rules, item, index) for index, item in enumerate(items)]
         names = _names(fields)
 
         def lines() -> Iterator[bytes]:
             for item, case in zip(items, cases, strict=True):
-                yield one(request, rules, shared, item, case, names, words) + b"\n"
+                yield one(request, now, item, case, names, words) + b"\n"
 
         return StreamingResponse(lines(), media_type=NDJSON)
 
@@ -145,12 +141,6 @@ def route_of(router: APIRouter) -> APIRoute:
 
 def _names(fields: str | None) -> list[str] | None:
     return None if fields is None else fields.split(",")
-
-
-def serving(holder: RulesetHolder) -> tuple[Ruleset, Shared]:
-    """The rules serving now and what their answers share, read together."""
-    now = holder.serving
-    return now.rules, (now.parts, now.standings, now.fragments)
 
 
 def brief_answer(metrics: Metrics, rules: Ruleset, standings: Standings[Standing], body: Any,

@@ -176,20 +176,17 @@ def _expected(r: RouteResult, words: Words) -> Iterable[Expected]:
     by what they wait on, so that the schedule does not push the page onto a second one."""
     under = r.version.title or r.title
     for kind, benefits in (("interim", r.interim), ("final", r.final)):
-        rows = [b for b in benefits if b.applies is not False]
+        said = words.msg(f"brief.{kind}")
         waiting: dict[tuple[str, ...], list[BenefitResult]] = {}
-        for b in rows:
+        for b in benefits:
             if b.applies is None and b.missing:
                 waiting.setdefault(tuple(b.missing), []).append(b)
-        grouped = {id(b) for same in waiting.values() if len(same) >= GROUPED for b in same}
-        for b in rows:
-            if id(b) not in grouped:
-                yield Expected(amount=amounts([b], words), kind=words.msg(f"brief.{kind}"),
-                               under=under)
-        for missing, same in waiting.items():
-            if len(same) >= GROUPED:
-                yield Expected(amount=_by(missing, same, words),
-                               kind=words.msg(f"brief.{kind}"), under=under)
+        shared = {missing: same for missing, same in waiting.items() if len(same) >= GROUPED}
+        for b in benefits:
+            if b.applies is True or (b.applies is None and tuple(b.missing) not in shared):
+                yield Expected(amount=amounts([b], words), kind=said, under=under)
+        for missing, same in shared.items():
+            yield Expected(amount=_by(missing, same, words), kind=said, under=under)
 
 
 def _by(missing: tuple[str, ...], benefits: list[BenefitResult], words: Words) -> str:
