@@ -16,7 +16,7 @@ from pathlib import Path
 
 from api.answers import Fragments
 from service import memory
-from service.engine.brief import remembered
+from service.engine.brief import Lines, remembered
 from service.engine.examples import run_examples
 from service.engine.parts import PartsCache
 from service.engine.standings import Standing, Standings
@@ -43,6 +43,8 @@ class Serving:
     parts: PartsCache = field(default_factory=PartsCache)
     # Brief standings by the facts each version reads (service/engine/standings.py).
     standings: Standings[Standing] = field(default_factory=remembered)
+    # Their lines, by language and place (service/engine/brief.py).
+    lines: Lines = field(default_factory=Lines)
     # The parts as JSON (api/answers.py), held by the parts themselves.
     fragments: Fragments = field(default_factory=Fragments)
 

@@ -67,8 +67,8 @@ class BriefLane:
         serving, request, case, words = read
         scope.setdefault("state", {})["language"] = words.language  # for Content-Language
         written = await self.pool.run(
-            eligibility.brief_answer, self.metrics, serving.rules, serving.standings, request,
-            case, None, words, request.as_of or india_today(), inline=True)
+            eligibility.brief_answer, self.metrics, serving, request, case, None, words,
+            request.as_of or india_today(), inline=True)
         self.served += 1
         scope["route"] = self.route
         await Response(written, media_type="application/json")(scope, receive, send)

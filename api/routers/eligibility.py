@@ -28,7 +28,6 @@ from service.engine.brief import BriefEvaluation, evaluate_brief
 from service.engine.case import Case
 from service.engine.evaluate import evaluate_case
 from service.engine.result import Evaluation, Question, RulesetRef
-from service.engine.standings import Standing, Standings
 from service.errors import InvalidInput, InvalidProfile, UnknownDistrict, UnknownEntitlement
 from service.rules.ruleset import Ruleset
 from service.text import Words
@@ -79,8 +78,8 @@ def build(request_model: Any) -> APIRouter:
             words: Words, only: str | None = None) -> bytes:
         as_of = body.as_of or india_today()
         if body.detail == "brief":
-            return brief_answer(request.app.state.metrics, now.rules, now.standings, body, case,
-                                fields, words, as_of, only)
+            return brief_answer(request.app.state.metrics, now, body, case, fields, words, as_of,
+                                only)
         chosen = None if only is None else (only,)
         result = evaluate_case(now.rules, case, as_of, domains=body.domains, cache=now.parts,
                                entitlements=chosen, words=words)
@@ -143,14 +142,14 @@ def _names(fields: str | None) -> list[str] | None:
     return None if fields is None else fields.split(",")
 
 
-def brief_answer(metrics: Metrics, rules: Ruleset, standings: Standings[Standing], body: Any,
-                 case: Case, fields: list[str] | None, words: Words, as_of: dt.date,
+def brief_answer(metrics: Metrics, now: Serving, body: Any, case: Case,
+                 fields: list[str] | None, words: Words, as_of: dt.date,
                  only: str | None = None) -> bytes:
     """The brief answer's bytes, counted in the metrics: for the route and its fast lane
     (api/lane.py) alike."""
-    brief = evaluate_brief(rules, case, as_of, domains=body.domains,
+    brief = evaluate_brief(now.rules, case, as_of, domains=body.domains,
                            entitlements=None if only is None else (only,), words=words,
-                           standings=standings)
+                           standings=now.standings, lines=now.lines)
     metrics.count(brief)
     return answers.brief(brief, fields)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -20,11 +20,11 @@ from pydantic import Field
 from service.engine import questions
 from service.engine.case import Case
 from service.engine.evaluate import held_as, ruleset_ref, statuses
-from service.engine.offices import OfficeBook
+from service.engine.offices import OfficeBook, Place
 from service.engine.result import BenefitResult, RulesetRef
 from service.engine.standings import PER_YEAR, Standing, Standings, standing
 from service.rules import model
-from service.rules.ruleset import Ruleset
+from service.rules.ruleset import Entitlement, Ruleset, Version
 from service.text.words import Words
 
 QUESTIONS = 3  # a phone shows the next few questions, not all of them
@@ -88,40 +88,34 @@ class BriefEvaluation:
         description=f"the first {QUESTIONS} questions worth asking")]
 
 
+# What gives an entitlement's line of an answer from its version and standing.
+Say = Callable[[Entitlement, Version, Standing], BriefResult]
+
+
 def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
                    domains: Collection[str] | None = None,
                    entitlements: Collection[str] | None = None,
                    words: Words | None = None,
-                   standings: Standings[Standing] | None = None) -> BriefEvaluation:
-    """``standings``: a memo the caller keeps for this ruleset (``remembered``)."""
+                   standings: Standings[Standing] | None = None,
+                   lines: Lines | None = None) -> BriefEvaluation:
+    """``standings`` and ``lines``: memos the caller keeps for this ruleset (``remembered``,
+    ``Lines``). Lines are kept only with a memo of standings: without one, no two answers
+    share a standing."""
     facts = case.facts
     book = OfficeBook(ruleset, case.place, words)
     words = book.words
-    held = case.documents_held
     pairs = ruleset.in_force(as_of, facts.get("state"))
     if standings is None:
         found = statuses(ruleset, facts, as_of)
         wheres = [standing(version, facts, found[ent.id]) for ent, version in pairs]
     else:
         wheres = standings.each(ruleset, facts, as_of)
-    results = []
-    for (ent, version), where in zip(pairs, wheres, strict=True):
-        if (domains is not None and ent.domain not in domains) or (
-                entitlements is not None and ent.id not in entitlements):
-            continue
-        if where.status == "not_eligible":
-            results.append(BriefResult(ent.id, words.t(ent.title),
-                                       where.status))
-            continue
-        results.append(BriefResult(
-            entitlement=ent.id, title=words.t(ent.title), status=where.status,
-            amount_min=where.amount_min if where.pays else None,
-            amount_max=where.amount_max if where.pays else None,
-            office=book.name(version.office).name,
-            missing_documents=(len(version.documents) if held is None else
-                               sum(held_as(ruleset, d, held) is None for d in version.documents))
-            or None,
-            missing=list(where.missing)))
+    line = _Line(ruleset, book, case.documents_held)
+    said: Say = line if lines is None or standings is None else lines.sayer(line)
+    results = [said(ent, version, where)
+               for (ent, version), where in zip(pairs, wheres, strict=True)
+               if (domains is None or ent.domain in domains)
+               and (entitlements is None or ent.id in entitlements)]
     counts: dict[model.Status, int] = {"eligible": 0, "not_eligible": 0, "needs_info": 0}
     for r in results:
         counts[r.status] += 1
@@ -131,6 +125,63 @@ def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
         results=results,
         questions=[BriefQuestion(q.fact, q.question) for q in asked])
 
+
+@dataclass(slots=True)
+class _Line:
+    """An entitlement's line for one answer: its standing in her language, its office named
+    for her place, the documents she still has to get counted."""
+
+    ruleset: Ruleset
+    book: OfficeBook
+    held: frozenset[str] | None
+
+    def __call__(self, ent: Entitlement, version: Version, where: Standing) -> BriefResult:
+        title = self.book.words.t(ent.title)
+        if where.status == "not_eligible":
+            return BriefResult(ent.id, title, where.status)
+        held = self.held
+        return BriefResult(
+            entitlement=ent.id, title=title, status=where.status,
+            amount_min=where.amount_min if where.pays else None,
+            amount_max=where.amount_max if where.pays else None,
+            office=self.book.name(version.office).name,
+            missing_documents=(len(version.documents) if held is None else sum(
+                held_as(self.ruleset, d, held) is None for d in version.documents)) or None,
+            missing=list(where.missing))
+
+
+class Lines:
+    """A memo of brief lines for one ruleset: a line says no more than its standing, her
+    language, her place and the documents she holds, and the standings a service remembers
+    (``remembered``) are shared by every profile that stands alike, so are their lines.
+
+    Keyed by the standing itself (by identity, the standing held with its line so that its id
+    is not reused while kept) and the rest; at most ``limit`` lines, and once full it keeps
+    what it has, as the standings do (a standing the memo of standings had no room for may take
+    one of them: no more than ``limit`` all the same). What it gives is shared: read it, do
+    not change it."""
+
+    def __init__(self, limit: int = 20_000) -> None:
+        self.limit = limit
+        self._kept: dict[tuple[int, str, Place, frozenset[str] | None],
+                         tuple[Standing, BriefResult]] = {}
+
+    def sayer(self, line: _Line) -> Say:
+        """``line``, with what it says kept and given again."""
+        kept = self._kept
+        rest = (line.book.words.language, line.book.place, line.held)
+
+        def said(ent: Entitlement, version: Version, where: Standing) -> BriefResult:
+            key = (id(where), *rest)
+            found = kept.get(key)  # the standing is held with its line: the id is its own
+            if found is not None:
+                return found[1]
+            made = line(ent, version, where)
+            if len(kept) < self.limit:
+                kept[key] = (where, made)
+            return made
+
+        return said
 
 
 def remembered(limit: int = 20_000) -> Standings[Standing]:

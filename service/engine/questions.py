@@ -48,7 +48,7 @@ def next_questions(ruleset: Ruleset, results: list[EntitlementResult], in_force:
     facts, when the caller has them."""
     waiting, alone = _waiting(results)
     narrows = narrowing(results, in_force, facts, as_of, ruleset.facts, memo, seen)
-    order = {name: i for i, name in enumerate(ruleset.facts)}
+    order = ruleset.fact_order
     asked = [name for name in {**dict.fromkeys(waiting), **dict.fromkeys(narrows)}
              if name in order]
     ranked = sorted(asked, key=lambda f: (-alone[f], -narrows[f], -waiting[f], order[f]))
@@ -187,7 +187,7 @@ def waiting_questions(ruleset: Ruleset, results: Sequence[Waiting], words: Words
     """The brief answer's questions: ranked by how many entitlements each settles and waits
     on, without working out amounts (a brief answer has none to narrow)."""
     waiting, alone = _waiting(results)
-    order = {name: i for i, name in enumerate(ruleset.facts)}
+    order = ruleset.fact_order
     ranked = sorted(waiting, key=lambda f: (-alone[f], -waiting[f], order[f]))
     return [_question(ruleset, name, words, waiting, alone) for name in ranked[:limit]]
 
@@ -196,12 +196,16 @@ def _waiting(results: Sequence[Waiting]) -> tuple[Counter[str], Counter[str]]:
     """For each unknown fact: how many needs_info results wait on it, and on it alone."""
     waiting: Counter[str] = Counter()
     alone: Counter[str] = Counter()
+    # Counted by hand: Counter.update and a new key's += each call back into Python, and an
+    # answer counts a few dozen.
     for result in results:
         if result.status != "needs_info":
             continue
-        waiting.update(result.missing)
-        if len(result.missing) == 1:
-            alone[result.missing[0]] += 1
+        missing = result.missing
+        for name in missing:
+            waiting[name] = waiting.get(name, 0) + 1
+        if len(missing) == 1:
+            alone[missing[0]] = alone.get(missing[0], 0) + 1
     return waiting, alone
 
 

@@ -414,6 +414,12 @@ class Ruleset:
                                                    repr=False)
     """Every English text a person reads, with where it stands (``file#path``): what the
     catalogues translate (service.text.extract)."""
+    fact_order: Mapping[str, int] = field(init=False, compare=False, repr=False)
+    """Each fact's place in facts.yaml: how questions that rank alike are ordered (made once
+    here, not for every answer)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fact_order", {name: i for i, name in enumerate(self.facts)})
 
     def __repr__(self) -> str:
         # The generated repr spells out every variant of every version: gigabytes, which a

@@ -83,6 +83,23 @@ def test_the_lane_answers_brief_requests_as_the_route_does(
     assert lane.served - before == asked + 2  # each one answered by the lane itself
 
 
+def test_the_lane_says_its_lines_from_the_rules_memo(
+        pair: tuple[TestClient, TestClient, BriefLane]) -> None:
+    # The lines of brief answers are kept with the rules serving (api/holder.Serving), each
+    # for the language and place it was said in.
+    fast, _, lane = pair
+    body = {"profile": {**GIRL, "state": "west_bengal"}, "detail": "brief", "as_of": AS_OF}
+    here = {**body, "district": "Purulia"}
+    first = fast.post("/v1/eligibility", json=here).content
+    kept = len(lane.holder.serving.lines._kept)
+    assert kept  # said once, kept
+    hindi = fast.post("/v1/eligibility", json=here, headers={"accept-language": "hi"}).content
+    there = fast.post("/v1/eligibility", json={**body, "district": "Bankura"}).content
+    assert len({first, hindi, there}) == 3
+    assert len(lane.holder.serving.lines._kept) > kept  # each said in its own words
+    assert fast.post("/v1/eligibility", json=here).content == first
+
+
 @pytest.mark.parametrize(("query", "body", "content_type"), [
     ("", {"profile": {"age": 16}}, "application/json"),  # a full answer: the route's
     ("", {"profile": {"age": 16}, "detail": "brief", "name": "x"}, "application/json"),
