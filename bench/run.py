@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))  # run as a script: service, api and tests live on
 
 from api import answers  # noqa: E402
 from api.compression import BROTLI_QUALITY, GZIP_LEVEL, ZSTD_LEVEL  # noqa: E402
-from service.engine.brief import evaluate_brief, remembered  # noqa: E402
+from service.engine.brief import Lines, evaluate_brief, remembered  # noqa: E402
 from service.engine.case import Case  # noqa: E402
 from service.engine.evaluate import evaluate, statuses  # noqa: E402
 from service.engine.offices import Place  # noqa: E402
@@ -263,20 +263,21 @@ def bench_answers(ruleset: Ruleset, as_of: dt.date, mixed: list[Facts], repeats:
     def full(facts: Facts) -> bytes:
         return answers.full(evaluate(ruleset, facts, as_of, cache=cache), fragments)
 
-    standings = remembered()  # as the service keeps it, across answers
+    standings, lines = remembered(), Lines()  # as the service keeps them, across answers
 
     def brief(facts: Facts) -> bytes:
         return answers.brief(evaluate_brief(ruleset, Case(facts, place), as_of,
-                                            standings=standings))
+                                            standings=standings, lines=lines))
 
     # The memos (of standings; of the parts of full answers that read regions of her facts)
     # remember what they have seen: the first time through the profiles is what a stream of
     # new profiles costs; the passes after it, a caseload seen before.
-    cold = remembered()
+    cold, cold_lines = remembered(), Lines()
     cold_parts, cold_fragments = PartsCache(), answers.Fragments()
     rows = [Row("brief answer as JSON, each profile the first time, mean",
                 us(statistics.fmean(each_time(lambda facts: answers.brief(evaluate_brief(
-                    ruleset, Case(facts, place), as_of, standings=cold)), mixed)))),
+                    ruleset, Case(facts, place), as_of, standings=cold, lines=cold_lines)),
+                mixed)))),
             Row("full answer as JSON, each profile the first time, mean",
                 us(statistics.fmean(each_time(lambda facts: answers.full(evaluate(
                     ruleset, facts, as_of, cache=cold_parts), cold_fragments), mixed))))]
