@@ -110,6 +110,7 @@ class CheckedProfile(BaseModel):
     # Facts objects found equal to ``built_from`` (a reload's rules have their own, equal
     # ones: api/holder.py refuses one that changes facts.yaml), held so that ids stay theirs.
     same_as: ClassVar[dict[int, Mapping[str, FactDef]]] = {}
+    sets: ClassVar[tuple[str, ...]] = ()  # the facts that are sets, sent as lists
 
 
 def profile_model(ruleset: Ruleset) -> type[CheckedProfile]:
@@ -120,6 +121,7 @@ def profile_model(ruleset: Ruleset) -> type[CheckedProfile]:
         fields[name] = (_fact_type(fact) | None, Field(None, description=text))
     made = create_model("Profile", __base__=CheckedProfile, **fields)
     made.built_from, made.same_as = ruleset.facts, {id(ruleset.facts): ruleset.facts}
+    made.sets = tuple(name for name, fact in ruleset.facts.items() if fact.kind == "set")
     return made
 
 
@@ -139,8 +141,12 @@ def checked_facts(profile: BaseModel, ruleset: Ruleset) -> dict[str, Any] | None
         if len(made.same_as) >= 8:  # reloads: the newest few are all that serve
             made.same_as.clear()
         made.same_as[id(facts)] = facts
-    return {name: frozenset(value) if isinstance(value, list) else value
-            for name, value in profile.__dict__.items() if value is not None}
+    # Most facts are not given: dropped first with one test each, then the few sets made.
+    given = {name: value for name, value in profile.__dict__.items() if value is not None}
+    for name in made.sets:
+        if (value := given.get(name)) is not None:
+            given[name] = frozenset(value)
+    return given
 
 
 def case_of(ruleset: Ruleset, body: Any) -> Case:
