@@ -223,7 +223,7 @@ def _amount_facts(version: Version, label: str) -> set[str]:
 def _questions(ruleset: Ruleset, results: list[RouteResult],
                words: Words) -> list[RouteQuestion]:
     waiting = Counter(f for r in results if r.status == "needs_info" for f in r.missing)
-    order = {name: i for i, name in enumerate(ruleset.facts)}
+    order = ruleset.fact_order
     out = []
     for name in sorted(waiting, key=lambda f: (-waiting[f], order[f])):
         fact = ruleset.facts[name]
