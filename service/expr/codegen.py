@@ -3,8 +3,10 @@
 The fast path is plain two-valued Python over the facts (``f['age'] < 18 and ...``), taken
 when the profile carries every fact a condition reads: then two-valued logic gives the Kleene
 answer. Where a fact is missing, the three-valued closures of ``compile`` answer instead, so
-unknown stays unknown. Checking which facts are present costs one set comparison; catching a
-``KeyError`` instead costs far more on the partial profiles a first visit brings.
+unknown stays unknown. One condition checks that its facts are present with a few ``in``
+tests or one set comparison. The function of every condition in force reads each fact once
+into a local, and those reads are the check; a profile with fewer facts than it reads skips
+them, since the ``KeyError`` that would end them costs as much as all the reads.
 
 Only checked trees (``nodes.Node``) are turned into source, never rule text: fact names must
 be identifiers, ints, bools and strings are written with ``repr``, and every other value
@@ -42,24 +44,31 @@ class _Source:
     def literal(self, value: Any) -> str:
         return repr(value) if type(value) in _SCALARS else self.constant(value)
 
-    def node(self, node: Node) -> str:
+    def node(self, node: Node, read: Callable[[str], str] | None = None) -> str:
+        """``node`` as a two-valued expression; ``read``: how a fact is read (by default
+        ``f['name']``)."""
+        read = read or _subscript
         if isinstance(node, nodes.Fact):
-            return f"f[{_name(node.name)}]"
+            return read(node.name)
         if isinstance(node, nodes.Derived):
-            return self.node(node.node)
+            return self.node(node.node, read)
         if isinstance(node, nodes.Not):
-            return f"(not {self.node(node.operand)})"
+            return f"(not {self.node(node.operand, read)})"
         if isinstance(node, nodes.HasAny):
-            return f"(not {self.constant(node.values)}.isdisjoint(f[{_name(node.fact)}]))"
+            return f"(not {self.constant(node.values)}.isdisjoint({read(node.fact)}))"
         if isinstance(node, nodes.Compare):
-            return self.compare(node)
+            return self.compare(node, read)
         if not node.operands:
             return "True" if isinstance(node, nodes.All) else "False"
         joiner = " and " if isinstance(node, nodes.All) else " or "
-        return "(" + joiner.join(self.node(n) for n in node.operands) + ")"
+        return "(" + joiner.join(self.node(n, read) for n in node.operands) + ")"
 
-    def compare(self, node: nodes.Compare) -> str:
-        fact = f"f[{_name(node.fact)}]"
+    def test(self, node: Node, read: Callable[[str], str] | None = None) -> str:
+        """``node``'s Kleene value, for a profile that carries every fact it reads."""
+        return f"TRUE if {self.node(node, read)} else FALSE"
+
+    def compare(self, node: nodes.Compare, read: Callable[[str], str]) -> str:
+        fact = read(node.fact)
         if node.op in ("contains", "not contains"):
             return f"({self.literal(node.literal)} {_MEMBERSHIP[node.op]} {fact})"
         if node.op in ("in", "not in"):
@@ -84,6 +93,10 @@ class _Source:
         return scope[name]
 
 
+def _subscript(fact: str) -> str:
+    return f"f[{_name(fact)}]"
+
+
 def _name(fact: str) -> str:
     if not fact.isidentifier():
         raise ValueError(f"not a fact name: {fact!r}")
@@ -97,7 +110,7 @@ def compile_fast(node: Node) -> Compiled:
     needs = frozenset(nodes.base_facts(node))
     text = (f"def fast(f):\n"
             f"    if {source.has_all('f', needs)}:\n"
-            f"        return TRUE if {source.node(node)} else FALSE\n"
+            f"        return {source.test(node)}\n"
             f"    return {slow}(f)\n")
     fn: Compiled = source.build(text, "fast")
     return fn
@@ -106,24 +119,37 @@ def compile_fast(node: Node) -> Compiled:
 def compile_statuses(conditions: Sequence[tuple[str, Node]]) -> Statuses:
     """One function giving each named condition's value, as a dict in the order given.
 
-    A profile that carries every fact read gets one dict of two-valued tests; any other gets
-    each condition two-valued where it can be, and from its closures where not.
+    A profile that carries every fact read gets one dict of two-valued tests, each fact read
+    once into a local (reading them all is the test that all are there); any other gets each
+    condition two-valued where it can be, and from its closures where not.
     """
     source = _Source()
-    parts = [(_key(key), f"TRUE if {source.node(node)} else FALSE",
-              frozenset(nodes.base_facts(node)), node) for key, node in conditions]
-    every = source.constant(frozenset().union(*(needs for _, _, needs, _ in parts)))
+    named = [(_key(key), node, frozenset(nodes.base_facts(node))) for key, node in conditions]
+    every = sorted(frozenset().union(*(needs for _, _, needs in named)))
+    local = {fact: f"_f{i}" for i, fact in enumerate(every)}
+    known = ("{" + ", ".join(f"{key}: {source.test(node, local.__getitem__)}"
+                             for key, node, _ in named) + "}")
+    if not every:  # nothing is read: each condition is always true or always false
+        fn: Statuses = source.build(f"def statuses(f):\n    return {known}\n", "statuses")
+        return fn
+    # A profile with fewer facts than are read surely lacks one: it skips the reads, and the
+    # KeyError that would end them (raising one costs as much as the reads).
     lines = ["def statuses(f):",
-             f"    if f.keys() >= {every}:",
-             "        return {" + ", ".join(f"{key}: {test}" for key, test, _, _ in parts) + "}",
+             f"    if len(f) >= {len(every)}:",
+             "        try:",
+             *[f"            {local[fact]} = {_subscript(fact)}" for fact in every],
+             "        except KeyError:",
+             "            pass",
+             "        else:",
+             f"            return {known}",
              "    out = {}"]
-    for key, test, needs, node in parts:
+    for key, node, needs in named:
         lines += [f"    if {source.has_all('f', needs)}:",
-                  f"        out[{key}] = {test}",
+                  f"        out[{key}] = {source.test(node)}",
                   "    else:",
                   f"        out[{key}] = {source.constant(compile_node(node))}(f)"]
     lines.append("    return out")
-    fn: Statuses = source.build("\n".join(lines) + "\n", "statuses")
+    fn = source.build("\n".join(lines) + "\n", "statuses")
     return fn
 
 

@@ -43,7 +43,8 @@ def test_one_condition_agrees_with_its_closures(text: str, facts: dict[str, Any]
 
 @seed(14)
 @PROPS
-@given(st.lists(conditions(), min_size=1, max_size=6), partial_profiles)
+@given(st.lists(conditions(), min_size=1, max_size=6),
+       st.one_of(full_profiles, partial_profiles))
 def test_many_conditions_in_one_function_agree_in_order(
         texts: list[str], facts: dict[str, Any]) -> None:
     named = [(f"c{i}", parse(text, FACTS, DERIVED)) for i, text in enumerate(texts)]
@@ -63,6 +64,41 @@ def test_the_fast_path_is_taken_and_still_three_valued() -> None:
                                      "either": TRUE}
     every = {"age": 30, "harms": frozenset({"rape"}), "rescued": False}
     assert fn(every) == {"young": FALSE, "raped": TRUE, "never": FALSE, "either": TRUE}
+
+
+class _Counted(dict[str, Any]):
+    """A profile that counts how often each fact is read."""
+
+    def __init__(self, facts: dict[str, Any]) -> None:
+        super().__init__(facts)
+        self.reads: dict[str, int] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        self.reads[name] = self.reads.get(name, 0) + 1
+        return super().__getitem__(name)
+
+
+def test_a_known_profile_has_each_fact_read_once_and_a_short_one_none() -> None:
+    fn = codegen.compile_statuses([("young", parse("age < 18", FACTS, DERIVED)),
+                                   ("adult", parse("age >= 18 and rescued", FACTS, DERIVED)),
+                                   ("raped", parse("'rape' in harms", FACTS, DERIVED))])
+    known = _Counted({"age": 30, "harms": frozenset({"rape"}), "rescued": True})
+    assert fn(known) == {"young": FALSE, "adult": TRUE, "raped": TRUE}
+    assert known.reads == {"age": 1, "harms": 1, "rescued": 1}
+    # Fewer facts than are read: the reads are skipped, so the missing one is never looked
+    # up (the closures of the condition that reads it ask with ``get``).
+    short = _Counted({"age": 12, "rescued": True})
+    assert fn(short) == {"young": TRUE, "adult": FALSE, "raped": UNKNOWN}
+    assert "harms" not in short.reads
+
+
+def test_a_profile_as_large_as_needed_but_lacking_a_fact_is_still_three_valued() -> None:
+    """Its reads end at the missing fact; each condition is then answered on its own."""
+    fn = codegen.compile_statuses([("young", parse("age < 18", FACTS, DERIVED)),
+                                   ("raped", parse("'rape' in harms", FACTS, DERIVED)),
+                                   ("either", parse("rescued or age >= 18", FACTS, DERIVED))])
+    padded = {"age": 12, "rescued": False, "gender": "female"}  # no harms
+    assert fn(padded) == {"young": TRUE, "raped": UNKNOWN, "either": FALSE}
 
 
 def test_empty_conditions_hold() -> None:
