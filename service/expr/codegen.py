@@ -2,11 +2,13 @@
 
 The fast path is plain two-valued Python over the facts (``f['age'] < 18 and ...``), taken
 when the profile carries every fact a condition reads: then two-valued logic gives the Kleene
-answer. Where a fact is missing, the three-valued closures of ``compile`` answer instead, so
-unknown stays unknown. One condition checks that its facts are present with a few ``in``
-tests or one set comparison. The function of every condition in force reads each fact once
-into a local, and those reads are the check; a profile with fewer facts than it reads skips
-them, since the ``KeyError`` that would end them costs as much as all the reads.
+answer. Where a fact is missing, generated three-valued code answers instead (each fact read
+once, with ``MISSING`` for one she has not given), which gives what the closures of
+``compile`` give (a property test holds them equal) without a call a node. One condition
+checks that its facts are present with a few ``in`` tests or one set comparison. The function
+of every condition in force reads each fact once into a local, and those reads are the
+check; a profile with fewer facts than it reads skips them, since the ``KeyError`` that would
+end them costs as much as all the reads.
 
 Only checked trees (``nodes.Node``) are turned into source, never rule text: fact names must
 be identifiers, ints, bools and strings are written with ``repr``, and every other value
@@ -20,13 +22,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from service.expr import nodes
-from service.expr.compile import Compiled, Facts, compile_node
-from service.expr.kleene import FALSE, TRUE, Tri
+from service.expr.compile import Compiled, Facts
+from service.expr.kleene import FALSE, TRUE, UNKNOWN, Tri
 from service.expr.nodes import Node
 
 Statuses = Callable[[Facts], dict[str, Tri]]
 
 _SCALARS = (bool, int, str)
+_MISSING = object()  # a fact the profile does not carry
 _MEMBERSHIP = {"in": "in", "not in": "not in", "contains": "in", "not contains": "not in"}
 
 
@@ -34,7 +37,9 @@ class _Source:
     """Python source for condition trees over a mapping ``f``, with its constants."""
 
     def __init__(self) -> None:
-        self.constants: dict[str, Any] = {"TRUE": TRUE, "FALSE": FALSE}
+        self.constants: dict[str, Any] = {"TRUE": TRUE, "FALSE": FALSE, "UNKNOWN": UNKNOWN,
+                                          "MISSING": _MISSING}
+        self.temporaries = 0
 
     def constant(self, value: Any) -> str:
         name = f"_k{len(self.constants)}"
@@ -62,6 +67,37 @@ class _Source:
             return "True" if isinstance(node, nodes.All) else "False"
         joiner = " and " if isinstance(node, nodes.All) else " or "
         return "(" + joiner.join(self.node(n, read) for n in node.operands) + ")"
+
+    def tri(self, node: Node, read: Callable[[str], str], negate: bool = False) -> str:
+        """``node``'s Kleene value (``negate``: of its negation) where ``read`` gives each
+        fact or ``MISSING``; ``all`` and ``any`` stop at the first operand that decides them,
+        as the closures do. A negation is pushed down to the leaves (De Morgan's laws hold
+        in Kleene's logic), so nothing is negated at run time."""
+        yes, no = ("FALSE", "TRUE") if negate else ("TRUE", "FALSE")
+        if isinstance(node, nodes.Derived):
+            return self.tri(node.node, read, negate)
+        if isinstance(node, nodes.Not):
+            return self.tri(node.operand, read, not negate)
+        if isinstance(node, nodes.Fact | nodes.Compare | nodes.HasAny):
+            fact = node.name if isinstance(node, nodes.Fact) else node.fact
+            return (f"(UNKNOWN if {read(fact)} is MISSING else {yes} if {self.node(node, read)}"
+                    f" else {no})")
+        every = isinstance(node, nodes.All) != negate  # an `all` once negations are pushed
+        if not node.operands:
+            return "TRUE" if every else "FALSE"
+        operands = [self.tri(o, read, negate) for o in node.operands]
+        if len(operands) == 1:
+            return operands[0]
+        decides, otherwise = ("FALSE", "TRUE") if every else ("TRUE", "FALSE")
+        names = [self.temporary() for _ in operands]
+        decided = " or ".join(f"({t} := {o}) is {decides}" for t, o in zip(names, operands,
+                                                                          strict=True))
+        open_ = " or ".join(f"{t} is UNKNOWN" for t in names)
+        return f"({decides} if {decided} else UNKNOWN if {open_} else {otherwise})"
+
+    def temporary(self) -> str:
+        self.temporaries += 1
+        return f"_t{self.temporaries}"
 
     def test(self, node: Node, read: Callable[[str], str] | None = None) -> str:
         """``node``'s Kleene value, for a profile that carries every fact it reads."""
@@ -104,14 +140,16 @@ def _name(fact: str) -> str:
 
 
 def compile_fast(node: Node) -> Compiled:
-    """``compile_node(node)``'s answer, two-valued when every fact it reads is known."""
+    """``compile.compile_node(node)``'s answer: two-valued when every fact it reads is known,
+    else three-valued (``_Source.tri``)."""
     source = _Source()
-    slow = source.constant(compile_node(node))
-    needs = frozenset(nodes.base_facts(node))
-    text = (f"def fast(f):\n"
-            f"    if {source.has_all('f', needs)}:\n"
-            f"        return {source.test(node)}\n"
-            f"    return {slow}(f)\n")
+    needs = nodes.base_facts(node)
+    local = {fact: f"_f{i}" for i, fact in enumerate(needs)}
+    text = "".join(["def fast(f):\n",
+                    f"    if {source.has_all('f', frozenset(needs))}:\n",
+                    f"        return {source.test(node)}\n",
+                    *[f"    {local[fact]} = f.get({_name(fact)}, MISSING)\n" for fact in needs],
+                    f"    return {source.tri(node, local.__getitem__)}\n"])
     fn: Compiled = source.build(text, "fast")
     return fn
 
@@ -120,8 +158,8 @@ def compile_statuses(conditions: Sequence[tuple[str, Node]]) -> Statuses:
     """One function giving each named condition's value, as a dict in the order given.
 
     A profile that carries every fact read gets one dict of two-valued tests, each fact read
-    once into a local (reading them all is the test that all are there); any other gets each
-    condition two-valued where it can be, and from its closures where not.
+    once into a local (reading them all is the test that all are there); any other, one dict
+    of three-valued ones.
     """
     source = _Source()
     named = [(_key(key), node, frozenset(nodes.base_facts(node))) for key, node in conditions]
@@ -141,14 +179,10 @@ def compile_statuses(conditions: Sequence[tuple[str, Node]]) -> Statuses:
              "        except KeyError:",
              "            pass",
              "        else:",
-             f"            return {known}",
-             "    out = {}"]
-    for key, node, needs in named:
-        lines += [f"    if {source.has_all('f', needs)}:",
-                  f"        out[{key}] = {source.test(node)}",
-                  "    else:",
-                  f"        out[{key}] = {source.constant(compile_node(node))}(f)"]
-    lines.append("    return out")
+             f"            return {known}"]
+    lines += [f"    {local[fact]} = f.get({_name(fact)}, MISSING)" for fact in every]
+    lines.append("    return {" + ", ".join(f"{key}: {source.tri(node, local.__getitem__)}"
+                                           for key, node, _ in named) + "}")
     fn = source.build("\n".join(lines) + "\n", "statuses")
     return fn
 

@@ -1,9 +1,9 @@
 """Reading a condition tree directly: its value, and which unknown facts it waits for.
 
 A tree walk, used on the slow path only (explanations, and results that came out unknown);
-the fast path is ``compile``'s closures, and tests check that the two agree. For ``all`` and
-``any`` only the undecided operands count: a true operand of ``all`` or a false operand of
-``any`` cannot change the outcome.
+the fast paths are ``codegen``'s generated functions and ``compile``'s closures, and tests
+check that they agree. For ``all`` and ``any`` only the undecided operands count: a true
+operand of ``all`` or a false operand of ``any`` cannot change the outcome.
 """
 
 from __future__ import annotations

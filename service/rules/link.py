@@ -293,7 +293,7 @@ def _link_version(linker: Linker, doc: Document, path: Path, v: model.Version,
             or routes is None:
         return None
     kept = tuple(c for c in clauses if c is not None)
-    fn = codegen.compile_fast(conditions_tree(kept))  # two-valued, or the closures
+    fn = codegen.compile_fast(conditions_tree(kept))  # two-valued, or three-valued
     leaves = [c.node for clause in kept for c in clause.walk() if c.node is not None]
     return Version(v.valid_from, v.valid_until, v.title, v.verified, v.note,
                    tuple(v.legal_basis), kept, fn, tuple(b for b in benefits if b is not None),
