@@ -32,29 +32,47 @@ _ANY = TypeAdapter(Any)
 
 class Fragments:
     """Each shared part of an answer as JSON, written once. Keyed by the object itself (by
-    identity, the object kept alive with its JSON); when full it starts again. Keep one per
-    ruleset, as the parts are (api/holder.py): else it holds the old rules' parts after a
-    reload.
+    identity, the object kept alive with its JSON). Keep one per ruleset, as the parts are
+    (api/holder.py): else it holds the old rules' parts after a reload.
+
+    At most ``limit`` parts, in two halves: the parts written or asked for since the last
+    turn, and those of the turn before. When the newer half is full it becomes the older,
+    and what the older held and nobody asked for again goes. Starting afresh each time
+    instead wrote every part again: answers in three languages need about 20,000 parts, and
+    a worker answering in turns paid a third more for a full answer (bench/README.md).
 
     Parts built apart often write the same JSON (the version block and most steps read the
-    same in every district), so equal JSON is kept once: a quarter of the bytes."""
+    same in every district), so equal JSON is kept once within a half: a quarter of the
+    bytes."""
 
-    def __init__(self, limit: int = 16384) -> None:
+    def __init__(self, limit: int = 32768) -> None:
         self.limit = limit
         self._made: dict[int, tuple[object, orjson.Fragment]] = {}
+        self._older: dict[int, tuple[object, orjson.Fragment]] = {}
         self._written: dict[bytes, orjson.Fragment] = {}
 
     def get(self, part: object) -> orjson.Fragment:
         made = self._made.get(id(part))
         if made is None or made[0] is not part:
-            if len(self._made) >= self.limit:
-                self._made, self._written = {}, {}
-            data = _ANY.dump_json(part)
-            fragment = self._written.get(data)
-            if fragment is None:
-                fragment = self._written[data] = orjson.Fragment(data)
-            made = self._made[id(part)] = (part, fragment)
+            made = self._older.get(id(part))
+            if made is None or made[0] is not part:
+                made = (part, self._write(part))
+            if len(self._made) >= self.limit // 2:  # a turn: the newer half becomes the older
+                self._older, self._made, self._written = self._made, {}, {}
+            self._made[id(part)] = made
         return made[1]
+
+    def kept(self) -> int:
+        """How many parts are kept (in both halves; a part asked again after a turn is
+        counted once, in the newer)."""
+        return len(self._made) + sum(1 for key in self._older if key not in self._made)
+
+    def _write(self, part: object) -> orjson.Fragment:
+        data = _ANY.dump_json(part)
+        fragment = self._written.get(data)
+        if fragment is None:
+            fragment = self._written[data] = orjson.Fragment(data)
+        return fragment
 
 
 def full(answer: Evaluation, fragments: Fragments,

@@ -17,10 +17,10 @@ from service.engine.evaluate import evaluate, statuses
 from service.engine.offices import Place
 from service.engine.parts import PartsCache
 from service.engine.questions import waiting_questions
-from service.engine.result import Evaluation
+from service.engine.result import EntitlementResult, Evaluation
 from service.engine.standings import first_year
 from service.rules.ruleset import Ruleset
-from service.text.words import english
+from service.text.words import english, words_for
 from tests.api.test_eligibility import GIRL
 from tests.oracle.durable_oracle import random_profiles
 
@@ -97,6 +97,42 @@ def test_a_part_written_alike_for_two_places_is_kept_once(ruleset: Ruleset) -> N
              if a.office.name != b.office.name]
     assert named  # an office named for her district writes its own JSON
     assert all(fragments.get(a) is not fragments.get(b) for a, b in named)
+
+
+def test_parts_asked_for_again_are_kept_across_a_turn_and_the_rest_let_go() -> None:
+    fragments = answers.Fragments(limit=8)  # two halves of four
+    kept = [[0], [1]]  # parts are kept by identity: each is its own object
+    once = [[i] for i in range(2, 42)]
+    first = {id(part): fragments.get(part) for part in kept}
+    written = {}
+    for i in range(0, 40, 2):  # two parts asked for once, then the kept ones again
+        written.update({id(part): fragments.get(part) for part in once[i:i + 2]})
+        assert all(fragments.get(part) is first[id(part)] for part in kept)
+        assert fragments.kept() <= 8
+    assert fragments.get(once[0]) is not written[id(once[0])]  # it had gone: written again
+    assert fragments.get(once[-1]) is written[id(once[-1])]
+
+
+def test_answers_in_three_languages_write_each_part_once(ruleset: Ruleset) -> None:
+    """The parts of answers in English, Hindi and Bengali all fit: asked again, none is
+    written again (starting afresh when full wrote them all again)."""
+    fragments, cache = answers.Fragments(), PartsCache()
+    profiles = random_profiles(ruleset, 200, 17, known=0.6)
+    languages = [words_for(ruleset, language) for language in ("en", "hi", "bn")]
+    asked = [(facts, words) for facts in profiles for words in languages]
+    first = [evaluate(ruleset, facts, AS_OF, cache=cache, words=words) for facts, words in asked]
+    written = {id(part): fragments.get(part) for result in first for r in result.results
+               for part in _shared(r)}
+    again = [evaluate(ruleset, facts, AS_OF, cache=cache, words=words) for facts, words in asked]
+    parts = [part for result in again for r in result.results for part in _shared(r)]
+    assert {type(part).__name__ for part in parts} >= {"BenefitResult", "OfficeResult"}
+    assert all(fragments.get(part) is written[id(part)] for part in parts)
+
+
+def _shared(r: EntitlementResult) -> list[object]:
+    """The parts of a result that the writer takes from ``Fragments``."""
+    return [*r.benefits, r.office, r.version, r.steps, r.time_limits,
+            *([r.pays] if r.pays is not None else [])]
 
 
 def test_the_brief_answer_leaves_out_what_the_parts_named_leave_out(ruleset: Ruleset) -> None:
