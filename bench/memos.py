@@ -2,13 +2,14 @@
 
     .venv/bin/python bench/memos.py                            # full answers, to 20,000
     .venv/bin/python bench/memos.py --detail brief --after 2000,10000,40000
-    .venv/bin/python bench/memos.py --root ../other-checkout
+    .venv/bin/python bench/memos.py --root ../other-checkout --languages en,hi,bn
 
 The service starts as ``bench/run.py`` starts it (uvicorn, one worker, the bundled rules) and
 answers requests at 32 clients, each a random profile it has not seen (half fully known,
-half partial, every State); the worker's RSS is read when it is ready and after each count
-of ``--after``. The memos are bounded, so the figure should level off: the last count is
-the memory to plan a worker with. RSS moves by several MB from one run to the next.
+half partial, every State; in English, or in turns in the ``--languages`` asked). The
+worker's RSS is read when it is ready and after each count of ``--after``. The memos are
+bounded, so the figure should level off: the last count is the memory to plan a worker with.
+RSS moves by several MB from one run to the next.
 """
 
 from __future__ import annotations
@@ -36,18 +37,23 @@ def main(argv: list[str] | None = None) -> int:
                         help="the counts of requests after which RSS is read")
     parser.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date(2026, 11, 28))
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--languages", default="en",
+                        help="the languages asked for, in turns (Accept-Language): en,hi,bn")
     args = parser.parse_args(argv)
     counts = sorted(int(n) for n in args.after.split(","))
     rules = args.root / "rules"
     _, _, mixed = run.drawn(load_ruleset(rules), (counts[-1] + 1) // 2, args.seed)
     port = run.free_port()
-    requests = [run.http_request(run.request_body(facts, args.as_of, args.detail), port)
-                for facts in mixed]
+    languages = args.languages.split(",")
+    requests = [run.http_request(run.request_body(facts, args.as_of, args.detail), port,
+                                 language=languages[i % len(languages)])
+                for i, facts in enumerate(mixed)]
     with tempfile.NamedTemporaryFile("w+b", suffix=".log") as log:
         server = run.start_server(port, rules, log, root=args.root)
         try:
             run.wait_ready(f"http://127.0.0.1:{port}", server, log.name)
-            print(f"{args.detail} answers, {args.root}: worker RSS when ready "
+            print(f"{args.detail} answers in {args.languages}, {args.root}: worker RSS when "
+                  f"ready "
                   f"{run.worker_rss_mb(server.pid):,.0f} MB", flush=True)
             done = 0
             for count in counts:

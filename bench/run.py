@@ -409,13 +409,15 @@ def request_body(facts: Facts, as_of: dt.date, detail: str = "full") -> bytes:
 
 
 def http_request(body: bytes, port: int, address: str | None = None,
-                 accept: str | None = None) -> bytes:
+                 accept: str | None = None, language: str | None = None) -> bytes:
     """``address``: the client address the request says it comes from (X-Forwarded-For,
-    which uvicorn believes from 127.0.0.1); ``accept``: the Accept-Encoding it sends."""
+    which uvicorn believes from 127.0.0.1); ``accept``: the Accept-Encoding it sends;
+    ``language``: its Accept-Language."""
     forwarded = f"X-Forwarded-For: {address}\r\n" if address else ""
     encoding = f"Accept-Encoding: {accept}\r\n" if accept else ""
+    asked = f"Accept-Language: {language}\r\n" if language else ""
     head = (f"POST /v1/eligibility HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{forwarded}"
-            f"{encoding}Content-Type: application/json\r\nContent-Length: {len(body)}"
+            f"{encoding}{asked}Content-Type: application/json\r\nContent-Length: {len(body)}"
             "\r\n\r\n")
     return head.encode() + body
 
