@@ -52,9 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         server = run.start_server(port, rules, log, root=args.root)
         try:
             run.wait_ready(f"http://127.0.0.1:{port}", server, log.name)
+            ready = run.worker_rss_mb(server.pid)
             print(f"{args.detail} answers in {args.languages}, {args.root}: worker RSS when "
-                  f"ready "
-                  f"{run.worker_rss_mb(server.pid):,.0f} MB", flush=True)
+                  f"ready {ready:,.0f} MB", flush=True)
             done = 0
             for count in counts:
                 _, _, failures = asyncio.run(run.drive(port, requests, count - done, 32,

@@ -133,6 +133,16 @@ def _subscript(fact: str) -> str:
     return f"f[{_name(fact)}]"
 
 
+def _locals(facts: Sequence[str]) -> dict[str, str]:
+    """A local name for each fact, in the order given."""
+    return {fact: f"_f{i}" for i, fact in enumerate(facts)}
+
+
+def _got(local: dict[str, str], indent: str) -> list[str]:
+    """Lines reading each fact into its local, ``MISSING`` for one she has not given."""
+    return [f"{indent}{name} = f.get({_name(fact)}, MISSING)\n" for fact, name in local.items()]
+
+
 def _name(fact: str) -> str:
     if not fact.isidentifier():
         raise ValueError(f"not a fact name: {fact!r}")
@@ -144,11 +154,11 @@ def compile_fast(node: Node) -> Compiled:
     else three-valued (``_Source.tri``)."""
     source = _Source()
     needs = nodes.base_facts(node)
-    local = {fact: f"_f{i}" for i, fact in enumerate(needs)}
+    local = _locals(needs)
     text = "".join(["def fast(f):\n",
                     f"    if {source.has_all('f', frozenset(needs))}:\n",
                     f"        return {source.test(node)}\n",
-                    *[f"    {local[fact]} = f.get({_name(fact)}, MISSING)\n" for fact in needs],
+                    *_got(local, "    "),
                     f"    return {source.tri(node, local.__getitem__)}\n"])
     fn: Compiled = source.build(text, "fast")
     return fn
@@ -164,7 +174,7 @@ def compile_statuses(conditions: Sequence[tuple[str, Node]]) -> Statuses:
     source = _Source()
     named = [(_key(key), node, frozenset(nodes.base_facts(node))) for key, node in conditions]
     every = sorted(frozenset().union(*(needs for _, _, needs in named)))
-    local = {fact: f"_f{i}" for i, fact in enumerate(every)}
+    local = _locals(every)
     known = ("{" + ", ".join(f"{key}: {source.test(node, local.__getitem__)}"
                              for key, node, _ in named) + "}")
     if not every:  # nothing is read: each condition is always true or always false
@@ -172,18 +182,18 @@ def compile_statuses(conditions: Sequence[tuple[str, Node]]) -> Statuses:
         return fn
     # A profile with fewer facts than are read surely lacks one: it skips the reads, and the
     # KeyError that would end them (raising one costs as much as the reads).
-    lines = ["def statuses(f):",
-             f"    if len(f) >= {len(every)}:",
-             "        try:",
-             *[f"            {local[fact]} = {_subscript(fact)}" for fact in every],
-             "        except KeyError:",
-             "            pass",
-             "        else:",
-             f"            return {known}"]
-    lines += [f"    {local[fact]} = f.get({_name(fact)}, MISSING)" for fact in every]
-    lines.append("    return {" + ", ".join(f"{key}: {source.tri(node, local.__getitem__)}"
-                                           for key, node, _ in named) + "}")
-    fn = source.build("\n".join(lines) + "\n", "statuses")
+    lines = ["def statuses(f):\n",
+             f"    if len(f) >= {len(every)}:\n",
+             "        try:\n",
+             *[f"            {name} = {_subscript(fact)}\n" for fact, name in local.items()],
+             "        except KeyError:\n",
+             "            pass\n",
+             "        else:\n",
+             f"            return {known}\n",
+             *_got(local, "    "),
+             "    return {" + ", ".join(f"{key}: {source.tri(node, local.__getitem__)}"
+                                       for key, node, _ in named) + "}\n"]
+    fn = source.build("".join(lines), "statuses")
     return fn
 
 

@@ -86,7 +86,7 @@ def test_a_known_profile_has_each_fact_read_once_and_a_short_one_none() -> None:
     assert fn(known) == {"young": FALSE, "adult": TRUE, "raped": TRUE}
     assert known.reads == {"age": 1, "harms": 1, "rescued": 1}
     # Fewer facts than are read: the reads are skipped, so the missing one is never looked
-    # up (the closures of the condition that reads it ask with ``get``).
+    # up by subscript (the three-valued code asks with ``get``).
     short = _Counted({"age": 12, "rescued": True})
     assert fn(short) == {"young": TRUE, "adult": FALSE, "raped": UNKNOWN}
     assert "harms" not in short.reads
