@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from babel import Locale
 
 from service.engine.offices import state_name
+from service.halves import Halves
 from service.rules.ruleset import DerivedDef, FactDef, Ruleset
 from service.rules.texts import Catalogue
 from service.text import formats
@@ -23,8 +24,7 @@ from service.text.languages import ENGLISH
 from service.text.messages import MESSAGES
 
 _ENGLISH_LOCALE = "en_IN"
-_MEMO_LIMIT = 20_000  # a few MB of texts at most
-_NONE = object()
+MEMO_LIMIT = 40_000  # texts, in two halves: a few MB
 T = TypeVar("T")
 
 
@@ -37,17 +37,15 @@ class Words:
     derived: Mapping[str, DerivedDef]
     catalogue: Catalogue | None = None
     # Texts already made, by what made them: Babel's formatting and a condition's words
-    # cost more than the rest of an answer. Bounded; see ``remember``.
-    memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
+    # cost more than the rest of an answer. Bounded, in two halves: what recurs stays, and
+    # what is new comes in (an office's name in each of India's districts, a clause's words
+    # for the values of a new caseload).
+    memo: Halves[Any] = field(default_factory=lambda: Halves(MEMO_LIMIT), repr=False)
 
     def remember(self, key: Hashable, make: Callable[..., T], *args: Any) -> T:
         """``make(*args)``, made once per ``key`` (which must say all ``make`` reads)."""
-        found = self.memo.get(key, _NONE)
-        if found is _NONE:
-            found = make(*args)
-            if len(self.memo) < _MEMO_LIMIT:  # once full, keep what recurs: memory stays flat
-                self.memo[key] = found
-        return found  # type: ignore[no-any-return]
+        found: T = self.memo.get(key, None, make, *args)
+        return found
 
     # ---- texts ------------------------------------------------------------------------
 

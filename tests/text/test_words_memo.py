@@ -6,15 +6,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from service.halves import Halves
 from service.rules.ruleset import Ruleset
 from service.text import plain, words_for
-from service.text.words import Words
+from service.text.words import MEMO_LIMIT, Words
 
 AGE_CLAUSE = "victim-compensation"
 
 
 def _fresh(words: Words) -> Words:
-    return dataclasses.replace(words, memo={})
+    return dataclasses.replace(words, memo=Halves(MEMO_LIMIT))
 
 
 def test_a_clause_said_again_is_said_the_same(ruleset: Ruleset) -> None:
@@ -34,7 +35,7 @@ def test_a_remembered_clause_is_never_taken_for_another(ruleset: Ruleset) -> Non
     facts = {name: True for name in clause.facts}
     value = clause.fn(facts)
     key = ("clause", id(clause), value, tuple(map(facts.get, clause.facts)))
-    words.memo[key] = (other, "words of another clause")
+    words.memo.get(key, None, lambda: (other, "words of another clause"))
     said = plain.clause(clause, value, facts, words)
     assert said != "words of another clause"
     assert said == plain.clause(clause, value, facts, _fresh(words))
@@ -44,6 +45,6 @@ def test_numbers_and_dates_are_remembered_and_the_memo_is_bounded(ruleset: Rules
     words = _fresh(words_for(ruleset, "bn"))
     assert words.money(150000) == words.money(150000) == _fresh(words).money(150000)
     assert words.date(dt.date(2026, 11, 28)) == _fresh(words).date(dt.date(2026, 11, 28))
-    for n in range(30_000):
+    for n in range(3 * MEMO_LIMIT):
         words.number(n)
-    assert len(words.memo) <= 20_000
+        assert len(words.memo) <= MEMO_LIMIT
