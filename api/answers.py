@@ -15,7 +15,7 @@ fields in the answer's own order.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 import orjson
@@ -54,18 +54,34 @@ class Fragments:
     def get(self, part: object) -> orjson.Fragment:
         made = self._made.get(id(part))
         if made is None or made[0] is not part:
-            made = self._older.get(id(part))
-            if made is None or made[0] is not part:
-                made = (part, self._write(part))
-            if len(self._made) >= self.limit // 2:  # a turn: the newer half becomes the older
-                self._older, self._made, self._written = self._made, {}, {}
-            self._made[id(part)] = made
+            made = self._keep(part, self._write)
         return made[1]
+
+    def joined(self, parts: list[Any]) -> orjson.Fragment:
+        """A list of shared parts, its JSON made of theirs: each written once however many
+        lists hold it (the documents asked for in a district, by every version that asks)."""
+        made = self._made.get(id(parts))
+        if made is None or made[0] is not parts:
+            made = self._keep(parts, self._join)
+        return made[1]
+
+    def _keep(self, part: Any, write: Callable[[Any], orjson.Fragment]
+              ) -> tuple[object, orjson.Fragment]:
+        made = self._older.get(id(part))
+        if made is None or made[0] is not part:
+            made = (part, write(part))
+        if len(self._made) >= self.limit // 2:  # a turn: the newer half becomes the older
+            self._older, self._made, self._written = self._made, {}, {}
+        self._made[id(part)] = made
+        return made
 
     def kept(self) -> int:
         """How many parts are kept (in both halves; a part asked again after a turn is
         counted once, in the newer)."""
         return len(self._made) + sum(1 for key in self._older if key not in self._made)
+
+    def _join(self, parts: list[Any]) -> orjson.Fragment:
+        return orjson.Fragment(orjson.dumps([self.get(p) for p in parts]))
 
     def _write(self, part: object) -> orjson.Fragment:
         data = _ANY.dump_json(part)
@@ -128,7 +144,7 @@ def _full_line(r: EntitlementResult, fragments: Fragments) -> dict[str, Any]:
         if (value := line[name]) is not None:
             line[name] = fragments.get(value)
     if _shared_documents(r.documents):
-        line["documents"] = fragments.get(r.documents)
+        line["documents"] = fragments.joined(r.documents)
     line["benefits"] = [fragments.get(b) for b in r.benefits]  # shared: see ``Parts``
     return line
 
@@ -147,9 +163,12 @@ def _result(result: EntitlementResult, names: tuple[str, ...],
     out: dict[str, Any] = {}
     for name in names:
         value = getattr(result, name)
-        shared = ((name in _SHARED and value is not None)
-                  or (name == "documents" and _shared_documents(value)))
-        out[name] = (fragments.get(value) if shared
-                     else [fragments.get(b) for b in value] if name == "benefits" else value)
+        if name == "documents" and _shared_documents(value):
+            value = fragments.joined(value)
+        elif name == "benefits":
+            value = [fragments.get(b) for b in value]  # shared: see ``Parts``
+        elif name in _SHARED and value is not None:
+            value = fragments.get(value)
+        out[name] = value
     return out
 

@@ -73,7 +73,8 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     and not in a brief one.
     ``entitlements``: only these (by id), like ``domains``.
     """
-    book = OfficeBook(ruleset, place or Place(state=facts.get("state")), words)
+    place = place or Place(state=facts.get("state"))
+    book = cache.book(ruleset, place, words) if cache else OfficeBook(ruleset, place, words)
     what_if = not brief if what_if is None else what_if
     found = statuses(ruleset, facts, as_of)
     # the regions of her facts, by which the parts that read only them are remembered
@@ -148,8 +149,8 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         missing = dict.fromkeys(kept)
     words = book.words
     key = (book.place, brief, words.language)
-    parts = (cache.get(version, key, lambda: static_parts(version, book, brief)) if cache
-             else static_parts(version, book, brief))
+    parts = (cache.get(version, key, lambda: static_parts(version, book, brief, cache))
+             if cache else static_parts(version, book, brief))
     benefits = _benefits(version, facts, status, words, brief, cache, remembered)
     reasons = explain.reasons(
         version.clauses, facts, status, words, settled=settled, cite=not brief,
@@ -227,26 +228,41 @@ def _what_if(result: EntitlementResult, version: Version, facts: Mapping[str, An
                 else memo[0].outcomes(version, facts, memo[1], fact_defs[name], values))
 
 
-def static_parts(version: Version, book: OfficeBook, brief: bool) -> Parts:
-    """What an answer says of a version whatever the profile (see ``parts``)."""
+def static_parts(version: Version, book: OfficeBook, brief: bool,
+                 cache: PartsCache | None = None) -> Parts:
+    """What an answer says of a version whatever the profile (see ``parts``); the version
+    block, which does not name her place either, shared by every place through ``cache``."""
     words = book.words
-    basis = [model.LegalBasis(instrument=words.t(b.instrument), section=b.section,
-                              cite=None if brief else b.cite) for b in version.legal_basis]
     return Parts(
         steps=[] if brief else [
             StepResult(action=words.t(s.action),
                        office=book.name(s.office) if s.office else None)
             for s in version.steps],
         time_limits=[] if brief else [_time_limit(book, t) for t in version.time_limits],
-        version=VersionRef(
-            valid_from=version.valid_from, valid_until=version.valid_until,
-            title=words.maybe(version.title),
-            verified=version.verified, note=None if brief else version.note,
-            legal_basis=basis),
+        version=(version_ref(version, words, brief) if cache is None else cache.unplaced(
+            version, ("version", brief, words.language),
+            partial(version_ref, version, words, brief))),
         office=book.result(version.office),
         pays=book.result(version.pays) if version.pays else None,
-        documents=[document_result(book, d, None) for d in version.documents],
+        documents=[_asked(book, d) for d in version.documents],
     )
+
+
+def _asked(book: OfficeBook, doc_id: str) -> DocumentResult:
+    """A document asked for where she lists none held, as named in the book's place: one
+    object for every version that asks for it."""
+    found = book.documents.get(doc_id)
+    if found is None:
+        found = book.documents[doc_id] = document_result(book, doc_id, None)
+    return found
+
+
+def version_ref(version: Version, words: Words, brief: bool) -> VersionRef:
+    basis = [model.LegalBasis(instrument=words.t(b.instrument), section=b.section,
+                              cite=None if brief else b.cite) for b in version.legal_basis]
+    return VersionRef(valid_from=version.valid_from, valid_until=version.valid_until,
+                      title=words.maybe(version.title), verified=version.verified,
+                      note=None if brief else version.note, legal_basis=basis)
 
 
 def document_result(book: OfficeBook, doc_id: str, held: Collection[str] | None) -> DocumentResult:

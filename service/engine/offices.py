@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from service.engine.result import OfficeName, OfficeRef, OfficeResult
+from service.engine.result import DocumentResult, OfficeName, OfficeRef, OfficeResult
 from service.rules.ruleset import Office, Ruleset
 
 if TYPE_CHECKING:
@@ -37,7 +37,9 @@ def office_ref(office: Office, place: Place, words: Words) -> OfficeRef:
 @dataclass(slots=True)
 class OfficeBook:
     """The offices of one answer, each built once: an answer names the same few offices
-    dozens of times (documents' issuers, steps, escalation)."""
+    dozens of times (documents' issuers, steps, escalation). Answers from one place may share
+    a book (``PartsCache.book``); ``documents`` keeps the documents asked for as named
+    there, for whoever builds them."""
 
     ruleset: Ruleset
     place: Place
@@ -46,6 +48,7 @@ class OfficeBook:
     _names: dict[str, OfficeName] = field(default_factory=dict)
     _refs: dict[str, OfficeRef] = field(default_factory=dict)
     _results: dict[str, OfficeResult] = field(default_factory=dict)
+    documents: dict[str, DocumentResult] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         from service.text.words import words_for  # service.text reads the engine's results

@@ -16,6 +16,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from service.engine.offices import OfficeBook, Place
 from service.engine.regions import Regions
 from service.engine.remembered import Remembered
 from service.engine.result import (
@@ -25,7 +26,9 @@ from service.engine.result import (
     TimeLimitResult,
     VersionRef,
 )
+from service.halves import Halves
 from service.rules.ruleset import Ruleset
+from service.text.words import Words
 
 T = TypeVar("T")
 
@@ -50,19 +53,26 @@ class _Lines:
 
 
 class PartsCache:
-    """A bounded store of ``Parts``, each for one version object (the version as read on some
-    days and in some State: ``Variant``) and a ``key`` of what else they depend on; when full
-    it starts again, which is cheap and safe.
+    """Bounded stores of ``Parts`` and of memos, each for one version object (the version as
+    read on some days and in some State: ``Variant``) and a ``key`` of what else they depend
+    on; each kept in two halves (``Halves``), at most ``limit`` of each.
+
+    Apart, because they fill at different rates: the parts name her place (offices by
+    district), and answers from many districts need tens of thousands of them (800 districts,
+    thirty versions), while the memos are a few for each version in any place. In one store,
+    answers from across India filled it every few hundred answers and each time dropped the
+    memos with the parts: a full answer cost six times as much (bench/README.md).
 
     By the object, not its dates: a version read on two days either side of a change in a
     figure it names is two objects with the same ``valid_from``, and their benefits' amounts
     differ. Each version is held with its parts, so its ``id`` is not reused while they live.
     """
 
-    def __init__(self, limit: int = 4096, lines: int = 256) -> None:
+    def __init__(self, limit: int = 8192, lines: int = 256) -> None:
         self.limit = limit
         self.lines = lines
-        self._held: dict[tuple[int, Hashable], tuple[object, Any]] = {}
+        self._placed: Halves[Any] = Halves(limit)  # parts and books, by place
+        self._memos: Halves[Any] = Halves(limit)
 
     def shared_result(self, version: object, key: Callable[[], Hashable],
                       build: Callable[[], T]) -> T:
@@ -77,7 +87,7 @@ class PartsCache:
         more than it saves (they crowd the processor's caches): when fewer than a quarter of
         a round were asked again, the version's results are not kept for the next eight
         rounds' worth of answers."""
-        slot: _Lines = self._kept(version, "results", _Lines)
+        slot: _Lines = self._memos.get((id(version), "results"), version, _Lines)
         if slot.resting:
             slot.resting -= 1
             return build()
@@ -97,36 +107,50 @@ class PartsCache:
 
     def results_kept(self, version: object | None = None) -> int:
         """How many whole results are kept now: of ``version``, or of every version."""
-        return sum(len(slot.kept) for (_, key), (held, slot) in self._held.items()
-                   if key == "results" and (version is None or held is version))
+        return sum(len(slot.kept) for key, held, slot in self._memos.items()
+                   if key == (id(held), "results") and (version is None or held is version))
+
+    def book(self, ruleset: Ruleset, place: Place, words: Words | None) -> OfficeBook:
+        """The offices named in ``place``, in ``words``' language: one book for the answers
+        from there, so an office named by many versions (a District Legal Services
+        Authority) is one object, written once (``api/answers.Fragments``)."""
+        found: OfficeBook = self._placed.get(
+            ("book", id(ruleset), place, None if words is None else words.language), words,
+            OfficeBook, ruleset, place, words)
+        return found
+
+    def parts_kept(self) -> int:
+        """How many versions' ``Parts`` are kept, for every place."""
+        return sum(isinstance(kept, Parts) for _, _, kept in self._placed.items())
 
     def get(self, version: object, key: Hashable, build: Callable[[], Parts]) -> Parts:
-        parts: Parts = self._kept(version, key, build)
-        return parts
+        """The version's parts for ``key`` (place, detail, language)."""
+        found: Parts = self._placed.get((id(version), key), version, build)
+        return found
+
+    def unplaced(self, version: object, key: Hashable, build: Callable[[], T]) -> T:
+        """A part of the version's answers that names no place (its version block), for
+        ``key`` (detail, language): one for every place."""
+        found: T = self._memos.get((id(version), key), version, build)
+        return found
 
     def memo(self, version: object, key: Hashable) -> dict[Any, Any]:
         """A memo of the version's answers that do not depend on the place (its benefits', its
         reasons'), for ``key`` (which, brief, language): filled by the caller as answers meet
         them, and bounded by the caller."""
-        found: dict[Any, Any] = self._kept(version, key, dict)
+        found: dict[Any, Any] = self._memos.get((id(version), key), version, dict)
         return found
 
     def regions(self, ruleset: Ruleset) -> Regions:
         """The regions of facts for ``ruleset`` (``Regions.of_ruleset``)."""
-        found: Regions = self._kept(ruleset, "regions", lambda: Regions.of_ruleset(ruleset))
+        found: Regions = self._memos.get((id(ruleset), "regions"), ruleset,
+                                          Regions.of_ruleset, ruleset)
         return found
 
     def remembered(self, ruleset: Ruleset) -> Remembered:
         """The memo of the parts of answers that read the regions of her facts, for
         ``ruleset``."""
-        found: Remembered = self._kept(ruleset, "remembered",
-                                       lambda: Remembered(self.regions(ruleset), ruleset.facts))
+        found: Remembered = self._memos.get(
+            (id(ruleset), "remembered"), ruleset,
+            lambda: Remembered(self.regions(ruleset), ruleset.facts))
         return found
-
-    def _kept(self, version: object, key: Hashable, build: Callable[[], Any]) -> Any:
-        held = self._held.get((id(version), key))
-        if held is None or held[0] is not version:
-            if len(self._held) >= self.limit:
-                self._held = {}
-            held = self._held[id(version), key] = (version, build())
-        return held[1]

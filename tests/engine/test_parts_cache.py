@@ -96,7 +96,7 @@ def test_the_cache_is_bounded() -> None:
     versions = [object() for _ in range(10)]
     for version in versions:
         cache.get(version, "key", lambda: object())  # type: ignore[arg-type, return-value]
-        assert len(cache._held) <= 3
+        assert cache.parts_kept() <= 3
 
 
 def test_a_benefit_answer_reads_no_more_than_its_reading(ruleset: Ruleset) -> None:
@@ -192,3 +192,50 @@ def test_a_version_whose_results_are_not_asked_again_rests_a_while() -> None:
     for key in range(2, 40):  # a version asked again as often as not never rests
         assert ask(common, key // 2) is ask(common, key // 2)
     assert all(cache.results_kept(v) <= 4 for v in (rare, common))  # bounded
+
+
+def _districts(ruleset: Ruleset, n: int, seed: int, state: str | None = None) -> list[Place]:
+    listed = [Place(district=d.name, state=s)
+              for s, districts in ruleset.places.by_state.items() for d in districts
+              if state in (None, s)]
+    return random.Random(seed).sample(listed, n)
+
+
+def test_answers_from_many_districts_are_the_answers_built_afresh(ruleset: Ruleset) -> None:
+    """Each district names its own offices: parts of many districts, more than the cache
+    holds, turn its halves over, and every answer is still the one built without it."""
+    cache = PartsCache(limit=64)
+    places = _districts(ruleset, 40, 3)
+    for i, facts in enumerate(random_profiles(ruleset, 80, 9, known=0.7)):
+        place = places[i % len(places)]
+        facts = {**facts, "state": place.state}
+        shared = evaluate(ruleset, facts, AS_OF, place=place, cache=cache, brief=i % 5 == 0)
+        plain = evaluate(ruleset, facts, AS_OF, place=place, brief=i % 5 == 0)
+        assert JSON.dump_json(shared) == JSON.dump_json(plain)
+        assert cache.parts_kept() <= 64
+
+
+def test_parts_of_many_districts_leave_the_memos_that_name_no_place(ruleset: Ruleset) -> None:
+    """The memos of benefits, reasons and version blocks are the same in every district of
+    a State: parts naming district after district do not push them out (one store for both
+    dropped them every few hundred answers from across India)."""
+    cache = PartsCache(limit=256)  # the memos of one State's answers fit
+    state = max(ruleset.places.by_state, key=lambda s: len(ruleset.places.by_state[s]))
+    facts = {"age": 16, "was_trafficked": True, "state": state}
+    first = {place: evaluate(ruleset, facts, AS_OF, place=place, cache=cache)
+             for place in _districts(ruleset, 2, 5, state)}
+    regions = cache.regions(ruleset)
+    versions = [version for _, version in ruleset.in_force(AS_OF, state)]
+    memos = [cache.memo(v, ("reasons", False, "en")) for v in versions]
+    places = _districts(ruleset, 60, 6, state)
+    assert len(places) * len(versions) > 6 * 256  # parts enough to turn it over and over
+    for place in places:
+        evaluate(ruleset, facts, AS_OF, place=place, cache=cache)
+        assert cache.parts_kept() <= 256
+    assert cache.regions(ruleset) is regions
+    assert all(cache.memo(v, ("reasons", False, "en")) is memo
+               for v, memo in zip(versions, memos, strict=True))
+    # a version block names no place: one for every district
+    blocks = [{r.entitlement: r.version for r in answer.results} for answer in first.values()]
+    assert blocks[0] == blocks[1]
+    assert all(blocks[0][e] is blocks[1][e] for e in blocks[0])
