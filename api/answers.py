@@ -81,10 +81,12 @@ class Fragments:
         return len(self._made) + sum(1 for key in self._older if key not in self._made)
 
     def _join(self, parts: list[Any]) -> orjson.Fragment:
-        return orjson.Fragment(orjson.dumps([self.get(p) for p in parts]))
+        return self._once(orjson.dumps([self.get(p) for p in parts]))
 
     def _write(self, part: object) -> orjson.Fragment:
-        data = _ANY.dump_json(part)
+        return self._once(_ANY.dump_json(part))
+
+    def _once(self, data: bytes) -> orjson.Fragment:
         fragment = self._written.get(data)
         if fragment is None:
             fragment = self._written[data] = orjson.Fragment(data)
