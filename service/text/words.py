@@ -24,7 +24,7 @@ from service.text.languages import ENGLISH
 from service.text.messages import MESSAGES
 
 _ENGLISH_LOCALE = "en_IN"
-MEMO_LIMIT = 40_000  # texts, in two halves: a few MB
+MEMO_LIMIT = 20_000  # texts, in two halves: a few MB (40,000: 9 MB more for 2% less work)
 T = TypeVar("T")
 
 
