@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules", type=Path, default=ROOT / "rules", help="rules directory")
     parser.add_argument("--as-of", type=dt.date.fromisoformat, default=dt.date(2026, 11, 28))
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--districts", action="store_true",
+                        help="each request names a district of her State (bench/run.districts)")
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
         print("valgrind is not installed (Debian: apt-get install valgrind)", file=sys.stderr)
@@ -57,20 +59,23 @@ def main(argv: list[str] | None = None) -> int:
     ruleset = load_ruleset(args.rules)
     n = (WARMUP + args.requests) // 2 + 1
     mixed = run.drawn(ruleset, n, args.seed)[2]
+    named = run.districts(ruleset, mixed, args.seed) if args.districts else None
     count = instructions(args.root.resolve(), args.app, args.rules.resolve(), args.as_of,
-                         mixed, args.detail, args.requests)
-    print(f"{args.app} in {args.root}, {args.detail} answers, {args.requests:,} requests at "
+                         mixed, args.detail, args.requests, named)
+    where = ", a district each" if args.districts else ""
+    print(f"{args.app} in {args.root}, {args.detail} answers{where}, {args.requests:,} requests at "
           f"{CONCURRENCY} clients: {count / args.requests:,.0f} instructions a request")
     return 0
 
 
 def instructions(root: Path, app: str, rules: Path, as_of: dt.date, mixed: list[run.Facts],
-                 detail: str, requests: int) -> int:
+                 detail: str, requests: int, named: list[str | None] | None = None) -> int:
     """The server's instructions while it answers ``requests`` of ``mixed`` (after a
-    warm-up of the first ``WARMUP``)."""
+    warm-up of the first ``WARMUP``); ``named``: the district each request names."""
     port = run.free_port()
-    sent = [run.http_request(run.request_body(f, as_of, detail), port, None, None)
-            for f in mixed]
+    named = named or [None] * len(mixed)
+    sent = [run.http_request(run.request_body(f, as_of, detail, d), port, None, None)
+            for f, d in zip(mixed, named, strict=True)]
     with tempfile.TemporaryDirectory() as out:
         log_path = Path(out) / "log"
         wrap = ("valgrind", "--tool=callgrind", "--instr-atstart=no",

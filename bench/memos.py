@@ -3,6 +3,7 @@
     .venv/bin/python bench/memos.py                            # full answers, to 20,000
     .venv/bin/python bench/memos.py --detail brief --after 2000,10000,40000
     .venv/bin/python bench/memos.py --root ../other-checkout --languages en,hi,bn
+    .venv/bin/python bench/memos.py --districts          # each naming a district of her State
 
 The service starts as ``bench/run.py`` starts it (uvicorn, one worker, the bundled rules) and
 answers requests at 32 clients, each a random profile it has not seen (half fully known,
@@ -39,21 +40,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--languages", default="en",
                         help="the languages asked for, in turns (Accept-Language): en,hi,bn")
+    parser.add_argument("--districts", action="store_true",
+                        help="each request names a district of her State (bench/run.districts)")
     args = parser.parse_args(argv)
     counts = sorted(int(n) for n in args.after.split(","))
     rules = args.root / "rules"
-    _, _, mixed = run.drawn(load_ruleset(rules), (counts[-1] + 1) // 2, args.seed)
+    ruleset = load_ruleset(rules)
+    _, _, mixed = run.drawn(ruleset, (counts[-1] + 1) // 2, args.seed)
+    named = run.districts(ruleset, mixed, args.seed) if args.districts else [None] * len(mixed)
     port = run.free_port()
     languages = args.languages.split(",")
-    requests = [run.http_request(run.request_body(facts, args.as_of, args.detail), port,
-                                 language=languages[i % len(languages)])
-                for i, facts in enumerate(mixed)]
+    requests = [run.http_request(run.request_body(facts, args.as_of, args.detail, district),
+                                 port, language=languages[i % len(languages)])
+                for i, (facts, district) in enumerate(zip(mixed, named, strict=True))]
     with tempfile.NamedTemporaryFile("w+b", suffix=".log") as log:
         server = run.start_server(port, rules, log, root=args.root)
         try:
             run.wait_ready(f"http://127.0.0.1:{port}", server, log.name)
             ready = run.worker_rss_mb(server.pid)
-            print(f"{args.detail} answers in {args.languages}, {args.root}: worker RSS when "
+            where = ", a district each" if args.districts else ""
+            print(f"{args.detail} answers in {args.languages}{where}, {args.root}: worker RSS when "
                   f"ready {ready:,.0f} MB", flush=True)
             done = 0
             for count in counts:

@@ -287,6 +287,8 @@ def bench_answers(ruleset: Ruleset, as_of: dt.date, mixed: list[Facts], repeats:
     rows.append(Row(f"full answer as JSON, as a screener asks ({len(asked):,} answers), mean",
                     us(statistics.fmean(each_time(lambda facts: answers.full(evaluate(
                         ruleset, facts, as_of, cache=fresh), written), asked)))))
+    rows.append(Row("full answer as JSON, a district each (of her State), mean",
+                    us(placed_answers(ruleset, as_of, mixed))))
     for label, fn, limit in (("full", full, 300e-6), ("brief", brief, 100e-6)):
         mean = best_per_profile(fn, mixed, repeats)
         times = each_time(fn, mixed)
@@ -305,6 +307,22 @@ def bench_answers(ruleset: Ruleset, as_of: dt.date, mixed: list[Facts], repeats:
     rows.append(Row("brief answer for {age: 16}, bytes", f"{sparse:,}", "< 8,192",
                     verdict(sparse < 8192)))
     return rows
+
+
+def placed_answers(ruleset: Ruleset, as_of: dt.date, mixed: list[Facts]) -> float:
+    """Seconds a full answer, each profile naming a district of her State (``districts``),
+    so each answer names its own local offices: the second pass, from memos that start
+    empty (the first fills them)."""
+    places = [Place(district=d, state=f.get("state"))
+              for f, d in zip(mixed, districts(ruleset, mixed, 0), strict=True)]
+    cache, fragments = PartsCache(), answers.Fragments()
+
+    def full(i: int) -> bytes:
+        return answers.full(evaluate(ruleset, mixed[i], as_of, place=places[i], cache=cache),
+                            fragments)
+
+    each_time(full, range(len(mixed)))
+    return statistics.fmean(each_time(full, range(len(mixed))))
 
 
 def screener_steps(ruleset: Ruleset, as_of: dt.date, profiles: Sequence[Facts],
@@ -403,9 +421,21 @@ def wait_ready(base: str, server: subprocess.Popen[bytes], log_path: str,
     raise RuntimeError(f"the server was not ready within {timeout:.0f} s")
 
 
-def request_body(facts: Facts, as_of: dt.date, detail: str = "full") -> bytes:
-    return json.dumps({"profile": oracle.as_sent(facts), "as_of": as_of.isoformat(),
-                       "detail": detail}).encode()
+def request_body(facts: Facts, as_of: dt.date, detail: str = "full",
+                 district: str | None = None) -> bytes:
+    asked = {"profile": oracle.as_sent(facts), "as_of": as_of.isoformat(), "detail": detail}
+    if district is not None:
+        asked["district"] = district
+    return json.dumps(asked).encode()
+
+
+def districts(ruleset: Ruleset, profiles: Sequence[Facts], seed: int) -> list[str | None]:
+    """For each profile, a district of her State drawn from the rules' list (none where her
+    State is not known): answers from across India, each naming its own local offices."""
+    rng = random.Random(seed)
+    listed = ruleset.places.by_state
+    return [rng.choice(listed[f["state"]]).name if f.get("state") in listed else None
+            for f in profiles]
 
 
 def http_request(body: bytes, port: int, address: str | None = None,
