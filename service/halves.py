@@ -22,13 +22,15 @@ class Halves(Generic[V]):
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self._newer: dict[Hashable, tuple[object, V]] = {}
+        # (owner, value) by key. The newer half may be read (only read) by a caller whose
+        # memo is looked up so often that a call more shows (``Words.remember``).
+        self.newer: dict[Hashable, tuple[object, V]] = {}
         self._older: dict[Hashable, tuple[object, V]] = {}
 
     def get(self, key: Hashable, owner: object, build: Callable[..., V], *args: Any) -> V:
         """The value of ``key`` for ``owner`` (None for a value of no object's), made by
         ``build(*args)`` when it is not kept."""
-        held = self._newer.get(key)
+        held = self.newer.get(key)
         if held is None or held[0] is not owner:
             held = self._keep(key, owner, build, args)
         return held[1]
@@ -38,18 +40,18 @@ class Halves(Generic[V]):
         held = self._older.get(key)
         if held is None or held[0] is not owner:
             held = (owner, build(*args))
-        if len(self._newer) >= self.limit // 2:  # a turn
-            self._older, self._newer = self._newer, {}
-        self._newer[key] = held
+        if len(self.newer) >= self.limit // 2:  # a turn
+            self._older, self.newer = self.newer, {}
+        self.newer[key] = held
         return held
 
     def __len__(self) -> int:
         """How many are kept (one asked for again after a turn counted once)."""
-        return len(self._newer) + sum(1 for key in self._older if key not in self._newer)
+        return len(self.newer) + sum(1 for key in self._older if key not in self.newer)
 
     def items(self) -> Iterator[tuple[Hashable, object, V]]:
         """(key, owner, value) of each kept, the newer first."""
-        for half in (self._newer, self._older):
+        for half in (self.newer, self._older):
             for key, (owner, value) in half.items():
-                if half is self._newer or key not in self._newer:
+                if half is self.newer or key not in self.newer:
                     yield key, owner, value

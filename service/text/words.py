@@ -44,7 +44,8 @@ class Words:
 
     def remember(self, key: Hashable, make: Callable[..., T], *args: Any) -> T:
         """``make(*args)``, made once per ``key`` (which must say all ``make`` reads)."""
-        found: T = self.memo.get(key, None, make, *args)
+        held = self.memo.newer.get(key)  # a look-up, not a call, when it is there
+        found: T = held[1] if held is not None else self.memo.get(key, None, make, *args)
         return found
 
     # ---- texts ------------------------------------------------------------------------
