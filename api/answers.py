@@ -15,7 +15,7 @@ fields in the answer's own order.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from typing import Any
 
 import orjson
@@ -23,6 +23,7 @@ from pydantic import TypeAdapter
 
 from service.engine.brief import BriefEvaluation, BriefResult
 from service.engine.result import DocumentResult, EntitlementResult, Evaluation
+from service.halves import Halves
 
 FULL_FIELDS = tuple(f.name for f in dataclasses.fields(EntitlementResult))
 BRIEF_FIELDS = tuple(f.name for f in dataclasses.fields(BriefResult))
@@ -35,50 +36,36 @@ class Fragments:
     identity, the object kept alive with its JSON). Keep one per ruleset, as the parts are
     (api/holder.py): else it holds the old rules' parts after a reload.
 
-    At most ``limit`` parts, in two halves: the parts written or asked for since the last
-    turn, and those of the turn before. When the newer half is full it becomes the older,
-    and what the older held and nobody asked for again goes. Starting afresh each time
-    instead wrote every part again: answers in three languages need about 20,000 parts, and
-    a worker answering in turns paid a third more for a full answer (bench/README.md).
+    At most ``limit`` parts, in two halves (``service.halves.Halves``): the parts written or
+    asked for since the last turn, and those of the turn before asked for again. Starting
+    afresh each time instead wrote every part again: answers in three languages need about
+    20,000 parts, and a worker answering in turns paid a third more for a full answer
+    (bench/README.md).
 
-    Parts built apart often write the same JSON (the version block and most steps read the
-    same in every district), so equal JSON is kept once within a half: a quarter of the
-    bytes."""
+    Parts built apart often write the same JSON (most steps read the same in every
+    district), so equal JSON is kept once, among the last ``limit // 2`` written: a quarter
+    of the bytes."""
 
     def __init__(self, limit: int = 32768) -> None:
         self.limit = limit
-        self._made: dict[int, tuple[object, orjson.Fragment]] = {}
-        self._older: dict[int, tuple[object, orjson.Fragment]] = {}
+        self._parts: Halves[orjson.Fragment] = Halves(limit)  # by id(part), the part held
         self._written: dict[bytes, orjson.Fragment] = {}
 
     def get(self, part: object) -> orjson.Fragment:
-        made = self._made.get(id(part))
+        made = self._parts.newer.get(id(part))  # a look-up, not a call: thousands an answer
         if made is None or made[0] is not part:
-            made = self._keep(part, self._write)
+            return self._parts.get(id(part), part, self._write, part)
         return made[1]
 
     def joined(self, parts: list[Any]) -> orjson.Fragment:
         """A list of shared parts, its JSON made of theirs: each written once however many
         lists hold it (the documents asked for in a district, by every version that asks)."""
-        made = self._made.get(id(parts))
-        if made is None or made[0] is not parts:
-            made = self._keep(parts, self._join)
-        return made[1]
-
-    def _keep(self, part: Any, write: Callable[[Any], orjson.Fragment]
-              ) -> tuple[object, orjson.Fragment]:
-        made = self._older.get(id(part))
-        if made is None or made[0] is not part:
-            made = (part, write(part))
-        if len(self._made) >= self.limit // 2:  # a turn: the newer half becomes the older
-            self._older, self._made, self._written = self._made, {}, {}
-        self._made[id(part)] = made
-        return made
+        return self._parts.get(id(parts), parts, self._join, parts)
 
     def kept(self) -> int:
         """How many parts are kept (in both halves; a part asked again after a turn is
         counted once, in the newer)."""
-        return len(self._made) + sum(1 for key in self._older if key not in self._made)
+        return len(self._parts)
 
     def _join(self, parts: list[Any]) -> orjson.Fragment:
         return self._once(orjson.dumps([self.get(p) for p in parts]))
@@ -89,6 +76,8 @@ class Fragments:
     def _once(self, data: bytes) -> orjson.Fragment:
         fragment = self._written.get(data)
         if fragment is None:
+            if len(self._written) >= self.limit // 2:
+                self._written = {}
             fragment = self._written[data] = orjson.Fragment(data)
         return fragment
 
