@@ -76,26 +76,29 @@ def narrowing(results: Sequence[EntitlementResult], in_force: InForce,
     for result, (ent, version) in zip(results, in_force, strict=True):
         if result.status == "not_eligible":
             continue
+        open_ = _open_benefits(result)
+        if not open_:  # most versions: nothing to narrow, and nothing worth keeping
+            continue
         if memo is None:
-            lost = _narrowed(result, ent, version, facts, as_of, fact_defs)
+            lost = _narrowed(open_, ent, version, facts, as_of, fact_defs)
         else:
             if seen is None:
                 seen = memo.regions.of(facts).get
             key = ("narrowing", as_of, facts.get("state"),
                    *map(seen, memo.regions.reads(version)))
             lost = memo.kept(version, key,
-                             partial(_narrowed, result, ent, version, facts, as_of, fact_defs))
+                             partial(_narrowed, open_, ent, version, facts, as_of, fact_defs))
         for name, width, left in lost:
             taken[name] = taken.get(name, 0.0) + width - left
     return Counter({name: round(rupees) for name, rupees in taken.items() if rupees >= 0.5})
 
 
-def _narrowed(result: EntitlementResult, ent: Entitlement, version: Version,
-              facts: Mapping[str, Any], as_of: dt.date,
+def _narrowed(open_: list[tuple[int, int, dict[str, None]]], ent: Entitlement,
+              version: Version, facts: Mapping[str, Any], as_of: dt.date,
               fact_defs: Mapping[str, FactDef]) -> Narrowed:
-    """What the version's open amounts lose to each unknown fact."""
+    """What the version's open amounts (``_open_benefits`` of its result) lose to each
+    unknown fact."""
     out: Narrowed = []
-    open_ = _open_benefits(result)
     for name in dict.fromkeys(n for _, _, deciders in open_ for n in deciders):
         bearing = [(index, width) for index, width, deciders in open_ if name in deciders]
         benefits = [version.benefits[index] for index, _ in bearing]

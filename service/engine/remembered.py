@@ -38,8 +38,11 @@ class Remembered:
 
     def changes(self, version: Version, facts: Mapping[str, Any], seen: Callable[[str], Any],
                 words: Words) -> list[Change]:
-        """``changes``; ``seen``: the regions of her facts, by name."""
+        """``changes``; ``seen``: the regions of her facts, by name. A version that reads
+        nothing she can act on has none: told at once, and not kept."""
         _, acting, known = self._slot(version)
+        if not acting:
+            return []
         key = ("changes", words.language, *map(seen, self.regions.reads(version)),
                *map(facts.get, acting))
         found: list[Change] = self._get(
