@@ -41,33 +41,59 @@ def _said(c: Clause, value: Tri, facts: Mapping[str, Any], words: Words) -> tupl
 
 def _clause(c: Clause, value: Tri, facts: Mapping[str, Any], words: Words) -> str:
     if c.node is not None:
-        return node(c.node, facts, words)
+        return node(c.node, facts, words, value)
     if value is UNKNOWN:
         return unknown(c.facts, facts, words)
-    return words.every([_clause(child, child.fn(facts), facts, words) for child in c.children
-                        if child.fn(facts) is value or (c.kind == "any" and value is FALSE)])
+    told = []
+    for child in c.children:
+        child_value = child.fn(facts)
+        if child_value is value or (c.kind == "any" and value is FALSE):
+            told.append(_clause(child, child_value, facts, words))
+    return words.every(told)
 
 
-def node(n: nodes.Node, facts: Mapping[str, Any], words: Words) -> str:
-    value = expr_explain.value(n, facts)
+def node(n: nodes.Node, facts: Mapping[str, Any], words: Words, value: Tri | None = None) -> str:
+    """``n`` in words for ``facts``; ``value``: its value for them, when the caller has it
+    (each operand's is worked out once, by the node above it)."""
+    if value is None:
+        value = expr_explain.value(n, facts)
     if value is UNKNOWN:
         return unknown(expr_explain.waiting_on(n, facts), facts, words)
     if isinstance(n, nodes.Fact):
         return _yes_no(n.name, value is TRUE, words)
     if isinstance(n, nodes.Derived):
         said = words.says(n.name, value is TRUE)
-        return said if said is not None else node(n.node, facts, words)
+        return said if said is not None else node(n.node, facts, words, value)
     if isinstance(n, nodes.Not):
-        return node(n.operand, facts, words)
-    if isinstance(n, nodes.Compare):
-        return _compare(n, facts[n.fact], value, words)
-    if isinstance(n, nodes.HasAny):
-        return _has_any(n, facts[n.fact], value, words)
+        return node(n.operand, facts, words, FALSE if value is TRUE else TRUE)
+    if isinstance(n, nodes.Compare | nodes.HasAny):
+        return _leaf(n, value, facts, words)
     # all / any: the operands that decided it; all of them when an `any` fails
-    decisive = [o for o in n.operands
-                if expr_explain.value(o, facts) is value
-                or (isinstance(n, nodes.Any_) and value is FALSE)]
-    return words.every([node(o, facts, words) for o in decisive])
+    every = isinstance(n, nodes.Any_) and value is FALSE
+    told = []
+    for operand in n.operands:
+        operand_value = expr_explain.value(operand, facts)
+        if operand_value is value or every:
+            told.append(node(operand, facts, words, operand_value))
+    return words.every(told)
+
+
+def _leaf(n: nodes.Compare | nodes.HasAny, value: Tri, facts: Mapping[str, Any],
+          words: Words) -> str:
+    """A comparison in words, made once per its value and her value of its fact (in
+    ``words``' memo, held with the node, as ``clause`` holds a clause): the words of a
+    clause are made of these, and a clause over many facts is seldom read alike twice."""
+    actual = facts[n.fact]
+    made, said = words.remember(("leaf", id(n), value, actual), _leaf_said, n, actual, value,
+                                words)
+    return said if made is n else _leaf_said(n, actual, value, words)[1]
+
+
+def _leaf_said(n: nodes.Compare | nodes.HasAny, actual: Any, value: Tri,
+               words: Words) -> tuple[nodes.Node, str]:
+    if isinstance(n, nodes.Compare):
+        return n, _compare(n, actual, value, words)
+    return n, _has_any(n, actual, value, words)
 
 
 def unknown(names: tuple[str, ...] | list[str], facts: Mapping[str, Any], words: Words) -> str:
