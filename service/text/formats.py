@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, parse_pattern
 
 # Whole rupees with the Indian grouping in every Indian locale: ₹1,50,000, not ₹150,000.00.
-_RUPEES = "¤#,##,##0"
+# Parsed once: Babel parses a pattern given as text on every call, a third of the work.
+_RUPEES = parse_pattern("¤#,##,##0")
 
 
 def money(amount: int, locale: Locale) -> str:
