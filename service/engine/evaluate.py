@@ -98,9 +98,7 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
         def key(version: Version) -> tuple[Any, ...]:
             return (*asked, *map(facts.get, regions.result_reads(version)))
 
-        results = [cache.shared_result(version, partial(key, version),
-                                      partial(result, ent, version))
-                   for ent, version in in_force]
+        results = [cache.shared_result(version, key, result, ent) for ent, version in in_force]
     counts = Counter(r.status for r in results)
     return Evaluation(
         ruleset=ruleset_ref(ruleset), as_of=as_of, language=book.words.language,
@@ -144,12 +142,12 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         else:  # what is missing, and settling, read the regions of what the version reads
             memo, seen = remembered
             key = ("open", *map(seen, memo.regions.reads(version)))
-            status, kept = memo.kept(version, key, partial(settle_open, version, facts))
+            status, kept = memo.kept(version, key, settle_open, version, facts)
         settled = status is not UNKNOWN
         missing = dict.fromkeys(kept)
     words = book.words
     key = (book.place, brief, words.language)
-    parts = (cache.get(version, key, lambda: static_parts(version, book, brief, cache))
+    parts = (cache.get(version, key, static_parts, version, book, brief, cache)
              if cache else static_parts(version, book, brief))
     benefits = _benefits(version, facts, status, words, brief, cache, remembered)
     reasons = explain.reasons(
@@ -181,18 +179,20 @@ def _benefits(version: Version, facts: Mapping[str, Any], status: Tri, words: Wo
     """The answers of the version's benefits, each shared by the answers that read it alike
     (in ``cache``); the list too, by the regions of the facts its amounts read
     (``remembered``), with the status and, where a figure differs by State, her State."""
-    def each() -> list[BenefitResult]:
-        memo = cache.memo(version, ("benefits", brief, words.language)) if cache else {}
-        return [_benefit(b, i, facts, status, words, brief, memo)
-                for i, b in enumerate(version.benefits)]
-
     if remembered is None:
-        return each()
+        return _benefit_list(version, facts, status, words, brief, cache)
     kept, seen = remembered
     key = ("benefits", brief, words.language, status_word(status),
            facts.get("state") if any(b.by_state for b in version.benefits) else None,
            *map(seen, kept.regions.money_reads(version)))
-    return kept.kept(version, key, each)
+    return kept.kept(version, key, _benefit_list, version, facts, status, words, brief, cache)
+
+
+def _benefit_list(version: Version, facts: Mapping[str, Any], status: Tri, words: Words,
+                  brief: bool, cache: PartsCache | None) -> list[BenefitResult]:
+    memo = cache.memo(version, ("benefits", brief, words.language)) if cache else {}
+    return [_benefit(b, i, facts, status, words, brief, memo)
+            for i, b in enumerate(version.benefits)]
 
 
 def _benefit(benefit: Benefit, index: int, facts: Mapping[str, Any], status: Tri,

@@ -31,6 +31,7 @@ from service.rules.ruleset import Ruleset
 from service.text.words import Words
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +75,15 @@ class PartsCache:
         self._placed: Halves[Any] = Halves(limit)  # parts and books, by place
         self._memos: Halves[Any] = Halves(limit)
 
-    def shared_result(self, version: object, key: Callable[[], Hashable],
-                      build: Callable[[], T]) -> T:
-        """The version's whole result for ``key()`` (what the request asked, and the value of
-        every fact the result reads: ``regions.result_reads``): the caller's word that
-        nothing else bears on it. A version that reads few facts gives the same result to
-        many profiles; and a caseworker's screener asks again after each answer, which
-        changes the results of the versions that read that fact only.
+    def shared_result(self, version: V, key: Callable[[V], Hashable], build: Callable[..., T],
+                      *args: Any) -> T:
+        """The version's whole result, made by ``build(*args, version)``, for
+        ``key(version)`` (what the request asked, and the value of every fact the result
+        reads: ``regions.result_reads``): the caller's word that nothing else bears on it.
+        (Functions and arguments, not closures: most calls find no round kept, or the
+        result in it.) A version that reads few facts gives the same result to many
+        profiles; and a caseworker's screener asks again after each answer, which changes
+        the results of the versions that read that fact only.
 
         Kept in rounds of ``lines`` results for each version, each round starting afresh
         (what is kept is what was asked lately). Keeping results nobody asks for again costs
@@ -90,8 +93,8 @@ class PartsCache:
         slot: _Lines = self._memos.get((id(version), "results"), version, _Lines)
         if slot.resting:
             slot.resting -= 1
-            return build()
-        asked = key()
+            return build(*args, version)
+        asked = key(version)
         found: T | None = slot.kept.get(asked)
         if found is not None:
             slot.asked_again += 1
@@ -101,8 +104,8 @@ class PartsCache:
                 slot.resting = self.lines * 8
             slot.kept, slot.asked_again = {}, 0
             if slot.resting:
-                return build()
-        found = slot.kept[asked] = build()
+                return build(*args, version)
+        found = slot.kept[asked] = build(*args, version)
         return found
 
     def results_kept(self, version: object | None = None) -> int:
@@ -123,9 +126,11 @@ class PartsCache:
         """How many versions' ``Parts`` are kept, for every place."""
         return sum(isinstance(kept, Parts) for _, _, kept in self._placed.items())
 
-    def get(self, version: object, key: Hashable, build: Callable[[], Parts]) -> Parts:
-        """The version's parts for ``key`` (place, detail, language)."""
-        found: Parts = self._placed.get((id(version), key), version, build)
+    def get(self, version: object, key: Hashable, build: Callable[..., Parts],
+            *args: Any) -> Parts:
+        """The version's parts for ``key`` (place, detail, language), made by
+        ``build(*args)``."""
+        found: Parts = self._placed.get((id(version), key), version, build, *args)
         return found
 
     def unplaced(self, version: object, key: Hashable, build: Callable[[], T]) -> T:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from functools import partial
 from typing import Any, Protocol
 
 from service.engine import amounts
@@ -86,8 +85,8 @@ def narrowing(results: Sequence[EntitlementResult], in_force: InForce,
                 seen = memo.regions.of(facts).get
             key = ("narrowing", as_of, facts.get("state"),
                    *map(seen, memo.regions.reads(version)))
-            lost = memo.kept(version, key,
-                             partial(_narrowed, open_, ent, version, facts, as_of, fact_defs))
+            lost = memo.kept(version, key, _narrowed, open_, ent, version, facts, as_of,
+                             fact_defs)
         for name, width, left in lost:
             taken[name] = taken.get(name, 0.0) + width - left
     return Counter({name: round(rupees) for name, rupees in taken.items() if rupees >= 0.5})
@@ -124,6 +123,8 @@ def _open_benefits(result: EntitlementResult) -> list[tuple[int, int, dict[str, 
     """(index, open range, the facts that bear on it) for each benefit with an open amount."""
     out = []
     for index, shown in enumerate(result.benefits):
+        if shown.unit != "inr" or shown.applies is False:  # most: closed (``_width``)
+            continue
         width = _width(shown.unit, shown.applies, shown.amount_min, shown.amount_max)
         if not width:
             continue

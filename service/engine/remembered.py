@@ -45,8 +45,8 @@ class Remembered:
             return []
         key = ("changes", words.language, *map(seen, self.regions.reads(version)),
                *map(facts.get, acting))
-        found: list[Change] = self._get(
-            known, key, lambda: changes(version, facts, self.fact_defs, words))
+        found: list[Change] = self._get(known, key, changes, version, facts, self.fact_defs,
+                                        words)
         return found
 
     def outcomes(self, version: Version, facts: Mapping[str, Any], seen: Callable[[str], Any],
@@ -54,24 +54,26 @@ class Remembered:
         """``outcomes``; ``seen``: the regions of her facts, by name."""
         known = self._slot(version)[2]
         key = ("outcomes", fact.name, *map(seen, self.regions.reads(version)))
-        found: list[Outcome] = self._get(
-            known, key, lambda: outcomes(version, facts, fact, candidates))
+        found: list[Outcome] = self._get(known, key, outcomes, version, facts, fact,
+                                         candidates)
         return found
 
-    def kept(self, version: Version, key: tuple[Any, ...], work: Callable[[], T]) -> T:
-        """What ``work`` gives for the version, remembered by ``key`` (its first item names
-        the kind of part): the caller's word that nothing else of the profile bears on it."""
-        found: T = self._get(self._slot(version)[2], key, work)
+    def kept(self, version: Version, key: tuple[Any, ...], work: Callable[..., T],
+             *args: Any) -> T:
+        """What ``work(*args)`` gives for the version, remembered by ``key`` (its first item
+        names the kind of part): the caller's word that nothing else of the profile bears on
+        it. (Arguments, not a closure: most calls find it kept, and need none.)"""
+        found: T = self._get(self._slot(version)[2], key, work, *args)
         return found
 
     def _get(self, known: dict[Any, dict[tuple[Any, ...], Any]], key: tuple[Any, ...],
-             work: Callable[[], Any]) -> Any:
+             work: Callable[..., Any], *args: Any) -> Any:
         kind = known.get(key[0])  # each kind of part kept apart, up to per_version of each
         if kind is None:
             kind = known[key[0]] = {}
         found = kind.get(key)
         if found is None:
-            found = work()
+            found = work(*args)
             if len(kind) < self.per_version:
                 kind[key] = found
         return found
