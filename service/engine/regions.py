@@ -72,7 +72,8 @@ class Regions:
             name: frozenset(found) for name, found in literals.items()
             if name not in plain and facts[name].kind == "set"}
         # by id() of a version (held, so that its id is not reused): the facts it reads,
-        # those its amounts read, and those its result reads
+        # those its amounts read (with her State where a figure differs by State), and those
+        # its result reads
         self._reads: dict[int, tuple[Version, tuple[str, ...], tuple[str, ...],
                                      tuple[str, ...]]] = {}
 
@@ -88,7 +89,9 @@ class Regions:
         return self._read(version)[1]
 
     def money_reads(self, version: Version) -> tuple[str, ...]:
-        """``money_reads(version)``, worked out once per version."""
+        """``money_reads(version)``, worked out once per version, and "state" first where a
+        figure of its benefits differs by State: all that the answers of its benefits read of
+        the profile besides her status (her State is read as it is: it has no regions)."""
         return self._read(version)[2]
 
     def result_reads(self, version: Version) -> tuple[str, ...]:
@@ -99,7 +102,9 @@ class Regions:
                                                tuple[str, ...]]:
         held = self._reads.get(id(version))
         if held is None or held[0] is not version:
-            held = self._reads[id(version)] = (version, reads(version), money_reads(version),
+            by_state = ("state",) if any(b.by_state for b in version.benefits) else ()
+            held = self._reads[id(version)] = (version, reads(version),
+                                               (*by_state, *money_reads(version)),
                                                result_reads(version))
         return held
 
