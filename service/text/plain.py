@@ -66,8 +66,10 @@ def node(n: nodes.Node, facts: Mapping[str, Any], words: Words, value: Tri | Non
         return said if said is not None else node(n.node, facts, words, value)
     if isinstance(n, nodes.Not):
         return node(n.operand, facts, words, FALSE if value is TRUE else TRUE)
-    if isinstance(n, nodes.Compare | nodes.HasAny):
-        return _leaf(n, value, facts, words)
+    if isinstance(n, nodes.Compare):
+        return _compare(n, facts[n.fact], value, words)
+    if isinstance(n, nodes.HasAny):
+        return _has_any(n, facts[n.fact], value, words)
     # all / any: the operands that decided it; all of them when an `any` fails
     every = isinstance(n, nodes.Any_) and value is FALSE
     told = []
@@ -76,24 +78,6 @@ def node(n: nodes.Node, facts: Mapping[str, Any], words: Words, value: Tri | Non
         if operand_value is value or every:
             told.append(node(operand, facts, words, operand_value))
     return words.every(told)
-
-
-def _leaf(n: nodes.Compare | nodes.HasAny, value: Tri, facts: Mapping[str, Any],
-          words: Words) -> str:
-    """A comparison in words, made once per its value and her value of its fact (in
-    ``words``' memo, held with the node, as ``clause`` holds a clause): the words of a
-    clause are made of these, and a clause over many facts is seldom read alike twice."""
-    actual = facts[n.fact]
-    made, said = words.remember(("leaf", id(n), value, actual), _leaf_said, n, actual, value,
-                                words)
-    return said if made is n else _leaf_said(n, actual, value, words)[1]
-
-
-def _leaf_said(n: nodes.Compare | nodes.HasAny, actual: Any, value: Tri,
-               words: Words) -> tuple[nodes.Node, str]:
-    if isinstance(n, nodes.Compare):
-        return n, _compare(n, actual, value, words)
-    return n, _has_any(n, actual, value, words)
 
 
 def unknown(names: tuple[str, ...] | list[str], facts: Mapping[str, Any], words: Words) -> str:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from service.expr import explain, nodes
 from service.halves import Halves
-from service.rules.ruleset import Clause, Ruleset
+from service.rules.ruleset import Ruleset
 from service.text import plain, words_for
 from service.text.words import MEMO_LIMIT, Words
 from tests.oracle.durable_oracle import random_profiles
@@ -54,22 +53,10 @@ def test_numbers_and_dates_are_remembered_and_the_memo_is_bounded(ruleset: Rules
     assert len(words.memo) <= MEMO_LIMIT
 
 
-def _compared(ruleset: Ruleset) -> tuple[Clause, nodes.Compare]:
-    """A clause over several facts with a comparison of a number in it."""
-    for ent in ruleset.entitlements.values():
-        for version in ent.versions:
-            for clause in version.clauses:
-                if clause.node is None or len(clause.facts) < 2:
-                    continue
-                for leaf in nodes.leaves(clause.node):
-                    if isinstance(leaf, nodes.Compare) and ruleset.facts[leaf.fact].kind == "int":
-                        return clause, leaf
-    raise AssertionError("no clause compares a number")
-
-
-def test_a_clause_is_said_from_its_comparisons_words_as_made_afresh(ruleset: Ruleset) -> None:
-    # A clause's words are made of its comparisons' words, remembered by the value of the
-    # fact each compares: a clause over many facts is said right for every profile.
+def test_clauses_said_from_a_full_memo_are_said_as_made_afresh(ruleset: Ruleset) -> None:
+    # Each node's value is worked out once, by the node above it, and the words of every
+    # clause are remembered by its value and the values it reads: said right for every
+    # profile, from a memo filled by the profiles before.
     words = _fresh(words_for(ruleset, "bn"))
     said = 0
     for facts in random_profiles(ruleset, 150, 11, known=0.8):
@@ -80,15 +67,3 @@ def test_a_clause_is_said_from_its_comparisons_words_as_made_afresh(ruleset: Rul
                         == plain.clause(clause, value, facts, _fresh(words)))
                 said += 1
     assert said > 3000
-    assert any(key[0] == "leaf" for key, _, _ in words.memo.items())
-
-
-def test_a_remembered_comparison_is_never_taken_for_another(ruleset: Ruleset) -> None:
-    words = _fresh(words_for(ruleset))
-    clause, leaf = _compared(ruleset)
-    facts = {name: True for name in clause.facts} | {leaf.fact: 30}
-    value = explain.value(leaf, facts)
-    words.memo.get(("leaf", id(leaf), value, 30), None, lambda: (clause, "words of another"))
-    said = plain.clause(clause, clause.fn(facts), facts, words)
-    assert "words of another" not in said
-    assert said == plain.clause(clause, clause.fn(facts), facts, _fresh(words))
