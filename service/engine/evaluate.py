@@ -183,7 +183,7 @@ def _benefits(version: Version, facts: Mapping[str, Any], status: Tri, words: Wo
         return _benefit_list(version, facts, status, words, brief, cache)
     kept, seen = remembered
     key = ("benefits", brief, words.language, status_word(status),
-           *map(seen, kept.regions.money_reads(version)))
+           *map(seen, kept.regions.benefit_reads(version)))
     return kept.kept(version, key, _benefit_list, version, facts, status, words, brief, cache)
 
 

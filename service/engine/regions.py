@@ -72,8 +72,7 @@ class Regions:
             name: frozenset(found) for name, found in literals.items()
             if name not in plain and facts[name].kind == "set"}
         # by id() of a version (held, so that its id is not reused): the facts it reads,
-        # those its amounts read (with her State where a figure differs by State), and those
-        # its result reads
+        # those its benefits' answers read, and those its result reads
         self._reads: dict[int, tuple[Version, tuple[str, ...], tuple[str, ...],
                                      tuple[str, ...]]] = {}
 
@@ -88,10 +87,11 @@ class Regions:
         """``reads(version)``, worked out once per version."""
         return self._read(version)[1]
 
-    def money_reads(self, version: Version) -> tuple[str, ...]:
-        """``money_reads(version)``, worked out once per version, and "state" first where a
-        figure of its benefits differs by State: all that the answers of its benefits read of
-        the profile besides her status (her State is read as it is: it has no regions)."""
+    def benefit_reads(self, version: Version) -> tuple[str, ...]:
+        """All that the answers of the version's benefits read of the profile besides her
+        status: ``money_reads(version)``, and "state" first where a figure of its benefits
+        differs by State (her State is read as it is: it has no regions). Worked out once
+        per version."""
         return self._read(version)[2]
 
     def result_reads(self, version: Version) -> tuple[str, ...]:
