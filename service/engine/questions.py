@@ -123,8 +123,6 @@ def _open_benefits(result: EntitlementResult) -> list[tuple[int, int, dict[str, 
     """(index, open range, the facts that bear on it) for each benefit with an open amount."""
     out = []
     for index, shown in enumerate(result.benefits):
-        if shown.unit != "inr" or shown.applies is False:  # most: closed (``_width``)
-            continue
         width = _width(shown.unit, shown.applies, shown.amount_min, shown.amount_max)
         if not width:
             continue

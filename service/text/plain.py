@@ -44,10 +44,11 @@ def _clause(c: Clause, value: Tri, facts: Mapping[str, Any], words: Words) -> st
         return node(c.node, facts, words, value)
     if value is UNKNOWN:
         return unknown(c.facts, facts, words)
+    failed_any = c.kind == "any" and value is FALSE  # every child told
     told = []
     for child in c.children:
         child_value = child.fn(facts)
-        if child_value is value or (c.kind == "any" and value is FALSE):
+        if child_value is value or failed_any:
             told.append(_clause(child, child_value, facts, words))
     return words.every(told)
 
@@ -71,11 +72,11 @@ def node(n: nodes.Node, facts: Mapping[str, Any], words: Words, value: Tri | Non
     if isinstance(n, nodes.HasAny):
         return _has_any(n, facts[n.fact], value, words)
     # all / any: the operands that decided it; all of them when an `any` fails
-    every = isinstance(n, nodes.Any_) and value is FALSE
+    failed_any = isinstance(n, nodes.Any_) and value is FALSE
     told = []
     for operand in n.operands:
         operand_value = expr_explain.value(operand, facts)
-        if operand_value is value or every:
+        if operand_value is value or failed_any:
             told.append(node(operand, facts, words, operand_value))
     return words.every(told)
 
