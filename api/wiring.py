@@ -30,4 +30,5 @@ def add_operations(app: FastAPI, settings: Settings, holder: RulesetHolder,
     app.add_middleware(RequestMetrics, metrics=metrics)
     # Outermost: a request id (a fresh UUID unless the client sent a valid one) on every log
     # line of the request and in the X-Request-ID answer header.
-    app.add_middleware(CorrelationIdMiddleware, header_name="X-Request-ID")
+    app.add_middleware(CorrelationIdMiddleware, header_name="X-Request-ID",
+                       update_request_header=False)
