@@ -128,6 +128,32 @@ def test_what_the_lane_does_not_take_the_route_answers(
     assert lane.served == before
 
 
+# JSON written as a client may write it: the lane reads the body with pydantic's own JSON
+# reader, the route with the standard library's, and the two must agree on what it says.
+@pytest.mark.parametrize("body", [
+    b'{"profile": {"age": 40, "age": 16}, "detail": "brief"}',  # the last of a name counts
+    b'{"detail": "full", "profile": {"age": 16}, "detail": "brief"}',
+    b'{"detail": "brief", "profile": {"age": 16}, "detail": "full"}',
+    b'{"profile": {"age": 16.0, "state": "west_bengal"}, "detail": "brief"}',
+    b'{"profile": {"age": 1.6e1}, "detail": "brief"}',
+    b'{"profile": {"age": 16.5}, "detail": "brief"}',
+    b'{"profile": {"age": NaN}, "detail": "brief"}',
+    b'{"profile": {"age": 16, "is_child": "true"}, "detail": "brief"}',
+    b'{"profile": {"age": 16, "state": "west_bengal"}, "detail": "bri\\u0065f"}',
+    b' {"profile": {"age": 16}, "detail": "brief"}\n ',
+    b'{"profile": {"age": 16}, "detail": "brief"} x',
+    b'\xef\xbb\xbf{"profile": {"age": 16}, "detail": "brief"}',  # a byte-order mark
+    '{"profile": {"age": 16}, "detail": "brief"}'.encode("utf-16"),
+    b'{"profile": {"age": 16}, "as_of": "2026-11-28", "detail": "brief", "as_of": 7}',
+])
+def test_bodies_written_oddly_are_answered_as_the_route_answers_them(
+        pair: tuple[TestClient, TestClient, BriefLane], body: bytes) -> None:
+    fast, plain, _ = pair
+    headers = {"content-type": "application/json"}
+    _same(fast.post("/v1/eligibility", content=body, headers=headers),
+          plain.post("/v1/eligibility", content=body, headers=headers))
+
+
 def test_while_case_data_holds_the_gate_the_route_answers(
         pair: tuple[TestClient, TestClient, BriefLane]) -> None:
     fast, _, lane = pair
