@@ -22,7 +22,7 @@ from api.arenas import limit_arenas
 from api.audit import CASE_DATA, AuditTrail
 from api.auth import KeyCache, open_access
 from api.holder import RulesetHolder
-from api.lane import BriefLane
+from api.lane import EligibilityLane
 from api.logs import hide_query_strings
 from api.metrics import Metrics
 from api.middleware import BodyLimit, InFlightLimit, RulesetHeaders
@@ -158,8 +158,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_web(app, settings)  # the pages at /, /cases, /programme, /rules
     errors.install(app)
     idempotency.install(app)
-    # Innermost: brief answers for the phone's list without FastAPI's request handling.
-    app.add_middleware(BriefLane, request_model=asked, route=eligibility.route_of(checking),
+    # Innermost: eligibility answers (brief and full) without FastAPI's request handling.
+    app.add_middleware(EligibilityLane, request_model=asked,
+                       route=eligibility.route_of(checking),
                        holder=holder, settings=settings, pool=app.state.pool,
                        metrics=app.state.metrics)
     app.add_middleware(RulesetHeaders,

@@ -1,17 +1,21 @@
-"""A fast lane for the phone's list: POST /v1/eligibility with `detail: brief`, answered
-without FastAPI's request handling.
+"""A fast lane for POST /v1/eligibility: the phone's list (`detail: brief`) and the full
+answer, answered without FastAPI's request handling.
 
 A brief answer takes well under a tenth of a millisecond to work out; FastAPI's handling of
 the request around it (routing, solving the route's dependencies, reading the body twice,
-its exception layers) took several times that. This middleware sits inside every other one
-(rate limits, body limit, metrics, request ids, security and ruleset headers all still apply)
-and answers a request itself only when the route would have nothing to add: no query string,
-no key required, a JSON body that the route's own request model accepts, a profile and
-district the rules accept, and no case-data request holding the evaluation gate. It works
-the answer out with the route's own function (``eligibility.brief_answer``).
+its exception layers) took several times that, and a fifth of a full request's instructions
+(bench/README.md). This middleware sits inside every other one (rate limits, body limit,
+metrics, request ids, security and ruleset headers all still apply) and answers a request
+itself only when the route would have nothing to add: no query string, no key required, a
+JSON body that the route's own request model accepts, a profile and district the rules
+accept, and no case-data request holding the evaluation gate. It works the answer out with
+the route's own functions (``eligibility.brief_answer``, ``eligibility.full_answer``): a brief
+one on the event loop, a full one on the evaluation pool, as the route does.
 
 Everything else, and every request it cannot answer, goes on to the route as it came, body
-included: a refusal is always the route's own, with its problem document and its words.
+included: a refusal is always the route's own, with its problem document and its words. The
+one refusal it says itself is the pool's (503, overloaded or over the time limit), in the
+words and document the route's handler gives it (``errors.answer``).
 """
 
 from __future__ import annotations
@@ -19,14 +23,16 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api import errors
 from api.holder import RulesetHolder, Serving
 from api.metrics import Metrics
 from api.middleware import replaying, whole
-from api.pool import EvaluationPool
+from api.pool import Busy, EvaluationPool
 from api.routers import eligibility
 from api.settings import Settings
 from service.dates import india_today
@@ -37,7 +43,7 @@ from service.text import Words, choose_language, words_for
 _JSON = (b"application/json", b"application/json; charset=utf-8")
 
 
-class BriefLane:
+class EligibilityLane:
     def __init__(self, app: ASGIApp, request_model: type[BaseModel], route: BaseRoute,
                  holder: RulesetHolder, settings: Settings, pool: EvaluationPool,
                  metrics: Metrics) -> None:
@@ -57,19 +63,27 @@ class BriefLane:
         body, rest = await _whole_body(receive)
         read = (self._read(headers, body) if rest is None
                 and headers.get(b"content-type", b"").lower() in _JSON else None)
-        # Checked with no await before the evaluation starts: the pool would otherwise send
-        # it to a thread, where it could be refused (503), which is the route's to say.
+        # While a case-data request holds the evaluation gate, the route answers and waits
+        # at the gate as it always has (checked with no await before the evaluation starts).
         if read is None or self.pool.protecting_now:  # the route's turn, body as it came
             await self.app(scope, replaying(whole(body) if rest is None else rest, receive),
                            send)
             return
         serving, request, case, words = read
         scope.setdefault("state", {})["language"] = words.language  # for Content-Language
-        written = await self.pool.run(
-            eligibility.brief_answer, self.metrics, serving, request, case, None, words,
-            request.as_of or india_today(), inline=True)
-        self.served += 1
         scope["route"] = self.route
+        brief = request.detail == "brief"
+        try:
+            written = await self.pool.run(
+                eligibility.brief_answer if brief else eligibility.full_answer, self.metrics,
+                serving, request, case, None, words, request.as_of or india_today(),
+                inline=brief)
+        except Busy as exc:  # as the route's handler answers it (api/errors.py)
+            refused = errors.answer(Request(scope), exc.code,
+                                    headers={"Retry-After": str(exc.retry_after)})
+            await refused(scope, receive, send)
+            return
+        self.served += 1
         await Response(written, media_type="application/json")(scope, receive, send)
 
     def _read(self, headers: dict[bytes, bytes],
@@ -81,8 +95,6 @@ class BriefLane:
             # orjson's parse and a check of the dict it makes); anything it refuses is the route's.
             request: Any = self.request_model.model_validate_json(body)
         except ValidationError:
-            return None
-        if request.detail != "brief":
             return None
         serving = self.holder.serving
         rules = serving.rules

@@ -76,15 +76,9 @@ def build(request_model: Any) -> APIRouter:
             "takes it; more is a 413")))
     def one(request: Request, now: Serving, body: Any, case: Case, fields: list[str] | None,
             words: Words, only: str | None = None) -> bytes:
-        as_of = body.as_of or india_today()
-        if body.detail == "brief":
-            return brief_answer(request.app.state.metrics, now, body, case, fields, words, as_of,
-                                only)
-        chosen = None if only is None else (only,)
-        result = evaluate_case(now.rules, case, as_of, domains=body.domains, cache=now.parts,
-                               entitlements=chosen, words=words)
-        request.app.state.metrics.count(result)
-        return answers.full(result, now.fragments, fields)
+        answer = brief_answer if body.detail == "brief" else full_answer
+        return answer(request.app.state.metrics, now, body, case, fields, words,
+                      body.as_of or india_today(), only)
 
     # The evaluation runs on the app's evaluation pool (api/pool.py), off the event loop;
     # the answer is written straight to JSON by orjson (api/answers.py).
@@ -140,6 +134,17 @@ def route_of(router: APIRouter) -> APIRoute:
 
 def _names(fields: str | None) -> list[str] | None:
     return None if fields is None else fields.split(",")
+
+
+def full_answer(metrics: Metrics, now: Serving, body: Any, case: Case,
+                fields: list[str] | None, words: Words, as_of: dt.date,
+                only: str | None = None) -> bytes:
+    """The full answer's bytes, counted in the metrics: for the route and its fast lane
+    (api/lane.py) alike."""
+    result = evaluate_case(now.rules, case, as_of, domains=body.domains, cache=now.parts,
+                           entitlements=None if only is None else (only,), words=words)
+    metrics.count(result)
+    return answers.full(result, now.fragments, fields)
 
 
 def brief_answer(metrics: Metrics, now: Serving, body: Any, case: Case,

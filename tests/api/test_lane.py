@@ -1,5 +1,6 @@
-"""The brief answers' fast lane (api/lane.py) answers exactly as the route does: the same
-status, bytes and headers, for the requests it takes and for those it passes on."""
+"""The eligibility answers' fast lane (api/lane.py) answers exactly as the route does: the
+same status, bytes and headers, brief and full, for the requests it takes and for those it
+passes on."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from fastapi.testclient import TestClient
 from httpx import Response
 
 from api.app import create_app
-from api.lane import BriefLane
+from api.lane import EligibilityLane
 from api.settings import Settings
 from service.rules.ruleset import Ruleset
 from tests.api.test_eligibility import GIRL
@@ -26,12 +27,12 @@ _VARYING = {"x-request-id", "date"}
 
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory,
-         settings: Settings) -> Iterator[tuple[TestClient, TestClient, BriefLane]]:
+         settings: Settings) -> Iterator[tuple[TestClient, TestClient, EligibilityLane]]:
     """Two apps on the same rules: one with the lane, one without it."""
     folder = tmp_path_factory.mktemp("lane")
     with_lane = create_app(_own(settings, folder / "a.db"))
     without = create_app(_own(settings, folder / "b.db"))
-    without.user_middleware = [m for m in without.user_middleware if m.cls is not BriefLane]
+    without.user_middleware = [m for m in without.user_middleware if m.cls is not EligibilityLane]
     with TestClient(with_lane) as fast, TestClient(without) as plain:
         yield fast, plain, _lane(with_lane)
 
@@ -40,9 +41,9 @@ def _own(settings: Settings, db: Path) -> Settings:
     return settings.model_copy(update={"database_url": f"sqlite:///{db}"})
 
 
-def _lane(app: FastAPI) -> BriefLane:
+def _lane(app: FastAPI) -> EligibilityLane:
     layer: Any = app.middleware_stack
-    while not isinstance(layer, BriefLane):
+    while not isinstance(layer, EligibilityLane):
         layer = layer.app
     return layer
 
@@ -57,14 +58,16 @@ def _same(fast: Response, plain: Response) -> None:
             == {k: v for k, v in plain.headers.items() if k not in _VARYING})
 
 
-def test_the_lane_answers_brief_requests_as_the_route_does(
-        pair: tuple[TestClient, TestClient, BriefLane], ruleset: Ruleset) -> None:
+@pytest.mark.parametrize(("detail", "seed"), [("brief", 21), ("full", 22)])
+def test_the_lane_answers_as_the_route_does(
+        pair: tuple[TestClient, TestClient, EligibilityLane], ruleset: Ruleset, detail: str,
+        seed: int) -> None:
     fast, plain, lane = pair
     before = lane.served
     languages = [None, "hi", "bn-IN,bn;q=0.9", "fr"]
     asked = 0
-    for i, facts in enumerate(random_profiles(ruleset, 40, 21, known=0.6)):
-        body: dict[str, Any] = {"profile": as_sent(facts), "detail": "brief", "as_of": AS_OF}
+    for i, facts in enumerate(random_profiles(ruleset, 40, seed, known=0.6)):
+        body: dict[str, Any] = {"profile": as_sent(facts), "detail": detail, "as_of": AS_OF}
         if i % 3 == 0:
             body["documents_held"] = ["birth-certificate"]
         if i % 4 == 1:
@@ -73,18 +76,19 @@ def test_the_lane_answers_brief_requests_as_the_route_does(
         _same(fast.post("/v1/eligibility", json=body, headers=headers),
               plain.post("/v1/eligibility", json=body, headers=headers))
         asked += 1
-    district = {"profile": {**GIRL, "state": "west_bengal"}, "detail": "brief",
+    district = {"profile": {**GIRL, "state": "west_bengal"}, "detail": detail,
                 "district": "Purulia", "as_of": AS_OF}
     _same(fast.post("/v1/eligibility", json=district),
           plain.post("/v1/eligibility", json=district))
-    # no as_of: both answer on India's date
-    _same(fast.post("/v1/eligibility", json={"profile": GIRL, "detail": "brief"}),
-          plain.post("/v1/eligibility", json={"profile": GIRL, "detail": "brief"}))
-    assert lane.served - before == asked + 2  # each one answered by the lane itself
+    # no as_of: both answer on India's date; no detail: the full answer
+    for today in ({"profile": GIRL, "detail": detail}, {"profile": GIRL}):
+        _same(fast.post("/v1/eligibility", json=today),
+              plain.post("/v1/eligibility", json=today))
+    assert lane.served - before == asked + 3  # each one answered by the lane itself
 
 
 def test_the_lane_says_its_lines_from_the_rules_memo(
-        pair: tuple[TestClient, TestClient, BriefLane]) -> None:
+        pair: tuple[TestClient, TestClient, EligibilityLane]) -> None:
     # The lines of brief answers are kept with the rules serving (api/holder.Serving), each
     # for the language and place it was said in.
     fast, _, lane = pair
@@ -101,7 +105,6 @@ def test_the_lane_says_its_lines_from_the_rules_memo(
 
 
 @pytest.mark.parametrize(("query", "body", "content_type"), [
-    ("", {"profile": {"age": 16}}, "application/json"),  # a full answer: the route's
     ("", {"profile": {"age": 16}, "detail": "brief", "name": "x"}, "application/json"),
     ("", {"profile": {"age": 200}, "detail": "brief"}, "application/json"),
     ("", {"profile": {"age": 16, "phone": "9876543210"}, "detail": "brief"},
@@ -117,7 +120,7 @@ def test_the_lane_says_its_lines_from_the_rules_memo(
     ("?lang=hi&lang=bn", {"profile": {"age": 16}, "detail": "brief"}, "application/json"),
 ])
 def test_what_the_lane_does_not_take_the_route_answers(
-        pair: tuple[TestClient, TestClient, BriefLane], query: str, body: Any,
+        pair: tuple[TestClient, TestClient, EligibilityLane], query: str, body: Any,
         content_type: str) -> None:
     fast, plain, lane = pair
     before = lane.served
@@ -147,7 +150,7 @@ def test_what_the_lane_does_not_take_the_route_answers(
     b'{"profile": {"age": 16}, "as_of": "2026-11-28", "detail": "brief", "as_of": 7}',
 ])
 def test_bodies_written_oddly_are_answered_as_the_route_answers_them(
-        pair: tuple[TestClient, TestClient, BriefLane], body: bytes) -> None:
+        pair: tuple[TestClient, TestClient, EligibilityLane], body: bytes) -> None:
     fast, plain, _ = pair
     headers = {"content-type": "application/json"}
     _same(fast.post("/v1/eligibility", content=body, headers=headers),
@@ -155,7 +158,7 @@ def test_bodies_written_oddly_are_answered_as_the_route_answers_them(
 
 
 def test_while_case_data_holds_the_gate_the_route_answers(
-        pair: tuple[TestClient, TestClient, BriefLane]) -> None:
+        pair: tuple[TestClient, TestClient, EligibilityLane]) -> None:
     fast, _, lane = pair
     before = lane.served
     lane.pool._protected += 1  # a screening being written
@@ -164,6 +167,26 @@ def test_while_case_data_holds_the_gate_the_route_answers(
     finally:
         lane.pool._protected -= 1
     assert r.status_code == 200 and lane.served == before
+
+
+def test_an_evaluation_over_the_time_limit_is_refused_as_the_route_refuses_it(
+        settings: Settings, tmp_path: Path) -> None:
+    # The one refusal the lane says itself: the pool's, for a full answer (a brief one is
+    # worked out on the event loop, under no time limit of the pool's).
+    hurried = {"eval_timeout_seconds": 1e-9}
+    with_lane = create_app(_own(settings, tmp_path / "a.db").model_copy(update=hurried))
+    without = create_app(_own(settings, tmp_path / "b.db").model_copy(update=hurried))
+    without.user_middleware = [m for m in without.user_middleware
+                               if m.cls is not EligibilityLane]
+    with TestClient(with_lane) as fast, TestClient(without) as plain:
+        for language in ("en", "hi"):
+            headers = {"accept-language": language}
+            body = {"profile": {"age": 16}, "as_of": AS_OF}
+            refused = fast.post("/v1/eligibility", json=body, headers=headers)
+            assert refused.status_code == 503
+            assert refused.json()["code"] == "evaluation_timeout"
+            _same(refused, plain.post("/v1/eligibility", json=body, headers=headers))
+        assert _lane(with_lane).served == 0
 
 
 def test_with_a_key_required_the_route_answers(settings: Settings, tmp_path: Path) -> None:
@@ -176,7 +199,7 @@ def test_with_a_key_required_the_route_answers(settings: Settings, tmp_path: Pat
 
 
 def test_what_the_lane_answers_is_counted_under_the_route(
-        pair: tuple[TestClient, TestClient, BriefLane]) -> None:
+        pair: tuple[TestClient, TestClient, EligibilityLane]) -> None:
     fast, _, lane = pair
     line = 'adhikar_http_requests_total{method="POST",route="/v1/eligibility",status="200"} '
     evaluated = 'adhikar_evaluations_total{entitlement="free-legal-aid",status="eligible"} '
