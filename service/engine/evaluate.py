@@ -98,7 +98,8 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
         def key(version: Version) -> tuple[Any, ...]:
             return (*asked, *map(facts.get, regions.result_reads(version)))
 
-        results = [cache.shared_result(version, key, result, ent) for ent, version in in_force]
+        results = [cache.shared_result(version, key, result, ent, version)
+                   for ent, version in in_force]
     counts = Counter(r.status for r in results)
     return Evaluation(
         ruleset=ruleset_ref(ruleset), as_of=as_of, language=book.words.language,

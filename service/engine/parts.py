@@ -77,7 +77,7 @@ class PartsCache:
 
     def shared_result(self, version: V, key: Callable[[V], Hashable], build: Callable[..., T],
                       *args: Any) -> T:
-        """The version's whole result, made by ``build(*args, version)``, for
+        """The version's whole result, made by ``build(*args)`` as ``get`` makes parts, for
         ``key(version)`` (what the request asked, and the value of every fact the result
         reads: ``regions.result_reads``): the caller's word that nothing else bears on it.
         (Functions and arguments, not closures: most calls find no round kept, or the
@@ -93,7 +93,7 @@ class PartsCache:
         slot: _Lines = self._memos.get((id(version), "results"), version, _Lines)
         if slot.resting:
             slot.resting -= 1
-            return build(*args, version)
+            return build(*args)
         asked = key(version)
         found: T | None = slot.kept.get(asked)
         if found is not None:
@@ -104,8 +104,8 @@ class PartsCache:
                 slot.resting = self.lines * 8
             slot.kept, slot.asked_again = {}, 0
             if slot.resting:
-                return build(*args, version)
-        found = slot.kept[asked] = build(*args, version)
+                return build(*args)
+        found = slot.kept[asked] = build(*args)
         return found
 
     def results_kept(self, version: object | None = None) -> int:

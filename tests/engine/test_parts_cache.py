@@ -178,7 +178,7 @@ def test_a_version_whose_results_are_not_asked_again_rests_a_while() -> None:
         return made
 
     def ask(version: object, key: int) -> object:
-        return cache.shared_result(version, lambda _: key, lambda _: build())
+        return cache.shared_result(version, lambda _: key, build)
 
     assert ask(common, 1) is ask(common, 1)  # kept
     for key in range(5):  # a round of results nobody asks for again, and one more
