@@ -155,30 +155,38 @@ class Lines:
     language, her place and the documents she holds, and the standings a service remembers
     (``remembered``) are shared by every profile that stands alike, so are their lines.
 
-    Keyed by the standing itself (by identity, the standing held with its line so that its id
-    is not reused while kept) and the rest; at most ``limit`` lines, and once full it keeps
-    what it has, as the standings do (a standing the memo of standings had no room for may take
-    one of them: no more than ``limit`` all the same). What it gives is shared: read it, do
-    not change it."""
+    Kept for each (language, place, documents held), then by the standing itself (by
+    identity, the standing held with its line so that its id is not reused while kept): an
+    answer finds its lines' table once, and each of its thirty lines by one integer. At most
+    ``limit`` lines in all, and once full it keeps what it has, as the standings do (a
+    standing the memo of standings had no room for may take one of them: no more than
+    ``limit`` all the same). What it gives is shared: read it, do not change it."""
 
     def __init__(self, limit: int = 20_000) -> None:
         self.limit = limit
-        self._kept: dict[tuple[int, str, Place, frozenset[str] | None],
-                         tuple[Standing, BriefResult]] = {}
+        self._size = 0
+        self._kept: dict[tuple[str, Place, frozenset[str] | None],
+                         dict[int, tuple[Standing, BriefResult]]] = {}
+
+    def __len__(self) -> int:
+        return self._size
 
     def sayer(self, line: _Line) -> Say:
         """``line``, with what it says kept and given again."""
-        kept = self._kept
-        rest = (line.book.words.language, line.book.place, line.held)
+        asked = (line.book.words.language, line.book.place, line.held)
+        kept = self._kept.get(asked)  # made with its first line: no empty tables
 
         def said(ent: Entitlement, version: Version, where: Standing) -> BriefResult:
-            key = (id(where), *rest)
-            found = kept.get(key)  # the standing is held with its line: the id is its own
-            if found is not None:
+            nonlocal kept
+            found = None if kept is None else kept.get(id(where))
+            if found is not None:  # the standing is held with its line: the id is its own
                 return found[1]
             made = line(ent, version, where)
-            if len(kept) < self.limit:
-                kept[key] = (where, made)
+            if self._size < self.limit:
+                if kept is None:
+                    kept = self._kept[asked] = {}
+                kept[id(where)] = (where, made)
+                self._size += 1
             return made
 
         return said

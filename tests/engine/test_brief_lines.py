@@ -67,5 +67,12 @@ def test_the_lines_are_bounded(ruleset: Ruleset) -> None:
     standings = remembered()
     for facts in random_profiles(ruleset, 20, 23, known=0.6):
         evaluate_brief(ruleset, Case(facts, Place()), AS_OF, standings=standings, lines=lines)
-        assert len(lines._kept) <= 50
-    assert len(lines._kept) == 50  # full, and kept full rather than emptied
+        assert len(lines) <= 50
+    assert len(lines) == 50  # full, and kept full rather than emptied
+    # Once full, answers from other places and with other documents held add no tables
+    tables = len(lines._kept)
+    for place in PLACES:
+        for held in HELD:
+            evaluate_brief(ruleset, Case(facts, place, held), AS_OF, standings=standings,
+                           lines=lines)
+    assert len(lines._kept) == tables and len(lines) == 50
