@@ -8,10 +8,12 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from asgi_correlation_id.middleware import is_valid_uuid4
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
 from api.app import create_app
+from api.wiring import request_id
 from service.store.lifecycle import CHAIN, CLOSING
 from tests.api.conftest import Keyring, store_settings
 
@@ -83,6 +85,21 @@ def test_every_answer_carries_a_request_id(store_client: TestClient) -> None:
     # Text that is not an id is never echoed (nor logged): a fresh id replaces it.
     assert store_client.get("/livez", headers={"X-Request-ID": CANARY}).headers[
         "x-request-id"] != CANARY
+
+
+def test_request_ids_are_random_uuids_the_middleware_takes_back() -> None:
+    # Made without uuid.uuid4 (api.wiring.request_id): each must still be a version 4 UUID
+    # in uuid4().hex's form, which the middleware accepts when a client sends it back.
+    made = [request_id() for _ in range(2000)]
+    assert len(set(made)) == len(made)
+    for one in made:
+        parsed = uuid.UUID(one)
+        assert (parsed.hex, parsed.version, parsed.variant) == (one, 4, uuid.RFC_4122)
+        assert is_valid_uuid4(one)
+    # every bit but the six fixed ones takes both values
+    ones = [int(one, 16) for one in made]
+    either = [bit for bit in range(128) if len({n >> bit & 1 for n in ones}) == 2]
+    assert len(either) == 122
 
 
 # What clients send: Chrome (since 123, over HTTPS), Safari, and HTTP libraries such as OkHttp.
