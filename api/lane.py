@@ -24,7 +24,6 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
-from starlette.responses import Response
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -84,7 +83,12 @@ class EligibilityLane:
             await refused(scope, receive, send)
             return
         self.served += 1
-        await Response(written, media_type="application/json")(scope, receive, send)
+        # What starlette's Response(written, media_type="application/json") sends, without
+        # building one
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-length", b"%d" % len(written)),
+                                (b"content-type", b"application/json")]})
+        await send({"type": "http.response.body", "body": written})
 
     def _read(self, headers: dict[bytes, bytes],
               body: bytes) -> tuple[Serving, Any, Case, Words] | None:
