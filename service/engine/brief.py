@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -88,10 +88,6 @@ class BriefEvaluation:
         description=f"the first {QUESTIONS} questions worth asking")]
 
 
-# What gives an entitlement's line of an answer from its version and standing.
-Say = Callable[[Entitlement, Version, Standing], BriefResult]
-
-
 def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
                    domains: Collection[str] | None = None,
                    entitlements: Collection[str] | None = None,
@@ -111,11 +107,14 @@ def evaluate_brief(ruleset: Ruleset, case: Case, as_of: dt.date, *,
     else:
         wheres = standings.each(ruleset, facts, as_of)
     line = _Line(ruleset, book, case.documents_held)
-    said: Say = line if lines is None or standings is None else lines.sayer(line)
-    results = [said(ent, version, where)
-               for (ent, version), where in zip(pairs, wheres, strict=True)
-               if (domains is None or ent.domain in domains)
-               and (entitlements is None or ent.id in entitlements)]
+    chosen: Iterable[tuple[tuple[Entitlement, Version], Standing]] = zip(pairs, wheres,
+                                                                         strict=True)
+    if domains is not None or entitlements is not None:
+        chosen = [(pair, where) for pair, where in chosen
+                  if (domains is None or pair[0].domain in domains)
+                  and (entitlements is None or pair[0].id in entitlements)]
+    results = ([line(ent, version, where) for (ent, version), where in chosen]
+               if lines is None or standings is None else lines.said(line, chosen))
     counts: dict[model.Status, int] = {"eligible": 0, "not_eligible": 0, "needs_info": 0}
     for r in results:
         counts[r.status] += 1
@@ -171,25 +170,26 @@ class Lines:
     def __len__(self) -> int:
         return self._size
 
-    def sayer(self, line: _Line) -> Say:
-        """``line``, with what it says kept and given again."""
+    def said(self, line: _Line,
+             chosen: Iterable[tuple[tuple[Entitlement, Version], Standing]]) -> list[BriefResult]:
+        """The lines ``line`` says of each (entitlement, version) and standing, those kept
+        given again and those made kept while there is room."""
         asked = (line.book.words.language, line.book.place, line.held)
         kept = self._kept.get(asked)  # made with its first line: no empty tables
-
-        def said(ent: Entitlement, version: Version, where: Standing) -> BriefResult:
-            nonlocal kept
+        out = []
+        for (ent, version), where in chosen:
             found = None if kept is None else kept.get(id(where))
             if found is not None:  # the standing is held with its line: the id is its own
-                return found[1]
+                out.append(found[1])
+                continue
             made = line(ent, version, where)
             if self._size < self.limit:
                 if kept is None:
                     kept = self._kept[asked] = {}
                 kept[id(where)] = (where, made)
                 self._size += 1
-            return made
-
-        return said
+            out.append(made)
+        return out
 
 
 def remembered(limit: int = 20_000) -> Standings[Standing]:

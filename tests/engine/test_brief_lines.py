@@ -76,3 +76,24 @@ def test_the_lines_are_bounded(ruleset: Ruleset) -> None:
             evaluate_brief(ruleset, Case(facts, place, held), AS_OF, standings=standings,
                            lines=lines)
     assert len(lines._kept) == tables and len(lines) == 50
+
+
+def test_domains_and_entitlements_choose_the_lines_with_memos_or_without(
+        ruleset: Ruleset) -> None:
+    standings, lines = remembered(), Lines()
+    for facts in random_profiles(ruleset, 10, 29, known=0.6):
+        case = Case(facts, Place())
+        whole = evaluate_brief(ruleset, case, AS_OF).results
+        by_id = {r.entitlement: r for r in whole}
+        by_domain = {ent.id: ent.domain for ent in ruleset.entitlements.values()}
+        for asked in ({"education"}, {"health", "legal"}, set()):
+            wanted = [r for r in whole if by_domain[r.entitlement] in asked]
+            assert wanted or not asked  # each domain asked for has entitlements in force
+            for memos in ({}, {"standings": standings, "lines": lines}):
+                got = evaluate_brief(ruleset, case, AS_OF, domains=asked, **memos)
+                assert got.results == wanted
+                assert sum(got.counts.values()) == len(wanted)
+        one = whole[-1].entitlement
+        for memos in ({}, {"standings": standings, "lines": lines}):
+            got = evaluate_brief(ruleset, case, AS_OF, entitlements=(one,), **memos)
+            assert got.results == [by_id[one]]
