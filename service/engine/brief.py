@@ -184,8 +184,8 @@ class Lines:
                 continue
             made = line(ent, version, where)
             if self._size < self.limit:
-                if kept is None:
-                    kept = self._kept[asked] = {}
+                if kept is None:  # one table however many threads make it at once
+                    kept = self._kept.setdefault(asked, {})
                 kept[id(where)] = (where, made)
                 self._size += 1
             out.append(made)
