@@ -51,9 +51,12 @@ class OfficeBook:
     documents: dict[str, DocumentResult] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        if self.given is not None:  # as every answer of the service gives them
+            self.words = self.given
+            return
         from service.text.words import words_for  # service.text reads the engine's results
 
-        self.words = self.given if self.given is not None else words_for(self.ruleset)
+        self.words = words_for(self.ruleset)
 
     def name(self, office_id: str) -> OfficeName:
         name = self._names.get(office_id)
