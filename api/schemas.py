@@ -24,9 +24,11 @@ Strict = ConfigDict(extra="forbid", frozen=True)
 def _iso_date(value: Any) -> Any:
     # JSON carries dates as text; a number is not a date here (pydantic would read epoch time,
     # even from the text "0").
-    if isinstance(value, str) and not _ISO_DAY.fullmatch(value):
-        raise ValueError("must be a date written YYYY-MM-DD")
-    if not isinstance(value, str | dt.date):
+    if isinstance(value, str):
+        if not _ISO_DAY.fullmatch(value):
+            raise ValueError("must be a date written YYYY-MM-DD")
+        return value
+    if not isinstance(value, dt.date):
         raise ValueError("must be a date written YYYY-MM-DD")
     return value
 
@@ -50,7 +52,9 @@ IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), AfterValidator(_in_rang
 
 def _whole_number(value: Any) -> Any:
     # JSON Schema's integer includes 3.0; text and true/false are not numbers here.
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if type(value) is int:  # most of them, and never true or false (a bool's type is bool)
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError("must be a whole number")
     if isinstance(value, float):
         if not value.is_integer():
