@@ -15,9 +15,10 @@ def choose_language(available: Collection[str], lang: str | None = None,
         code = _primary(lang)
         if code in available or code == ENGLISH:
             return code
-    for code in _preferred(accept_language or ""):
-        if code in available or code == ENGLISH:
-            return code
+    if accept_language:  # most programs send none
+        for code in _preferred(accept_language):
+            if code in available or code == ENGLISH:
+                return code
     return ENGLISH
 
 
