@@ -56,7 +56,6 @@ class BodyLimit:
         timer = asyncio.get_running_loop().call_later(self.timeout, expire)
         chunks: list[bytes] = []
         size = 0
-        timed_out = False
         try:
             while True:
                 message = await receive()
@@ -72,14 +71,12 @@ class BodyLimit:
         except asyncio.CancelledError:
             if not expired or task.uncancel() > 0:  # not ours, or not only ours
                 raise
-            timed_out = True
-        finally:
-            timer.cancel()
-        if timed_out:
             await problems.send(send, "request_timeout", close=True,
                                 seconds=f"{self.timeout:g}")
-        else:
-            await problems.send(send, "body_too_large", close=True, limit=limit)
+            return None
+        finally:
+            timer.cancel()
+        await problems.send(send, "body_too_large", close=True, limit=limit)
         return None
 
 
