@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -35,12 +35,18 @@ class _Written:
     at once), both threads make a dict over the one array of values. Freeing the object then
     frees the array under the dict left over, and the next collection that walks it crashes
     the process (``tests/engine/test_result_dicts.py`` shows it in one thread).
+
+    ``written``: the part's JSON, once a writer has written it as a part shared between
+    answers (``api/answers.Fragments``). A slot, so it is in no ``__dict__`` and no field:
+    neither orjson nor pydantic writes it.
     """
 
-    __slots__ = ()
+    __slots__ = ("written",)
+    written: Any
 
     def __post_init__(self) -> None:
         self.__dict__  # noqa: B018  (asked for its side effect: the dict is made now)
+        self.written = None
 
 
 @dataclass
