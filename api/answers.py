@@ -22,7 +22,7 @@ import orjson
 from pydantic import TypeAdapter
 
 from service.engine.brief import BriefEvaluation, BriefResult
-from service.engine.result import DocumentResult, EntitlementResult, Evaluation
+from service.engine.result import DocumentResult, EntitlementResult, Evaluation, Reason
 from service.halves import Halves
 
 FULL_FIELDS = tuple(f.name for f in dataclasses.fields(EntitlementResult))
@@ -147,7 +147,19 @@ def _full_line(r: EntitlementResult, fragments: Fragments) -> dict[str, Any]:
     if _shared_documents(r.documents):
         line["documents"] = fragments.joined(r.documents)
     line["benefits"] = [fragments.get(b) for b in r.benefits]  # shared: see ``Parts``
+    line["reasons"] = [_reason(x) for x in r.reasons]
     return line
+
+
+def _reason(reason: Reason) -> orjson.Fragment:
+    """A reason's JSON, kept on it: the answers that read a clause alike share its reason
+    (``explain.reasons``), and one written for one answer is not written again. By orjson,
+    as the answer would write it, and not kept in ``Fragments``: most reasons of random
+    profiles are met once. 2.4% fewer instructions a full answer."""
+    fragment: orjson.Fragment | None = reason.written
+    if fragment is None:
+        fragment = reason.written = orjson.Fragment(orjson.dumps(reason))
+    return fragment
 
 
 def _shared_documents(documents: list[DocumentResult]) -> bool:
