@@ -151,10 +151,15 @@ def _possible_slabs(slabs: tuple[Slab, ...], facts: Mapping[str, Any],
 
 
 def _span(slabs: list[Slab]) -> tuple[int | None, int | None]:
+    """The lowest of the slabs' lowest amounts and the highest of their highest: None where
+    any slab has none. (A loop, not lists and generators: the questions' trials call it
+    thousands of times an answer.)"""
     if not slabs:
         return None, None
-    lows = [s.low for s in slabs]
-    highs = [s.high for s in slabs]
-    low = None if None in lows else min(x for x in lows if x is not None)
-    high = None if None in highs else max(x for x in highs if x is not None)
+    low, high = slabs[0].low, slabs[0].high
+    for slab in slabs:
+        if low is not None:
+            low = None if slab.low is None else slab.low if slab.low < low else low
+        if high is not None:
+            high = None if slab.high is None else slab.high if slab.high > high else high
     return low, high
