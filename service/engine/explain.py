@@ -8,7 +8,7 @@ from typing import Any
 
 from service.engine.result import FactValue, Reason
 from service.expr import explain as expr_explain
-from service.expr.kleene import UNKNOWN, Tri
+from service.expr.kleene import TRUE, UNKNOWN, Tri
 from service.rules.ruleset import Clause
 from service.text import plain
 from service.text.words import Words
@@ -40,14 +40,16 @@ def reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any], status: Tri, 
     """The clauses that decided ``status``: all of them when it holds, else those that fail, or
     those still undecided. ``settled``: the status holds whatever the unknown facts are, so
     the clauses still undecided on their own are part of the reason too. ``cite``: False
-    leaves out the provisions (a brief answer).
+    leaves out the provisions (a brief answer). ``status`` is what the clauses together
+    give: when it holds and is not settled, every clause holds, and none is read again.
 
     ``memo`` (of these clauses, in ``words`` and with ``cite``): reasons met before, by the
     clause and the values of the facts it reads, which are all a reason says of the profile.
     What it gives is shared: read it, do not change it."""
     out = []
+    held = status is TRUE and not settled  # then every clause holds: no need to read them
     for i, clause in enumerate(clauses):
-        value = clause.fn(facts)
+        value = TRUE if held else clause.fn(facts)
         whatever = settled and value is UNKNOWN
         if value is not status and not whatever:
             continue

@@ -71,3 +71,25 @@ def test_every_missing_fact_can_change_the_outcome(ruleset: Ruleset, as_of: dt.d
                         f"the outcome for {sorted(facts)}")
                     checked += 1
     assert checked > 200, "too few cases were checked to mean anything"
+
+
+def test_a_reason_gives_the_value_its_clause_takes_even_where_the_answer_is_settled(
+        ruleset: Ruleset) -> None:
+    """Each reason's value is what its clause alone gives for the profile. Where the engine
+    settles an answer the clauses leave open, the clauses still undecided are the reason too,
+    undecided (null), with the facts they wait for."""
+    as_of = dt.date(2026, 11, 28)
+    settled = 0
+    versions = {e.id: v for e, v in ruleset.in_force(as_of)}
+    for facts in random_profiles(ruleset, 200, 14, known=0.5):
+        for result in evaluate(ruleset, facts, as_of).results:
+            version = versions[result.entitlement]
+            clauses = {c.text: c for c in version.clauses}
+            for reason in result.reasons:
+                clause = clauses[reason.clause]
+                assert reason.value == clause.fn(facts).to_json(), (result.entitlement, reason)
+            if result.status != "needs_info" and version.fn(facts) is UNKNOWN:
+                settled += 1
+                undecided = [c.text for c in version.clauses if c.fn(facts) is UNKNOWN]
+                assert undecided and set(undecided) <= {r.clause for r in result.reasons}
+    assert settled > 10, "too few settled answers were checked to mean anything"
