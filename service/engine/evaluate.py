@@ -148,16 +148,15 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         missing = dict.fromkeys(kept)
     words = book.words
     key = (book.place, brief, words.language)
-    parts = (cache.get(version, key, static_parts, version, book, brief, cache)
-             if cache else static_parts(version, book, brief))
+    parts = (cache.get(version, key, static_parts, ent, version, book, brief, cache)
+             if cache else static_parts(ent, version, book, brief))
     benefits = _benefits(version, facts, status, words, brief, cache, remembered)
     reasons = explain.reasons(
         version.clauses, facts, status, words, settled=settled, cite=not brief,
         memo=cache.memo(version, ("reasons", brief, words.language)) if cache else None)
-    title = version.title or ent.title
     result = EntitlementResult(
-        entitlement=ent.id, title=words.t(title), domain=ent.domain,
-        summary=None if brief else words.t(ent.summary), status=status_word(status),
+        entitlement=ent.id, title=parts.title, domain=ent.domain,
+        summary=parts.summary, status=status_word(status),
         missing=list(missing),
         reasons=reasons,
         benefits=benefits,
@@ -167,7 +166,7 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         steps=parts.steps, version=parts.version,
         verified=version.verified and all(b.verified for b in benefits),
         keep=explain.all_reasons(version.keep, facts, words) if version.keep else [],
-        draft=words.is_draft(title),
+        draft=parts.draft,
     )
     if what_if:
         _what_if(result, version, facts, status, book, remembered)
@@ -228,12 +227,15 @@ def _what_if(result: EntitlementResult, version: Version, facts: Mapping[str, An
                 else memo[0].outcomes(version, facts, memo[1], fact_defs[name], values))
 
 
-def static_parts(version: Version, book: OfficeBook, brief: bool,
+def static_parts(ent: Entitlement, version: Version, book: OfficeBook, brief: bool,
                  cache: PartsCache | None = None) -> Parts:
     """What an answer says of a version whatever the profile (see ``parts``); the version
     block, which does not name her place either, shared by every place through ``cache``."""
     words = book.words
+    title = version.title or ent.title
     return Parts(
+        title=words.t(title), summary=None if brief else words.t(ent.summary),
+        draft=words.is_draft(title),
         steps=[] if brief else [
             StepResult(action=words.t(s.action),
                        office=book.name(s.office) if s.office else None)

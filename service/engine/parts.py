@@ -1,8 +1,9 @@
 """The parts of an answer that depend only on the rule version, the place and `brief`:
-steps, time limits, the version block, the offices with their escalation, the documents asked
-for as a profile that lists no documents held sees them; for any place, memos of the
-answers of benefits and the reasons of conditions (``PartsCache.memo``); and whole results,
-by everything they read (``PartsCache.shared_result``).
+the title and summary in her language, steps, time limits, the version block, the offices
+with their escalation, the documents asked for as a profile that lists no documents held sees
+them; for any place, memos of the answers of benefits and the reasons of conditions
+(``PartsCache.memo``); and whole results, by everything they read
+(``PartsCache.shared_result``).
 
 They are most of an answer's objects, and the same for every profile; a ``PartsCache``
 builds each once and lets answers share it. The caller owns the cache (the API keeps one per
@@ -36,6 +37,9 @@ V = TypeVar("V")
 
 @dataclass(frozen=True, slots=True)
 class Parts:
+    title: str  # in the answer's language
+    summary: str | None  # None in a brief answer
+    draft: bool  # the title as translated is not yet checked by a person
     steps: list[StepResult]
     time_limits: list[TimeLimitResult]
     version: VersionRef
