@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
 from service.engine.result import Change, FactValue, Outcome
@@ -42,11 +42,13 @@ def resolve(version: Version, facts: Mapping[str, Any]) -> tuple[Tri, list[str]]
 
 
 def changes(version: Version, facts: Mapping[str, Any], fact_defs: Mapping[str, FactDef],
-            words: Words) -> list[Change]:
+            words: Words, acting: Collection[str] | None = None) -> list[Change]:
     """For a version that does not hold: up to ``MAX_CHANGES`` sets of at most ``MAX_FACTS``
     changeable facts, each with values that make it hold; fewest facts first, and no set
-    that contains a smaller one already found."""
-    axes = _axes(version, facts, fact_defs)
+    that contains a smaller one already found. ``acting``: ``changeable(version,
+    fact_defs)``, when the caller keeps it."""
+    axes = _axes(version, facts, fact_defs,
+                 changeable(version, fact_defs) if acting is None else acting)
     if not axes:
         return []
     found: list[dict[str, Any]] = []
@@ -67,20 +69,24 @@ def changes(version: Version, facts: Mapping[str, Any], fact_defs: Mapping[str, 
     return _changes(found, words)
 
 
-def _axes(version: Version, facts: Mapping[str, Any],
-          fact_defs: Mapping[str, FactDef]) -> dict[str, list[Any]]:
-    """Each changeable fact worth trying, with the values to try for it; empty when no change
-    of those facts can make the version hold."""
-    changeable = {name for name in version.boundary_values
-                  if (d := fact_defs.get(name)) is not None and d.can_change}
-    if not changeable:
+def changeable(version: Version, fact_defs: Mapping[str, FactDef]) -> tuple[str, ...]:
+    """The facts she can act on that the version's conditions read."""
+    return tuple(name for name in version.boundary_values
+                 if (d := fact_defs.get(name)) is not None and d.can_change)
+
+
+def _axes(version: Version, facts: Mapping[str, Any], fact_defs: Mapping[str, FactDef],
+          acting: Collection[str]) -> dict[str, list[Any]]:
+    """Each fact of ``acting`` (those she can act on) worth trying, with the values to try
+    for it; empty when no change of those facts can make the version hold."""
+    if not acting:
         return {}
     wanted: dict[str, None] = {}
     for clause in version.clauses:
         value = clause.fn(facts)
         if value is TRUE:
             continue  # what it reads need not change
-        read = [name for name in clause.facts if name in changeable]
+        read = [name for name in clause.facts if name in acting]
         if value is FALSE and not read:
             return {}  # it fails, and nothing she can act on is in it
         wanted.update(dict.fromkeys(read))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from service.engine.changes import changes, outcomes
+from service.engine.changes import changeable, changes, outcomes
 from service.engine.regions import Regions
 from service.engine.result import Change, Outcome
 from service.rules.ruleset import FactDef, Version
@@ -46,7 +46,7 @@ class Remembered:
         key = ("changes", words.language, *map(seen, self.regions.reads(version)),
                *map(facts.get, acting))
         found: list[Change] = self._get(known, key, changes, version, facts, self.fact_defs,
-                                        words)
+                                        words, acting)
         return found
 
     def outcomes(self, version: Version, facts: Mapping[str, Any], seen: Callable[[str], Any],
@@ -82,7 +82,6 @@ class Remembered:
                                                dict[Any, dict[tuple[Any, ...], Any]]]:
         held = self._kept.get(id(version))
         if held is None or held[0] is not version:
-            acting = tuple(name for name in version.boundary_values
-                           if (d := self.fact_defs.get(name)) is not None and d.can_change)
+            acting = changeable(version, self.fact_defs)
             held = self._kept[id(version)] = (version, acting, {})
         return held
