@@ -5,6 +5,7 @@
     .venv/bin/python bench/instructions.py --root ../before           # another checkout
     .venv/bin/python bench/instructions.py --app bench.floor:create_app   # the floor
     .venv/bin/python bench/instructions.py --in-process --detail full --requests 300
+    .venv/bin/python bench/instructions.py --engine 300               # 600 full answers, no app
 
 Starts the server as ``bench/run.py`` does (uvicorn, one worker, on 127.0.0.1), but under
 ``valgrind --tool=callgrind`` with counting off; warms it up; counts while the same requests
@@ -22,6 +23,14 @@ no uvicorn, socket or client, no other thread's timing, the rate limits off, eve
 seen in the warm-up (a caseload seen before). The same code gave the same count to within
 0.1% for brief answers and 1% for full ones (worked out on a thread of the pool); what the
 server adds around the app is not in it.
+
+``--engine N``: the full answer alone, as ``bench/run.py`` times it (``evaluate`` and
+``answers.full``, ``bench/answer_driver.py``), for N fully-known and N partial profiles, each
+answered once before: the collector off while counting, the hash seed fixed. The same code in
+the same directory gives the same count to the instruction. Checkouts in two directories can
+differ by a percent or two for the same code (the addresses of what they load, and so the
+order of what is kept by ``id``): to compare commits to a percent, check each out in turn
+into one directory.
 """
 
 from __future__ import annotations
@@ -29,6 +38,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -43,6 +53,7 @@ sys.path.insert(0, str(ROOT))
 import run  # noqa: E402  (bench/run.py: the profiles, requests and client)
 
 from service.rules.load import load_ruleset  # noqa: E402
+from tests.oracle import durable_oracle as oracle  # noqa: E402
 
 WARMUP = 300  # requests before counting: the imports done, the memos filling
 CONCURRENCY = 32
@@ -62,11 +73,21 @@ def main(argv: list[str] | None = None) -> int:
                         help="each request names a district of her State (bench/run.districts)")
     parser.add_argument("--in-process", action="store_true",
                         help="the app called through ASGI in one process, not a server")
+    parser.add_argument("--engine", type=int, metavar="N",
+                        help="full answers worked out and written, no app: N fully-known and "
+                        "N partial profiles (bench/answer_driver.py)")
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None or shutil.which("callgrind_control") is None:
         print("valgrind is not installed (Debian: apt-get install valgrind)", file=sys.stderr)
         return 2
     ruleset = load_ruleset(args.rules)
+    if args.engine:
+        mixed = run.drawn(ruleset, args.engine, args.seed)[2]
+        count = engine(args.root.resolve(), args.as_of, mixed)
+        print(f"the engine in {args.root}, full answers worked out and written, "
+              f"{len(mixed):,} profiles seen before: {count / len(mixed):,.0f} instructions "
+              "an answer")
+        return 0
     n = (WARMUP + args.requests) // 2 + 1
     mixed = run.drawn(ruleset, n, args.seed)[2]
     named = run.districts(ruleset, mixed, args.seed) if args.districts else None
@@ -100,6 +121,23 @@ def in_process(root: Path, rules: Path, as_of: dt.date, mixed: list[run.Facts], 
              f"--callgrind-out-file={out}/callgrind.%p", sys.executable,
              str(ROOT / "bench" / "asgi_driver.py"), str(root), str(asked), str(len(mixed)),
              str(requests)], cwd=root, env=env, capture_output=True, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(done.stderr.decode(errors="replace")[-3000:])
+        return sum(_totals(found) for found in Path(out).glob("callgrind.*"))
+
+
+def engine(root: Path, as_of: dt.date, mixed: list[run.Facts]) -> int:
+    """The instructions of one pass of full answers over ``mixed``, after a pass that warms
+    the memos (``bench/answer_driver.py``)."""
+    with tempfile.TemporaryDirectory() as out:
+        profiles = Path(out) / "profiles"
+        profiles.write_text("\n".join(json.dumps(oracle.as_sent(f)) for f in mixed))
+        done = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--instr-atstart=no",
+             f"--callgrind-out-file={out}/callgrind.%p", sys.executable,
+             str(ROOT / "bench" / "answer_driver.py"), str(root), str(profiles),
+             as_of.isoformat()], cwd=root, env={**os.environ, "PYTHONHASHSEED": "0"},
+            capture_output=True, check=False)
         if done.returncode != 0:
             raise RuntimeError(done.stderr.decode(errors="replace")[-3000:])
         return sum(_totals(found) for found in Path(out).glob("callgrind.*"))
