@@ -22,7 +22,13 @@ import orjson
 from pydantic import TypeAdapter
 
 from service.engine.brief import BriefEvaluation, BriefResult
-from service.engine.result import DocumentResult, EntitlementResult, Evaluation, Reason
+from service.engine.result import (
+    DocumentResult,
+    EntitlementResult,
+    Evaluation,
+    Reason,
+    SharedList,
+)
 from service.halves import Halves
 
 FULL_FIELDS = tuple(f.name for f in dataclasses.fields(EntitlementResult))
@@ -55,8 +61,9 @@ class Fragments:
         self._written: dict[bytes, orjson.Fragment] = {}
 
     def get(self, part: Any) -> orjson.Fragment:
-        """A shared part's JSON: a result object keeps its own (``written``), a list is
-        kept here by its id (an answer asks for some three hundred)."""
+        """A shared part's JSON: a result object or a ``SharedList`` keeps its own
+        (``written``), the list's made of its items' (``joined``); a plain list is kept here
+        by its id."""
         if type(part) is list:
             made = self._parts.newer.get(id(part))  # a look-up, not a call
             if made is None or made[0] is not part:
@@ -64,12 +71,15 @@ class Fragments:
             return made[1]
         fragment: orjson.Fragment | None = part.written
         if fragment is None:  # two threads may both write it: the same JSON
-            fragment = part.written = self._write(part)
+            fragment = part.written = (self._join(part) if isinstance(part, SharedList)
+                                       else self._write(part))
         return fragment
 
     def joined(self, parts: list[Any]) -> orjson.Fragment:
         """A list of shared parts, its JSON made of theirs: each written once however many
         lists hold it (the documents asked for in a district, by every version that asks)."""
+        if isinstance(parts, SharedList):
+            return self.get(parts)
         return self._parts.get(id(parts), parts, self._join, parts)
 
     def kept(self) -> int:
@@ -146,7 +156,7 @@ def _full_line(r: EntitlementResult, fragments: Fragments) -> dict[str, Any]:
             line[name] = fragments.get(value)
     if _shared_documents(r.documents):
         line["documents"] = fragments.joined(r.documents)
-    line["benefits"] = [fragments.get(b) for b in r.benefits]  # shared: see ``Parts``
+    line["benefits"] = fragments.joined(r.benefits)  # shared: see ``_benefits``
     line["reasons"] = [_reason(x) for x in r.reasons]
     return line
 

@@ -23,6 +23,7 @@ from service.engine.result import (
     EntitlementResult,
     Evaluation,
     RulesetRef,
+    SharedList,
     StepResult,
     TimeLimitResult,
     VersionRef,
@@ -190,8 +191,8 @@ def _benefits(version: Version, facts: Mapping[str, Any], status: Tri, words: Wo
 def _benefit_list(version: Version, facts: Mapping[str, Any], status: Tri, words: Words,
                   brief: bool, cache: PartsCache | None) -> list[BenefitResult]:
     memo = cache.memo(version, ("benefits", brief, words.language)) if cache else {}
-    return [_benefit(b, i, facts, status, words, brief, memo)
-            for i, b in enumerate(version.benefits)]
+    return SharedList(_benefit(b, i, facts, status, words, brief, memo)
+                      for i, b in enumerate(version.benefits))
 
 
 def _benefit(benefit: Benefit, index: int, facts: Mapping[str, Any], status: Tri,
@@ -236,17 +237,18 @@ def static_parts(ent: Entitlement, version: Version, book: OfficeBook, brief: bo
     return Parts(
         title=words.t(title), summary=None if brief else words.t(ent.summary),
         draft=words.is_draft(title),
-        steps=[] if brief else [
+        steps=SharedList() if brief else SharedList(
             StepResult(action=words.t(s.action),
                        office=book.name(s.office) if s.office else None)
-            for s in version.steps],
-        time_limits=[] if brief else [_time_limit(book, t) for t in version.time_limits],
+            for s in version.steps),
+        time_limits=SharedList() if brief else SharedList(
+            _time_limit(book, t) for t in version.time_limits),
         version=(version_ref(version, words, brief) if cache is None else cache.unplaced(
             version, ("version", brief, words.language),
             partial(version_ref, version, words, brief))),
         office=book.result(version.office),
         pays=book.result(version.pays) if version.pays else None,
-        documents=[_asked(book, d) for d in version.documents],
+        documents=SharedList(_asked(book, d) for d in version.documents),
     )
 
 

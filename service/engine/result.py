@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import Field
 
@@ -47,6 +48,22 @@ class _Written:
     def __post_init__(self) -> None:
         self.__dict__  # noqa: B018  (asked for its side effect: the dict is made now)
         self.written = None
+
+
+T = TypeVar("T")
+
+
+class SharedList(list[T]):
+    """A list of parts shared between answers (a version's steps, time limits and documents
+    asked for in a place; a benefit list kept by how her facts fall), which keeps its JSON
+    once written (``written``), as a shared result object does. A list to orjson and pydantic
+    alike."""
+
+    __slots__ = ("written",)
+
+    def __init__(self, items: Iterable[T] = ()) -> None:
+        super().__init__(items)
+        self.written: Any = None
 
 
 @dataclass
