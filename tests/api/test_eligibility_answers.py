@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import orjson
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import TypeAdapter
@@ -18,7 +19,7 @@ from service.engine.evaluate import evaluate, statuses
 from service.engine.offices import Place
 from service.engine.parts import PartsCache
 from service.engine.questions import waiting_questions
-from service.engine.result import EntitlementResult, Evaluation
+from service.engine.result import EntitlementResult, Evaluation, SharedList
 from service.engine.standings import first_year
 from service.rules.ruleset import Ruleset
 from service.text.words import english, words_for
@@ -133,13 +134,33 @@ def test_answers_in_three_languages_write_each_part_once(ruleset: Ruleset) -> No
                for part in _shared(r)}
     again = [evaluate(ruleset, facts, AS_OF, cache=cache, words=words) for facts, words in asked]
     parts = [part for result in again for r in result.results for part in _shared(r)]
-    assert {type(part).__name__ for part in parts} >= {"BenefitResult", "OfficeResult"}
+    assert {type(part).__name__ for part in parts} >= {"BenefitResult", "OfficeResult",
+                                                       "SharedList"}
     assert all(fragments.get(part) is written[id(part)] for part in parts)
+
+
+def test_a_shared_list_keeps_its_json_made_of_its_items(ruleset: Ruleset) -> None:
+    """A benefit list kept by how her facts fall, and a version's steps, time limits and
+    documents in a place, are written once, each from its items' own JSON, and read back
+    after; the JSON is the list's as pydantic writes it."""
+    fragments, cache = answers.Fragments(), PartsCache()
+    profiles = random_profiles(ruleset, 40, 19, known=0.6)
+    results = [r for facts in profiles
+               for r in evaluate(ruleset, facts, AS_OF, cache=cache).results]
+    lists = [part for r in results for part in (r.benefits, r.steps, r.time_limits, r.documents)]
+    assert all(isinstance(part, SharedList) for part in lists)
+    for part in lists:
+        written = fragments.get(part)
+        assert orjson.dumps(written) == _ANY.dump_json(part)
+        assert part.written is written and fragments.get(part) is written  # not written again
+        assert all(item.written is not None for item in part)  # from its items' own
+    # the lists are shared: far fewer than the results hold
+    assert len({id(part) for part in lists}) < len(lists) / 2
 
 
 def _shared(r: EntitlementResult) -> list[object]:
     """The parts of a result that the writer takes from ``Fragments``."""
-    return [*r.benefits, r.office, r.version, r.steps, r.time_limits,
+    return [*r.benefits, r.documents, r.office, r.version, r.steps, r.time_limits,
             *([r.pays] if r.pays is not None else [])]
 
 
