@@ -191,8 +191,8 @@ def _benefits(version: Version, facts: Mapping[str, Any], status: Tri, words: Wo
 def _benefit_list(version: Version, facts: Mapping[str, Any], status: Tri, words: Words,
                   brief: bool, cache: PartsCache | None) -> list[BenefitResult]:
     memo = cache.memo(version, ("benefits", brief, words.language)) if cache else {}
-    return SharedList(_benefit(b, i, facts, status, words, brief, memo)
-                      for i, b in enumerate(version.benefits))
+    return [_benefit(b, i, facts, status, words, brief, memo)
+            for i, b in enumerate(version.benefits)]
 
 
 def _benefit(benefit: Benefit, index: int, facts: Mapping[str, Any], status: Tri,

@@ -55,9 +55,8 @@ T = TypeVar("T")
 
 class SharedList(list[T]):
     """A list of parts shared between answers (a version's steps, time limits and documents
-    asked for in a place; a benefit list kept by how her facts fall), which keeps its JSON
-    once written (``written``), as a shared result object does. A list to orjson and pydantic
-    alike."""
+    asked for in a place), which keeps its JSON once written (``written``), as a shared
+    result object does. A list to orjson and pydantic alike."""
 
     __slots__ = ("written",)
 

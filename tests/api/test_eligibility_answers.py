@@ -140,14 +140,14 @@ def test_answers_in_three_languages_write_each_part_once(ruleset: Ruleset) -> No
 
 
 def test_a_shared_list_keeps_its_json_made_of_its_items(ruleset: Ruleset) -> None:
-    """A benefit list kept by how her facts fall, and a version's steps, time limits and
-    documents in a place, are written once, each from its items' own JSON, and read back
-    after; the JSON is the list's as pydantic writes it."""
+    """A version's steps, time limits and documents in a place are written once, each from
+    its items' own JSON, and read back after; the JSON is the list's as pydantic writes
+    it."""
     fragments, cache = answers.Fragments(), PartsCache()
     profiles = random_profiles(ruleset, 40, 19, known=0.6)
     results = [r for facts in profiles
                for r in evaluate(ruleset, facts, AS_OF, cache=cache).results]
-    lists = [part for r in results for part in (r.benefits, r.steps, r.time_limits, r.documents)]
+    lists = [part for r in results for part in (r.steps, r.time_limits, r.documents)]
     assert all(isinstance(part, SharedList) for part in lists)
     for part in lists:
         written = fragments.get(part)
