@@ -38,17 +38,17 @@ _ANY = TypeAdapter(Any)
 
 class Fragments:
     """Each shared part of an answer as JSON, written once. A result object (an office, a
-    benefit, a version block) keeps its JSON itself (``written``), and it goes with the part.
-    A list of them (steps, time limits, the documents asked for) is kept here by identity,
-    the list kept alive with its JSON. Keep one per ruleset, as the parts are
+    benefit, a version block) and a ``SharedList`` of them (steps, time limits, the documents
+    asked for) keep their JSON themselves (``written``), and it goes with the part: no
+    look-up by its id in a dict of thousands (bench/README.md). Any other list is kept here
+    by identity, the list kept alive with its JSON. Keep one per ruleset, as the parts are
     (api/holder.py): else it holds the old rules' lists after a reload.
 
-    At most ``limit`` lists, in two halves (``service.halves.Halves``): the lists written or
+    At most ``limit`` such lists, in two halves (``service.halves.Halves``): those written or
     asked for since the last turn, and those of the turn before asked for again. Starting
     afresh each time instead wrote every part again: answers in three languages need about
     20,000 parts, and a worker answering in turns paid a third more for a full answer
-    (bench/README.md). Kept on the objects, a part costs no look-up by its id: 3.3% fewer
-    instructions a full answer.
+    (bench/README.md).
 
     Parts built apart often write the same JSON (most steps read the same in every
     district), so equal JSON is kept once, among the last ``limit // 2`` written: a quarter
