@@ -23,12 +23,10 @@ from pydantic import TypeAdapter
 
 from service.engine.brief import BriefEvaluation, BriefResult
 from service.engine.result import (
-    DocumentResult,
     EntitlementResult,
     Evaluation,
     SharedList,
 )
-from service.halves import Halves
 
 FULL_FIELDS = tuple(f.name for f in dataclasses.fields(EntitlementResult))
 BRIEF_FIELDS = tuple(f.name for f in dataclasses.fields(BriefResult))
@@ -40,15 +38,8 @@ class Fragments:
     """Each shared part of an answer as JSON, written once. A result object (an office, a
     benefit, a version block) and a ``SharedList`` of them (steps, time limits, the documents
     asked for) keep their JSON themselves (``written``), and it goes with the part: no
-    look-up by its id in a dict of thousands (bench/README.md). Any other list is kept here
-    by identity, the list kept alive with its JSON. Keep one per ruleset, as the parts are
-    (api/holder.py): else it holds the old rules' lists after a reload.
-
-    At most ``limit`` such lists, in two halves (``service.halves.Halves``): those written or
-    asked for since the last turn, and those of the turn before asked for again. Starting
-    afresh each time instead wrote every part again: answers in three languages need about
-    20,000 parts, and a worker answering in turns paid a third more for a full answer
-    (bench/README.md).
+    look-up by its id in a dict of thousands (bench/README.md). A list's JSON is made of its
+    items' own. Keep one per ruleset, as the parts are (api/holder.py).
 
     Parts built apart often write the same JSON (most steps read the same in every
     district), so equal JSON is kept once, among the last ``limit // 2`` written: a quarter
@@ -56,35 +47,15 @@ class Fragments:
 
     def __init__(self, limit: int = 32768) -> None:
         self.limit = limit
-        self._parts: Halves[orjson.Fragment] = Halves(limit)  # by id(part), the part held
         self._written: dict[bytes, orjson.Fragment] = {}
 
     def get(self, part: Any) -> orjson.Fragment:
-        """A shared part's JSON: a result object or a ``SharedList`` keeps its own
-        (``written``), the list's made of its items' (``joined``); a plain list is kept here
-        by its id."""
-        if type(part) is list:
-            made = self._parts.newer.get(id(part))  # a look-up, not a call
-            if made is None or made[0] is not part:
-                return self._parts.get(id(part), part, self._write, part)
-            return made[1]
+        """A shared part's JSON, kept on it (``written``)."""
         fragment: orjson.Fragment | None = part.written
         if fragment is None:  # two threads may both write it: the same JSON
             fragment = part.written = (self._join(part) if isinstance(part, SharedList)
                                        else self._write(part))
         return fragment
-
-    def joined(self, parts: list[Any]) -> orjson.Fragment:
-        """A list of shared parts, its JSON made of theirs: each written once however many
-        lists hold it (the documents asked for in a district, by every version that asks)."""
-        if isinstance(parts, SharedList):
-            return self.get(parts)
-        return self._parts.get(id(parts), parts, self._join, parts)
-
-    def kept(self) -> int:
-        """How many lists are kept (in both halves; one asked again after a turn is counted
-        once, in the newer)."""
-        return len(self._parts)
 
     def _join(self, parts: list[Any]) -> orjson.Fragment:
         return self._once(orjson.dumps([self.get(p) for p in parts]))
@@ -153,15 +124,10 @@ def _full_line(r: EntitlementResult, fragments: Fragments) -> dict[str, Any]:
     for name in _SHARED:
         if (value := line[name]) is not None:
             line[name] = fragments.get(value)
-    if _shared_documents(r.documents):
-        line["documents"] = fragments.joined(r.documents)
+    if isinstance(r.documents, SharedList):  # else built for her documents held alone
+        line["documents"] = fragments.get(r.documents)
     line["benefits"] = [fragments.get(b) for b in r.benefits]  # shared: see ``Parts``
     return line
-
-
-def _shared_documents(documents: list[DocumentResult]) -> bool:
-    """Documents asked for where she lists none held are shared between answers."""
-    return bool(documents) and documents[0].held is None
 
 
 def _order(known: tuple[str, ...], wanted: Collection[str]) -> tuple[str, ...]:
@@ -173,8 +139,8 @@ def _result(result: EntitlementResult, names: tuple[str, ...],
     out: dict[str, Any] = {}
     for name in names:
         value = getattr(result, name)
-        if name == "documents" and _shared_documents(value):
-            value = fragments.joined(value)
+        if name == "documents" and isinstance(value, SharedList):
+            value = fragments.get(value)
         elif name == "benefits":
             value = [fragments.get(b) for b in value]  # shared: see ``Parts``
         elif name in _SHARED and value is not None:

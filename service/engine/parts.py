@@ -23,6 +23,7 @@ from service.engine.remembered import Remembered
 from service.engine.result import (
     DocumentResult,
     OfficeResult,
+    SharedList,
     StepResult,
     TimeLimitResult,
     VersionRef,
@@ -40,12 +41,12 @@ class Parts:
     title: str  # in the answer's language
     summary: str | None  # None in a brief answer
     draft: bool  # the title as translated is not yet checked by a person
-    steps: list[StepResult]
-    time_limits: list[TimeLimitResult]
+    steps: SharedList[StepResult]
+    time_limits: SharedList[TimeLimitResult]
     version: VersionRef
     office: OfficeResult
     pays: OfficeResult | None
-    documents: list[DocumentResult]  # `held` unknown: she lists no documents
+    documents: SharedList[DocumentResult]  # `held` unknown: she lists no documents
 
 
 @dataclass(slots=True)

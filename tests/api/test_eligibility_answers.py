@@ -108,20 +108,6 @@ def test_a_part_written_alike_for_two_places_is_kept_once(ruleset: Ruleset) -> N
     assert all(fragments.get(a) is not fragments.get(b) for a, b in named)
 
 
-def test_parts_asked_for_again_are_kept_across_a_turn_and_the_rest_let_go() -> None:
-    fragments = answers.Fragments(limit=8)  # two halves of four
-    kept = [[0], [1]]  # parts are kept by identity: each is its own object
-    once = [[i] for i in range(2, 42)]
-    first = {id(part): fragments.get(part) for part in kept}
-    written = {}
-    for i in range(0, 40, 2):  # two parts asked for once, then the kept ones again
-        written.update({id(part): fragments.get(part) for part in once[i:i + 2]})
-        assert all(fragments.get(part) is first[id(part)] for part in kept)
-        assert fragments.kept() <= 8
-    assert fragments.get(once[0]) is not written[id(once[0])]  # it had gone: written again
-    assert fragments.get(once[-1]) is written[id(once[-1])]
-
-
 def test_answers_in_three_languages_write_each_part_once(ruleset: Ruleset) -> None:
     """The parts of answers in English, Hindi and Bengali all fit: asked again, none is
     written again (starting afresh when full wrote them all again)."""
