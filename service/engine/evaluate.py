@@ -14,8 +14,7 @@ from typing import Any
 from service.engine import amounts, changes, explain, questions
 from service.engine.case import Case
 from service.engine.offices import OfficeBook, Place
-from service.engine.parts import Parts, PartsCache
-from service.engine.remembered import Remembered
+from service.engine.parts import Parts, PartsCache, Prepared
 from service.engine.result import (
     BenefitResult,
     DocumentName,
@@ -34,9 +33,9 @@ from service.rules import model
 from service.rules.ruleset import Benefit, Entitlement, Ruleset, Version
 from service.text.words import Words
 
-# The memo of the parts of answers that read the regions of her facts, and those regions
-# (``Regions.of``).
-Shared = tuple[Remembered, Callable[[str], Any]]
+# A version made ready for an answer's place, detail and language, and the regions of her
+# facts (``Regions.of``) by which its memos are keyed.
+Shared = tuple[Prepared, Callable[[str], Any]]
 
 STATUS: dict[Tri, model.Status] = {TRUE: "eligible", FALSE: "not_eligible",
                                    UNKNOWN: "needs_info"}
@@ -68,7 +67,7 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     list of thirty entitlements shrinks from about 180 KB to less than half of that.
     ``cache`` (one per ruleset, owned by the caller) shares the parts of answers that do not
     depend on the profile, and each entitlement's whole result between profiles that agree on
-    every fact it reads (``PartsCache.shared_result``). ``what_if`` adds what would change
+    every fact it reads (``KeptResults.share``). ``what_if`` adds what would change
     each answer (``changes``: the changes that make a not-eligible result eligible; the
     outcomes of the next question of one that needs information); by default in a full answer
     and not in a brief one.
@@ -78,36 +77,45 @@ def evaluate(ruleset: Ruleset, facts: Mapping[str, Any], as_of: dt.date, *,
     book = cache.book(ruleset, place, words) if cache else OfficeBook(ruleset, place, words)
     what_if = not brief if what_if is None else what_if
     found = statuses(ruleset, facts, as_of)
-    # the regions of her facts, by which the parts that read only them are remembered
-    seen = cache.regions(ruleset).of(facts).get if cache else None
-    remembered = (cache.remembered(ruleset), seen) if cache and seen is not None else None
-    in_force = tuple((ent, version) for ent, version in ruleset.in_force(as_of, facts.get("state"))
-                     if (domains is None or ent.domain in domains)
-                     and (entitlements is None or ent.id in entitlements))
-    def result(ent: Entitlement, version: Version) -> EntitlementResult:
-        return entitlement_result(ent, version, facts, documents_held, book, brief=brief,
-                                  cache=cache, what_if=what_if, status=found[ent.id],
-                                  remembered=remembered)
+    listed = ruleset.in_force(as_of, facts.get("state"))
+    picked = (range(len(listed)) if domains is None and entitlements is None else
+              [i for i, (ent, _) in enumerate(listed)
+               if (domains is None or ent.domain in domains)
+               and (entitlements is None or ent.id in entitlements)])
+    in_force = listed if len(picked) == len(listed) else tuple(listed[i] for i in picked)
 
+    def result(ent: Entitlement, version: Version,
+               prepared: Shared | None = None) -> EntitlementResult:
+        return entitlement_result(ent, version, facts, documents_held, book, brief=brief,
+                                  what_if=what_if, status=found[ent.id], prepared=prepared)
+
+    seen = None
     if cache is None:
         results = [result(ent, version) for ent, version in in_force]
-    else:  # a result is shared with the answers that read alike all it reads
-        regions = cache.regions(ruleset)
+    else:  # each version made ready for her place, the detail and language, once for all
+        # the regions of her facts, by which the parts that read only them are remembered
+        seen = cache.regions(ruleset).of(facts).get
+        plan = cache.prepared(listed, book, brief)
+        # a result is shared with the answers that read alike all it reads
         asked = (brief, book.words.language, what_if, book.place,
                  None if documents_held is None else frozenset(documents_held))
 
-        def key(version: Version) -> tuple[Any, ...]:
-            return (*asked, *map(facts.get, regions.result_reads(version)))
+        def key(ready: Prepared) -> tuple[Any, ...]:
+            return (*asked, *map(facts.get, ready.result_reads))
 
-        results = [cache.shared_result(version, key, result, ent, version)
-                   for ent, version in in_force]
+        results = []
+        for i in picked:
+            ent, version = listed[i]
+            ready = plan[i] or _prepare(plan, i, cache, ruleset, ent, version, book, brief)
+            results.append(ready.results.share(key, ready, result, ent, version,
+                                               (ready, seen)))
     counts = Counter(r.status for r in results)
     return Evaluation(
         ruleset=ruleset_ref(ruleset), as_of=as_of, language=book.words.language,
         counts={s: counts.get(s, 0) for s in ("eligible", "not_eligible", "needs_info")},
         results=results,
         questions=questions.next_questions(ruleset, results, in_force, facts, as_of, book.words,
-                                           remembered[0] if remembered else None, seen))
+                                           cache.remembered(ruleset) if cache else None, seen))
 
 
 def evaluate_case(ruleset: Ruleset, case: Case, as_of: dt.date, *,
@@ -128,33 +136,32 @@ def ruleset_ref(ruleset: Ruleset) -> RulesetRef:
 def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, Any],
                        documents_held: Collection[str] | None,
                        book: OfficeBook, *, brief: bool = False,
-                       cache: PartsCache | None = None,
                        what_if: bool = False,
                        status: Tri | None = None,
-                       remembered: Shared | None = None) -> EntitlementResult:
+                       prepared: Shared | None = None) -> EntitlementResult:
     """``status``: the version's Kleene status when the caller has it already;
-    ``remembered``: the memo of parts that read the regions of her facts, with those regions."""
+    ``prepared``: the version's parts and memos in the book's place and language and for
+    ``brief`` (``PartsCache.prepared``), with the regions of her facts; without them every
+    part is built afresh."""
     if status is None:
         status = version.fn(facts)
     missing: dict[str, None] = {}
     settled = False
     if status is UNKNOWN:
-        if remembered is None:
+        if prepared is None:
             status, kept = settle_open(version, facts)
         else:  # what is missing, and settling, read the regions of what the version reads
-            memo, seen = remembered
-            key = ("open", *map(seen, memo.regions.reads(version)))
-            status, kept = memo.kept(version, key, settle_open, version, facts)
+            memo, seen = prepared[0].memo, prepared[1]
+            status, kept = memo.kept(("open", *map(seen, memo.reads)), settle_open, version,
+                                     facts)
         settled = status is not UNKNOWN
         missing = dict.fromkeys(kept)
     words = book.words
-    key = (book.place, brief, words.language)
-    parts = (cache.get(version, key, static_parts, ent, version, book, brief, cache)
-             if cache else static_parts(ent, version, book, brief))
-    benefits = _benefits(version, facts, status, words, brief, cache, remembered)
+    parts = static_parts(ent, version, book, brief) if prepared is None else prepared[0].parts
+    benefits = _benefits(version, facts, status, words, brief, prepared)
     reasons = explain.reasons(
         version.clauses, facts, status, words, settled=settled, cite=not brief,
-        memo=cache.memo(version, ("reasons", brief, words.language)) if cache else None)
+        memo=None if prepared is None else prepared[0].reasons)
     result = EntitlementResult(
         entitlement=ent.id, title=parts.title, domain=ent.domain,
         summary=parts.summary, status=status_word(status),
@@ -170,27 +177,41 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         draft=parts.draft,
     )
     if what_if:
-        _what_if(result, version, facts, status, book, remembered)
+        _what_if(result, version, facts, status, book, prepared)
     return result
 
 
+def _prepare(plan: list[Prepared | None], index: int, cache: PartsCache, ruleset: Ruleset,
+             ent: Entitlement, version: Version, book: OfficeBook, brief: bool) -> Prepared:
+    """The version's ``Prepared`` for the plan's place, language and detail, kept in it."""
+    language, regions = book.words.language, cache.regions(ruleset)
+    made = plan[index] = Prepared(
+        parts=static_parts(ent, version, book, brief, cache),
+        reasons=cache.memo(version, ("reasons", brief, language)),
+        benefits=cache.memo(version, ("benefits", brief, language)),
+        memo=cache.remembered(ruleset).of(version),
+        results=cache.results(version),
+        benefit_reads=regions.benefit_reads(version),
+        result_reads=regions.result_reads(version))
+    return made
+
+
 def _benefits(version: Version, facts: Mapping[str, Any], status: Tri, words: Words,
-              brief: bool, cache: PartsCache | None,
-              remembered: Shared | None) -> list[BenefitResult]:
+              brief: bool, prepared: Shared | None) -> list[BenefitResult]:
     """The answers of the version's benefits, each shared by the answers that read it alike
-    (in ``cache``); the list too, by the regions of the facts its amounts read
-    (``remembered``), with the status and, where a figure differs by State, her State."""
-    if remembered is None:
-        return _benefit_list(version, facts, status, words, brief, cache)
-    kept, seen = remembered
+    (in the version's memo of them); the list too, by the regions of the facts its amounts
+    read, with the status and, where a figure differs by State, her State."""
+    if prepared is None:
+        return _benefit_list(version, facts, status, words, brief, {})
+    ready, seen = prepared
     key = ("benefits", brief, words.language, status_word(status),
-           *map(seen, kept.regions.benefit_reads(version)))
-    return kept.kept(version, key, _benefit_list, version, facts, status, words, brief, cache)
+           *map(seen, ready.benefit_reads))
+    return ready.memo.kept(key, _benefit_list, version, facts, status, words, brief,
+                           ready.benefits)
 
 
 def _benefit_list(version: Version, facts: Mapping[str, Any], status: Tri, words: Words,
-                  brief: bool, cache: PartsCache | None) -> list[BenefitResult]:
-    memo = cache.memo(version, ("benefits", brief, words.language)) if cache else {}
+                  brief: bool, memo: dict[tuple[Any, ...], BenefitResult]) -> list[BenefitResult]:
     return [_benefit(b, i, facts, status, words, brief, memo)
             for i, b in enumerate(version.benefits)]
 
@@ -212,20 +233,21 @@ def _benefit(benefit: Benefit, index: int, facts: Mapping[str, Any], status: Tri
 
 
 def _what_if(result: EntitlementResult, version: Version, facts: Mapping[str, Any],
-             status: Tri, book: OfficeBook, memo: Shared | None) -> None:
+             status: Tri, book: OfficeBook, prepared: Shared | None) -> None:
     """What would change the answer: the changes that make a not-eligible result eligible, or
     where each answer to the next question of one that needs information leads."""
     fact_defs = book.ruleset.facts
     if status is FALSE:
-        result.changes = (changes.changes(version, facts, fact_defs, book.words) if memo is None
-                          else memo[0].changes(version, facts, memo[1], book.words))
+        result.changes = (
+            changes.changes(version, facts, fact_defs, book.words) if prepared is None
+            else prepared[0].memo.changes(facts, prepared[1], book.words))
     elif status is UNKNOWN and result.missing:
         name = result.missing[0]
         values = version.boundary_values.get(name)
         if values is not None and name in fact_defs:
             result.outcomes = (
-                changes.outcomes(version, facts, fact_defs[name], values) if memo is None
-                else memo[0].outcomes(version, facts, memo[1], fact_defs[name], values))
+                changes.outcomes(version, facts, fact_defs[name], values) if prepared is None
+                else prepared[0].memo.outcomes(facts, prepared[1], fact_defs[name], values))
 
 
 def static_parts(ent: Entitlement, version: Version, book: OfficeBook, brief: bool,

@@ -13,7 +13,7 @@ from service.engine import explain
 from service.engine.amounts import benefit_result, reading, unconditional
 from service.engine.evaluate import evaluate
 from service.engine.offices import Place
-from service.engine.parts import PartsCache
+from service.engine.parts import PLAN, PartsCache
 from service.engine.result import BenefitResult, EntitlementResult, Evaluation
 from service.rules.ruleset import Ruleset, Version
 from service.text.words import words_for
@@ -91,12 +91,14 @@ def _version(ruleset: Ruleset, result: EntitlementResult) -> Version:
     return next(v for e, v in ruleset.in_force(AS_OF, "odisha") if e.id == result.entitlement)
 
 
-def test_the_cache_is_bounded() -> None:
-    cache = PartsCache(limit=3)
-    versions = [object() for _ in range(10)]
-    for version in versions:
-        cache.get(version, "key", lambda: object())  # type: ignore[arg-type, return-value]
-        assert cache.parts_kept() <= 3
+def test_the_cache_is_bounded(ruleset: Ruleset) -> None:
+    """Parts are kept in plans, one for the versions in force in a place: ``limit //
+    PLAN`` plans at most, however many places ask."""
+    cache = PartsCache(limit=3 * PLAN)
+    most = len(ruleset.entitlements)
+    for i, place in enumerate(_districts(ruleset, 12, 4)):
+        evaluate(ruleset, {"age": 16, "state": place.state}, AS_OF, place=place, cache=cache)
+        assert (i == 0 or cache.parts_kept() > most // 2) and cache.parts_kept() <= 3 * most
 
 
 def test_a_benefit_answer_reads_no_more_than_its_reading(ruleset: Ruleset) -> None:
@@ -178,7 +180,7 @@ def test_a_version_whose_results_are_not_asked_again_rests_a_while() -> None:
         return made
 
     def ask(version: object, key: int) -> object:
-        return cache.shared_result(version, lambda _: key, build)
+        return cache.results(version).share(lambda _: key, None, build)
 
     assert ask(common, 1) is ask(common, 1)  # kept
     for key in range(5):  # a round of results nobody asks for again, and one more
