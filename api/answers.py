@@ -22,6 +22,7 @@ import orjson
 from pydantic import TypeAdapter
 
 from service.engine.brief import BriefEvaluation, BriefResult
+from service.engine.parts import Parts
 from service.engine.result import (
     EntitlementResult,
     Evaluation,
@@ -31,15 +32,17 @@ from service.engine.result import (
 FULL_FIELDS = tuple(f.name for f in dataclasses.fields(EntitlementResult))
 BRIEF_FIELDS = tuple(f.name for f in dataclasses.fields(BriefResult))
 _SHARED = frozenset({"office", "pays", "time_limits", "steps", "version"})
+_PARTS = ("office", "pays", "time_limits", "steps", "version", "documents")  # of ``Parts``
 _ANY = TypeAdapter(Any)
 
 
 class Fragments:
     """Each shared part of an answer as JSON, written once. A result object (an office, a
-    benefit, a version block) and a ``SharedList`` of them (steps, time limits, the documents
-    asked for) keep their JSON themselves (``written``), and it goes with the part: no
-    look-up by its id in a dict of thousands (bench/README.md). A list's JSON is made of its
-    items' own. Keep one per ruleset, as the parts are (api/holder.py).
+    benefit, a version block), a ``SharedList`` of them (steps, time limits, the documents
+    asked for) and a version's ``Parts`` in a place (``parts``) keep their JSON themselves
+    (``written``), and it goes with the part: no look-up by its id in a dict of thousands
+    (bench/README.md). A list's JSON is made of its items' own. Keep one per ruleset, as the
+    parts are (api/holder.py).
 
     Parts built apart often write the same JSON (most steps read the same in every
     district), so equal JSON is kept once, among the last ``limit // 2`` written: a quarter
@@ -56,6 +59,16 @@ class Fragments:
             fragment = part.written = (self._join(part) if isinstance(part, SharedList)
                                        else self._write(part))
         return fragment
+
+    def parts(self, parts: Parts) -> dict[str, orjson.Fragment | None]:
+        """The JSON of a version's parts shared in a place (``Parts``), by the name of the
+        result's field each fills: kept on them (``written``), so that a result's line
+        takes them in one piece."""
+        written: dict[str, orjson.Fragment | None] | None = parts.written
+        if written is None:
+            written = parts.written = {name: None if (part := getattr(parts, name)) is None
+                                       else self.get(part) for name in _PARTS}
+        return written
 
     def _join(self, parts: list[Any]) -> orjson.Fragment:
         return self._once(orjson.dumps([self.get(p) for p in parts]))
@@ -119,13 +132,12 @@ def _brief_line(r: BriefResult) -> dict[str, Any]:
 
 def _full_line(r: EntitlementResult, fragments: Fragments) -> dict[str, Any]:
     """One result whole: what ``_result`` gives for every field (an answer writes thirty),
-    from a copy of the result's own dict, its shared parts put in as fragments."""
+    from a copy of the result's own dict, the JSON of the parts it shares put in at once."""
     line = r.__dict__.copy()  # the fields in their order: a result is a plain dataclass
-    for name in _SHARED:
-        if (value := line[name]) is not None:
-            line[name] = fragments.get(value)
-    if isinstance(r.documents, SharedList):  # else built for her documents held alone
-        line["documents"] = fragments.get(r.documents)
+    parts = r.parts
+    line.update(parts.written or fragments.parts(parts))
+    if r.documents is not parts.documents:  # built for her documents held alone
+        line["documents"] = r.documents
     line["benefits"] = [fragments.get(b) for b in r.benefits]  # shared: see ``Parts``
     return line
 

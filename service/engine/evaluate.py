@@ -176,6 +176,7 @@ def entitlement_result(ent: Entitlement, version: Version, facts: Mapping[str, A
         keep=explain.all_reasons(version.keep, facts, words) if version.keep else [],
         draft=parts.draft,
     )
+    result.parts = parts
     if what_if:
         _what_if(result, version, facts, status, book, prepared)
     return result

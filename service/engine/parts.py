@@ -36,7 +36,7 @@ A = TypeVar("A")
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Parts:
     title: str  # in the answer's language
     summary: str | None  # None in a brief answer
@@ -47,6 +47,9 @@ class Parts:
     office: OfficeResult
     pays: OfficeResult | None
     documents: SharedList[DocumentResult]  # `held` unknown: she lists no documents
+    # their JSON by the name of the result's field each fills, once a writer has written
+    # them (api/answers.Fragments.parts); never changed after
+    written: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)

@@ -248,8 +248,21 @@ class Outcome(_Written):
         "open")] = None
 
 
+class _FromParts(_Written):
+    """``parts``: the parts of the answer it shares with the other answers in its place,
+    detail and language (``service/engine/parts.Parts``), where a writer finds their JSON
+    in one piece (api/answers.py). A slot, as ``written``: in no ``__dict__`` and no field."""
+
+    __slots__ = ("parts",)
+    parts: Any
+
+    def __post_init__(self) -> None:
+        self.__dict__  # noqa: B018  (see ``_Written``)
+        self.written = self.parts = None
+
+
 @dataclass
-class EntitlementResult(_Written):
+class EntitlementResult(_FromParts):
     entitlement: str
     title: str
     domain: model.Domain

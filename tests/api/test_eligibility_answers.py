@@ -144,6 +144,23 @@ def test_a_shared_list_keeps_its_json_made_of_its_items(ruleset: Ruleset) -> Non
     assert len({id(part) for part in lists}) < len(lists) / 2
 
 
+def test_the_parts_a_result_shares_keep_their_json_together(ruleset: Ruleset) -> None:
+    """The parts a result shares with the answers of its place, detail and language
+    (``Parts``) keep their JSON in one piece, by the field each fills: each part's own,
+    written once, and taken whole by every line that shares them."""
+    fragments, cache = answers.Fragments(), PartsCache()
+    results = [r for facts in random_profiles(ruleset, 40, 23, known=0.6)
+               for r in evaluate(ruleset, facts, AS_OF, cache=cache).results]
+    for r in results:
+        kept = fragments.parts(r.parts)
+        assert kept == {name: None if (part := getattr(r, name)) is None
+                        else fragments.get(part)
+                        for name in ("office", "pays", "time_limits", "steps", "version",
+                                     "documents")}
+        assert r.parts.written is kept and fragments.parts(r.parts) is kept
+    assert len({id(r.parts) for r in results}) < len(results) / 2  # shared
+
+
 def _shared(r: EntitlementResult) -> list[object]:
     """The parts of a result that the writer takes from ``Fragments``."""
     return [*r.benefits, r.documents, r.office, r.version, r.steps, r.time_limits,
