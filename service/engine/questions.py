@@ -75,21 +75,28 @@ def narrowing(results: Sequence[EntitlementResult], in_force: InForce,
     for result, (ent, version) in zip(results, in_force, strict=True):
         if result.status == "not_eligible":
             continue
-        open_ = _open_benefits(result)
-        if not open_:  # most versions: nothing to narrow, and nothing worth keeping
-            continue
         if memo is None:
-            lost = _narrowed(open_, ent, version, facts, as_of, fact_defs)
+            lost = _lost(result, ent, version, facts, as_of, fact_defs)
         else:
             if seen is None:
                 seen = memo.regions.of(facts).get
-            key = ("narrowing", as_of, facts.get("state"),
-                   *map(seen, memo.regions.reads(version)))
-            lost = memo.kept(version, key, _narrowed, open_, ent, version, facts, as_of,
-                             fact_defs)
+            kept = memo.of(version)
+            key = ("narrowing", as_of, facts.get("state"), *map(seen, kept.reads))
+            lost = kept.kept(key, _lost, result, ent, version, facts, as_of, fact_defs)
         for name, width, left in lost:
             taken[name] = taken.get(name, 0.0) + width - left
     return Counter({name: round(rupees) for name, rupees in taken.items() if rupees >= 0.5})
+
+
+def _lost(result: EntitlementResult, ent: Entitlement, version: Version,
+          facts: Mapping[str, Any], as_of: dt.date,
+          fact_defs: Mapping[str, FactDef]) -> Narrowed:
+    """What the result's open amounts lose to each unknown fact: none for most versions,
+    which have no open amount. Its open amounts read what the memo's key reads (the status,
+    what is missing and the benefits' answers): so a version with none is kept too, and
+    not looked at again."""
+    open_ = _open_benefits(result)
+    return _narrowed(open_, ent, version, facts, as_of, fact_defs) if open_ else []
 
 
 def _narrowed(open_: list[tuple[int, int, dict[str, None]]], ent: Entitlement,
