@@ -76,41 +76,47 @@ def narrowing(results: Sequence[EntitlementResult], in_force: InForce,
         if result.status == "not_eligible":
             continue
         if memo is None:
-            lost = _lost(result, ent, version, facts, as_of, fact_defs)
+            lost = _lost(result, ent, version, facts, as_of, fact_defs, {})
         else:
             if seen is None:
                 seen = memo.regions.of(facts).get
             kept = memo.of(version)
             key = ("narrowing", as_of, facts.get("state"), *map(seen, kept.reads))
-            lost = kept.kept(key, _lost, result, ent, version, facts, as_of, fact_defs)
+            lost = kept.kept(key, _lost, result, ent, version, facts, as_of, fact_defs,
+                             kept.table("answers to try"))
         for name, width, left in lost:
             taken[name] = taken.get(name, 0.0) + width - left
     return Counter({name: round(rupees) for name, rupees in taken.items() if rupees >= 0.5})
 
 
 def _lost(result: EntitlementResult, ent: Entitlement, version: Version,
-          facts: Mapping[str, Any], as_of: dt.date,
-          fact_defs: Mapping[str, FactDef]) -> Narrowed:
+          facts: Mapping[str, Any], as_of: dt.date, fact_defs: Mapping[str, FactDef],
+          tries: dict[Any, list[Any]]) -> Narrowed:
     """What the result's open amounts lose to each unknown fact: none for most versions,
     which have no open amount. Its open amounts read what the memo's key reads (the status,
     what is missing and the benefits' answers): so a version with none is kept too, and
-    not looked at again."""
+    not looked at again. ``tries``: a memo of the version's answers to try (``_answers``)."""
     open_ = _open_benefits(result)
-    return _narrowed(open_, ent, version, facts, as_of, fact_defs) if open_ else []
+    return _narrowed(open_, ent, version, facts, as_of, fact_defs, tries) if open_ else []
 
 
 def _narrowed(open_: list[tuple[int, int, dict[str, None]]], ent: Entitlement,
               version: Version, facts: Mapping[str, Any], as_of: dt.date,
-              fact_defs: Mapping[str, FactDef]) -> Narrowed:
+              fact_defs: Mapping[str, FactDef], tries: dict[Any, list[Any]]) -> Narrowed:
     """What the version's open amounts (``_open_benefits`` of its result) lose to each
-    unknown fact."""
+    unknown fact. ``tries``: the answers to try for a fact and the benefits it bears on,
+    by both (they read nothing of her), kept across answers by the caller."""
     out: Narrowed = []
     for name in dict.fromkeys(n for _, _, deciders in open_ for n in deciders):
         bearing = [(index, width) for index, width, deciders in open_ if name in deciders]
-        benefits = [version.benefits[index] for index, _ in bearing]
+        key = (name, *(index for index, _ in bearing))
+        values = tries.get(key)
+        if values is None:
+            values = tries[key] = _answers(fact_defs.get(name), version,
+                                           [version.benefits[index] for index, _ in bearing])
         left = [0.0] * len(bearing)
         tried = [0] * len(bearing)
-        for value in _answers(fact_defs.get(name), version, benefits):
+        for value in values:
             # her State picks the State's own figures: read the version for it
             read = (ent.version_on(as_of, value) or version) if name == "state" else version
             trial = {**facts, name: value}

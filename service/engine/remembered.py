@@ -79,6 +79,14 @@ class VersionMemo:
         key = ("outcomes", fact.name, *map(seen, self.reads))
         return self.kept(key, outcomes, self.version, facts, fact, candidates)
 
+    def table(self, kind: str) -> dict[Any, Any]:
+        """A memo of the version's own for ``kind``, unbounded: for parts that read nothing
+        of her, of which a version has few."""
+        found = self._known.get(kind)
+        if found is None:
+            found = self._known[kind] = {}
+        return found
+
     def kept(self, key: tuple[Any, ...], work: Callable[..., T], *args: Any) -> T:
         """What ``work(*args)`` gives for the version, remembered by ``key`` (its first item
         names the kind of part): the caller's word that nothing else of the profile bears on
