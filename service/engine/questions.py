@@ -69,8 +69,10 @@ def narrowing(results: Sequence[EntitlementResult], in_force: InForce,
 
     What a version's open amounts lose reads of the profile only its status, its benefits'
     answers, and the trials' statuses and amounts, all of which read the facts the version
-    reads through their regions (``Regions``); with the day and her State (which pick the
-    version a State is tried with), that is what ``memo`` keeps it by."""
+    reads through their regions (``Regions``); with the day, when her State is not known
+    (it picks the version each State is tried with), that is what ``memo`` keeps it by.
+    Her State itself is read only where the version's conditions read it: the version,
+    one object for each State with figures of its own (``Variant``), is the memo's."""
     taken: dict[str, float] = {}
     for result, (ent, version) in zip(results, in_force, strict=True):
         if result.status == "not_eligible":
@@ -81,7 +83,10 @@ def narrowing(results: Sequence[EntitlementResult], in_force: InForce,
             if seen is None:
                 seen = memo.regions.of(facts).get
             kept = memo.of(version)
-            key = ("narrowing", as_of, facts.get("state"), *map(seen, kept.reads))
+            # the day picks the version each State is tried with, when her State is not
+            # known; when it is, the version is this one, and neither is read
+            key = ("narrowing", as_of if facts.get("state") is None else None,
+                   *map(seen, kept.reads))
             lost = kept.kept(key, _lost, result, ent, version, facts, as_of, fact_defs,
                              kept.table("answers to try"))
         for name, width, left in lost:
