@@ -26,6 +26,7 @@ from service.engine.parts import Parts
 from service.engine.result import (
     EntitlementResult,
     Evaluation,
+    PartsList,
     SharedList,
 )
 
@@ -68,6 +69,16 @@ class Fragments:
         if written is None:
             written = parts.written = {name: None if (part := getattr(parts, name)) is None
                                        else self.get(part) for name in _PARTS}
+        return written
+
+    def each(self, parts: list[Any]) -> list[orjson.Fragment]:
+        """The JSON of each of a list's shared parts (a result's benefit answers), kept on
+        the list when it is a ``PartsList``, itself shared."""
+        if not isinstance(parts, PartsList):
+            return [self.get(p) for p in parts]
+        written: list[orjson.Fragment] | None = parts.written
+        if written is None:
+            written = parts.written = [self.get(p) for p in parts]
         return written
 
     def _join(self, parts: list[Any]) -> orjson.Fragment:
@@ -138,7 +149,7 @@ def _full_line(r: EntitlementResult, fragments: Fragments) -> dict[str, Any]:
     line.update(parts.written or fragments.parts(parts))
     if r.documents is not parts.documents:  # built for her documents held alone
         line["documents"] = r.documents
-    line["benefits"] = [fragments.get(b) for b in r.benefits]  # shared: see ``Parts``
+    line["benefits"] = fragments.each(r.benefits)
     return line
 
 
@@ -154,7 +165,7 @@ def _result(result: EntitlementResult, names: tuple[str, ...],
         if name == "documents" and isinstance(value, SharedList):
             value = fragments.get(value)
         elif name == "benefits":
-            value = [fragments.get(b) for b in value]  # shared: see ``Parts``
+            value = fragments.each(value)
         elif name in _SHARED and value is not None:
             value = fragments.get(value)
         out[name] = value

@@ -21,6 +21,7 @@ from service.engine.result import (
     DocumentResult,
     EntitlementResult,
     Evaluation,
+    PartsList,
     RulesetRef,
     SharedList,
     StepResult,
@@ -198,7 +199,7 @@ def _prepare(plan: list[Prepared | None], index: int, cache: PartsCache, ruleset
 
 
 def _benefits(version: Version, facts: Mapping[str, Any], status: Tri, words: Words,
-              brief: bool, prepared: Shared | None) -> list[BenefitResult]:
+              brief: bool, prepared: Shared | None) -> PartsList[BenefitResult]:
     """The answers of the version's benefits, each shared by the answers that read it alike
     (in the version's memo of them); the list too, by the regions of the facts its amounts
     read, with the status and, where a figure differs by State, her State."""
@@ -212,9 +213,10 @@ def _benefits(version: Version, facts: Mapping[str, Any], status: Tri, words: Wo
 
 
 def _benefit_list(version: Version, facts: Mapping[str, Any], status: Tri, words: Words,
-                  brief: bool, memo: dict[tuple[Any, ...], BenefitResult]) -> list[BenefitResult]:
-    return [_benefit(b, i, facts, status, words, brief, memo)
-            for i, b in enumerate(version.benefits)]
+                  brief: bool, memo: dict[tuple[Any, ...], BenefitResult],
+                  ) -> PartsList[BenefitResult]:
+    return PartsList(_benefit(b, i, facts, status, words, brief, memo)
+                     for i, b in enumerate(version.benefits))
 
 
 def _benefit(benefit: Benefit, index: int, facts: Mapping[str, Any], status: Tri,

@@ -65,6 +65,20 @@ class SharedList(list[T]):
         self.written: Any = None
 
 
+class PartsList(list[T]):
+    """A list of shared parts, itself shared between answers (a version's benefit answers,
+    kept by how her facts fall), which keeps the JSON of each of its parts (``written``: a
+    list of their fragments, not joined into one). Joined, the JSON of thousands of such
+    lists cost tens of MB (bench/README.md); a list of the parts' own costs a pointer a
+    part. A list to orjson and pydantic alike."""
+
+    __slots__ = ("written",)
+
+    def __init__(self, items: Iterable[T] = ()) -> None:
+        super().__init__(items)
+        self.written: Any = None
+
+
 @dataclass
 class RulesetRef(_Written):
     name: str
