@@ -147,7 +147,8 @@ def test_a_shared_list_keeps_its_json_made_of_its_items(ruleset: Ruleset) -> Non
 def test_the_parts_a_result_shares_keep_their_json_together(ruleset: Ruleset) -> None:
     """The parts a result shares with the answers of its place, detail and language
     (``Parts``) keep their JSON in one piece, by the field each fills: each part's own,
-    written once, and taken whole by every line that shares them."""
+    written once, and taken whole by every line that shares them; and so does the list of
+    its benefits' answers, item by item."""
     fragments, cache = answers.Fragments(), PartsCache()
     results = [r for facts in random_profiles(ruleset, 40, 23, known=0.6)
                for r in evaluate(ruleset, facts, AS_OF, cache=cache).results]
@@ -158,7 +159,12 @@ def test_the_parts_a_result_shares_keep_their_json_together(ruleset: Ruleset) ->
                         for name in ("office", "pays", "time_limits", "steps", "version",
                                      "documents")}
         assert r.parts.written is kept and fragments.parts(r.parts) is kept
+        # her benefits' answers: a list kept by how her facts fall, which keeps theirs
+        written = fragments.each(r.benefits)
+        assert written == [fragments.get(b) for b in r.benefits]
+        assert r.benefits.written is written and fragments.each(r.benefits) is written
     assert len({id(r.parts) for r in results}) < len(results) / 2  # shared
+    assert len({id(r.benefits) for r in results}) < len(results) / 2
 
 
 def _shared(r: EntitlementResult) -> list[object]:
