@@ -56,7 +56,9 @@ def reasons(clauses: tuple[Clause, ...], facts: Mapping[str, Any], status: Tri, 
         if memo is None:
             out.append(_reason(clause, value, facts, words, whatever, cite))
             continue
-        key = (i, whatever, tuple([facts.get(name, _MISSING) for name in clause.facts]))
+        names = clause.facts  # most read one fact: its value alone, not a tuple of it
+        key = (i, whatever, facts.get(names[0], _MISSING) if len(names) == 1
+               else tuple([facts.get(name, _MISSING) for name in names]))
         found = memo.get(key)
         if found is None:
             found = _reason(clause, value, facts, words, whatever, cite)
