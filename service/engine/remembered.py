@@ -43,11 +43,6 @@ class Remembered:
             held = self._kept[id(version)] = VersionMemo(self, version)
         return held
 
-    def kept(self, version: Version, key: tuple[Any, ...], work: Callable[..., T],
-             *args: Any) -> T:
-        """``VersionMemo.kept`` for ``version``."""
-        return self.of(version).kept(key, work, *args)
-
 
 class VersionMemo:
     """What ``Remembered`` keeps of one version, with what its keys are made of: the facts
