@@ -53,10 +53,9 @@ class _Written:
 T = TypeVar("T")
 
 
-class SharedList(list[T]):
-    """A list of parts shared between answers (a version's steps, time limits and documents
-    asked for in a place), which keeps its JSON once written (``written``), as a shared
-    result object does. A list to orjson and pydantic alike."""
+class _WrittenList(list[T]):
+    """A list that keeps its JSON once a writer has written it (``written``), in a slot: in
+    no ``__dict__``, so a list to orjson and pydantic alike."""
 
     __slots__ = ("written",)
 
@@ -65,18 +64,22 @@ class SharedList(list[T]):
         self.written: Any = None
 
 
-class PartsList(list[T]):
+class SharedList(_WrittenList[T]):
+    """A list of parts shared between answers (a version's steps, time limits and documents
+    asked for in a place), which keeps its JSON once written (``written``), as a shared
+    result object does."""
+
+    __slots__ = ()
+
+
+class PartsList(_WrittenList[T]):
     """A list of shared parts, itself shared between answers (a version's benefit answers,
     kept by how her facts fall), which keeps the JSON of each of its parts (``written``: a
     list of their fragments, not joined into one). Joined, the JSON of thousands of such
     lists cost tens of MB (bench/README.md); a list of the parts' own costs a pointer a
-    part. A list to orjson and pydantic alike."""
+    part."""
 
-    __slots__ = ("written",)
-
-    def __init__(self, items: Iterable[T] = ()) -> None:
-        super().__init__(items)
-        self.written: Any = None
+    __slots__ = ()
 
 
 @dataclass
