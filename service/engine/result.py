@@ -274,8 +274,8 @@ class _FromParts(_Written):
     parts: Any
 
     def __post_init__(self) -> None:
-        self.__dict__  # noqa: B018  (see ``_Written``)
-        self.written = self.parts = None
+        super().__post_init__()
+        self.parts = None
 
 
 @dataclass
