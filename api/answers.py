@@ -32,7 +32,6 @@ from service.engine.result import (
 
 FULL_FIELDS = tuple(f.name for f in dataclasses.fields(EntitlementResult))
 BRIEF_FIELDS = tuple(f.name for f in dataclasses.fields(BriefResult))
-_SHARED = frozenset({"office", "pays", "time_limits", "steps", "version"})
 _PARTS = ("office", "pays", "time_limits", "steps", "version", "documents")  # of ``Parts``
 _ANY = TypeAdapter(Any)
 
@@ -142,8 +141,8 @@ def _brief_line(r: BriefResult) -> dict[str, Any]:
 
 
 def _full_line(r: EntitlementResult, fragments: Fragments) -> dict[str, Any]:
-    """One result whole: what ``_result`` gives for every field (an answer writes thirty),
-    from a copy of the result's own dict, the JSON of the parts it shares put in at once."""
+    """One result whole (an answer writes thirty), from a copy of the result's own dict,
+    the JSON of the parts it shares put in at once."""
     line = r.__dict__.copy()  # the fields in their order: a result is a plain dataclass
     parts = r.parts
     line.update(parts.written or fragments.parts(parts))
@@ -159,15 +158,7 @@ def _order(known: tuple[str, ...], wanted: Collection[str]) -> tuple[str, ...]:
 
 def _result(result: EntitlementResult, names: tuple[str, ...],
             fragments: Fragments) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name in names:
-        value = getattr(result, name)
-        if name == "documents" and isinstance(value, SharedList):
-            value = fragments.get(value)
-        elif name == "benefits":
-            value = fragments.each(value)
-        elif name in _SHARED and value is not None:
-            value = fragments.get(value)
-        out[name] = value
-    return out
-
+    """Only the fields ``names`` of the result's whole line: its shared parts written as
+    the whole line writes them."""
+    line = _full_line(result, fragments)
+    return {name: line[name] for name in names}
